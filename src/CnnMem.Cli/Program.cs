@@ -1,0 +1,6 @@
+namespace CnnMem.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}

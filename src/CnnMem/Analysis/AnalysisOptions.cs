@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Ops;
+
+namespace CnnMem.Analysis;
+
+/// <summary>What to analyse: batch size, element type, optimizer and extra symbol bindings.</summary>
+public sealed record AnalysisOptions
+{
+    public long Batch { get; init; } = 1;
+
+    public DType DType { get; init; } = DType.Float32;
+
+    public Optimizer Optimizer { get; init; } = Optimizer.Sgd;
+
+    /// <summary>Values for symbolic dims other than the batch (<c>--dim NAME=VALUE</c>).</summary>
+    public ImmutableDictionary<string, long> Dims { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    public bool AllowUnknown { get; init; }
+
+    public OpRegistry Registry { get; init; } = OpRegistry.Default;
+}

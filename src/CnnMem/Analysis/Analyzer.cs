@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Graphs;
+using CnnMem.Inference;
+using CnnMem.Ops;
+using CnnMem.Reports;
+
+namespace CnnMem.Analysis;
+
+/// <summary>
+/// The pipeline from an imported graph to a report:
+/// 1. bind the batch (and other symbols) and infer every shape (<see cref="ShapeInference"/>);
+/// 2. cost each node: parameters, buffers, MACs, output elements (<see cref="LayerCosts"/>);
+/// 3. the textbook memory figures (<see cref="NaiveMemoryModel"/>);
+/// 4. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here).
+/// Pure: the same graph and options always give the same report.
+/// </summary>
+public static class Analyzer
+{
+    public static AnalysisReport Analyze(ModelGraph graph, AnalysisOptions options)
+    {
+        if (options.Batch < 1)
+        {
+            throw new CnnMemException($"the batch size must be at least 1, found {options.Batch}");
+        }
+        var inference = Infer(graph, options, options.Batch);
+        var layers = LayerCosts.Rows(inference);
+        var totals = LayerCosts.Totalize(inference, layers, options.DType, perSample: () => PerSample(graph, options, inference));
+
+        var warnings = inference.Warnings.AddRange(TensorCoreCheck.Warnings(inference, options.DType));
+        return new AnalysisReport(
+            graph.Name,
+            graph.Source,
+            options.Batch,
+            options.DType,
+            options.Optimizer,
+            graph.Layout,
+            inference.Inputs.Select(i => new TensorReport(i.Name, i.Shape, i.DType)).ToImmutableArray(),
+            inference.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray(),
+            layers,
+            totals,
+            new MemoryReport(NaiveMemoryModel.Compute(totals, options)),
+            warnings);
+    }
+
+    /// <summary>Runs shape inference with the batch symbol bound to <paramref name="batch"/>.</summary>
+    public static InferenceResult Infer(ModelGraph graph, AnalysisOptions options, long batch)
+    {
+        var bindings = options.Dims;
+        if (graph.BatchSymbol is { } b)
+        {
+            bindings = bindings.SetItem(b, batch);
+        }
+        return ShapeInference.Run(graph, new InferenceOptions
+        {
+            Bindings = bindings,
+            FloatDType = options.DType,
+            AllowUnknown = options.AllowUnknown,
+            Registry = options.Registry,
+        });
+    }
+
+    /// <summary>The textbook activation count for one sample: exact division when every counted tensor scales with the batch, else a batch-1 analysis.</summary>
+    private static long PerSample(ModelGraph graph, AnalysisOptions options, InferenceResult inference)
+    {
+        var total = LayerCosts.TextbookElements(inference);
+        if (options.Batch == 1)
+        {
+            return total;
+        }
+        if (total % options.Batch == 0)
+        {
+            return total / options.Batch;
+        }
+        return LayerCosts.TextbookElements(Infer(graph, options, 1));
+    }
+}

@@ -1,0 +1,29 @@
+using CnnMem.Core;
+using CnnMem.Reports;
+
+namespace CnnMem.Analysis;
+
+/// <summary>
+/// The textbook memory rule, exactly as the classic answer applies it:
+/// activations = (input + every layer output) x dtype size, for one sample and for the batch;
+/// training = activations + their gradients (same size) + weights + weight gradients (trainable only)
+/// + optimizer state (slots x trainable weights).
+/// </summary>
+public static class NaiveMemoryModel
+{
+    public static NaiveMemory Compute(Totals totals, AnalysisOptions options)
+    {
+        var size = DTypes.SizeOf(options.DType);
+        var activation = checked(totals.ActivationElements * size);
+        var gradients = checked(totals.TrainableParams * size);
+        var slots = Optimizers.StateSlots(options.Optimizer);
+        return new NaiveMemory(
+            ActivationBytesPerSample: checked(totals.ActivationElementsPerSample * size),
+            ActivationBytes: activation,
+            ActivationGradientBytes: activation,
+            WeightBytes: totals.ParamBytes,
+            WeightGradientBytes: gradients,
+            OptimizerSlots: slots,
+            OptimizerStateBytes: checked(gradients * slots));
+    }
+}

@@ -1,0 +1,66 @@
+using CnnMem.Core;
+using CnnMem.Inference;
+
+namespace CnnMem.Analysis;
+
+/// <summary>
+/// Tensor cores run half-precision convolutions and matrix products at full speed only when channel
+/// (feature) counts are multiples of 8; others are padded or fall back to slower kernels.
+/// </summary>
+public static class TensorCoreCheck
+{
+    private static readonly HashSet<string> ChannelFirstOps = new(StringComparer.Ordinal) { "Conv", "ConvTranspose" };
+    private static readonly HashSet<string> FeatureLastOps = new(StringComparer.Ordinal) { "Linear", "Gemm", "MatMul" };
+
+    public static IEnumerable<string> Warnings(InferenceResult inference, DType dtype)
+    {
+        if (!DTypes.IsHalf(dtype))
+        {
+            yield break;
+        }
+        foreach (var n in inference.Nodes)
+        {
+            var op = n.Node.Op;
+            int axis;
+            if (ChannelFirstOps.Contains(op))
+            {
+                axis = 1;
+            }
+            else if (FeatureLastOps.Contains(op))
+            {
+                axis = -1;
+            }
+            else
+            {
+                continue;
+            }
+            var input = n.Inputs.Length > 0 ? n.Inputs[0] : null;
+            var output = n.Outputs.Length > 0 ? n.Outputs[0] : null;
+            var cin = Channel(input?.Shape, axis);
+            var cout = Channel(output?.Shape, axis);
+            var bad = new List<string>();
+            if (cin is { } a && a % 8 != 0)
+            {
+                bad.Add($"{a} input channels");
+            }
+            if (cout is { } b && b % 8 != 0)
+            {
+                bad.Add($"{b} output channels");
+            }
+            if (bad.Count > 0)
+            {
+                yield return $"{n.Node.Name}: {string.Join(" and ", bad)} {(bad.Count == 1 && !bad[0].StartsWith("1 ", StringComparison.Ordinal) ? "is" : "are")} not a multiple of 8; {DTypes.Name(dtype)} tensor-core kernels pad or fall back to slower ones";
+            }
+        }
+    }
+
+    private static long? Channel(Shape? shape, int axis)
+    {
+        if (shape is null || !shape.IsRanked || shape.Rank < 2)
+        {
+            return null;
+        }
+        var d = axis < 0 ? shape[shape.Rank - 1] : shape[axis];
+        return d.Value;
+    }
+}

@@ -1,0 +1,12 @@
+namespace CnnMem.Core;
+
+/// <summary>Training optimizers whose state cnnmem models.</summary>
+public enum Optimizer
+{
+    Sgd,
+    Momentum,
+    Adam,
+    AdamW,
+    RmsProp,
+    Adagrad,
+}

@@ -1,0 +1,96 @@
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace CnnMem.Core;
+
+/// <summary>An immutable tensor shape with value equality. Rank 0 is a scalar.</summary>
+public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
+{
+    private readonly ImmutableArray<Dim> _dims;
+
+    public Shape(IEnumerable<Dim> dims) => _dims = dims.ToImmutableArray();
+
+    public static Shape Of(params long[] dims) => new(dims.Select(Dim.Of));
+
+    public static Shape Of(params Dim[] dims) => new(dims);
+
+    public static readonly Shape Scalar = new(Array.Empty<Dim>());
+
+    /// <summary>A shape whose rank is not known (an unsupported op's output under --allow-unknown).</summary>
+    public static readonly Shape Unranked = new(Array.Empty<Dim>(), ranked: false);
+
+    private Shape(IEnumerable<Dim> dims, bool ranked)
+        : this(dims) => IsRanked = ranked;
+
+    /// <summary>False only for <see cref="Unranked"/>.</summary>
+    public bool IsRanked { get; } = true;
+
+    public int Rank => _dims.Length;
+
+    public int Count => _dims.Length;
+
+    public Dim this[int index] => _dims[index];
+
+    public ImmutableArray<Dim> Dims => _dims;
+
+    /// <summary>True when every dimension has a known size.</summary>
+    public bool IsFullyKnown => IsRanked && _dims.All(d => d.IsKnown);
+
+    /// <summary>Known sizes; throws when a dimension is not known.</summary>
+    public long[] ToLongs() => _dims.Select(d => d.Value ?? throw new InvalidOperationException($"shape {this} has a dimension that is not known")).ToArray();
+
+    /// <summary>Number of elements (checked), or null when a dimension is not known.</summary>
+    public long? Elements
+    {
+        get
+        {
+            if (!IsRanked)
+            {
+                return null;
+            }
+            long n = 1;
+            foreach (var d in _dims)
+            {
+                if (!d.IsKnown)
+                {
+                    return null;
+                }
+                n = checked(n * d.Value!.Value);
+            }
+            return n;
+        }
+    }
+
+    public Shape With(int index, Dim dim) => new(_dims.SetItem(index, dim));
+
+    public Shape Skip(int count) => new(_dims.Skip(count));
+
+    public Shape Take(int count) => new(_dims.Take(count));
+
+    public Shape Concat(Shape other) => new(_dims.Concat(other._dims));
+
+    /// <summary>Replaces symbols by the values bound to them; symbols not in the map stay.</summary>
+    public Shape Bind(IReadOnlyDictionary<string, long> symbols) =>
+        new(_dims.Select(d => d.Symbol is { } s && symbols.TryGetValue(s, out var v) ? Dim.Of(v) : d));
+
+    /// <summary>Dims joined by 'x', e.g. <c>64x32x50x50</c>; a scalar prints as <c>scalar</c>.</summary>
+    public override string ToString() => !IsRanked ? "?" : Rank == 0 ? "scalar" : string.Join("x", _dims);
+
+    public bool Equals(Shape? other) => other is not null && IsRanked == other.IsRanked && _dims.SequenceEqual(other._dims);
+
+    public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var d in _dims)
+        {
+            h.Add(d);
+        }
+        return h.ToHashCode();
+    }
+
+    public IEnumerator<Dim> GetEnumerator() => ((IEnumerable<Dim>)_dims).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,14 @@
+namespace CnnMem.Graphs;
+
+/// <summary>The type of an attribute value (mirrors ONNX's AttributeProto types that cnnmem uses).</summary>
+public enum AttrKind
+{
+    Int,
+    Float,
+    String,
+    Ints,
+    Floats,
+    Strings,
+    Tensor,
+    Graph,
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+
+namespace CnnMem.Graphs;
+
+/// <summary>
+/// An imported network: graph inputs (with symbolic dims such as the batch <c>N</c>), initializers,
+/// nodes and graph outputs. Immutable; analysis results never live here. Build it with
+/// <see cref="GraphValidator.Validate"/>, which checks references and orders the nodes.
+/// </summary>
+public sealed record ModelGraph(
+    string Name,
+    ImmutableArray<TensorInfo> Inputs,
+    ImmutableDictionary<string, Initializer> Initializers,
+    ImmutableArray<Node> Nodes,
+    ImmutableArray<string> Outputs)
+{
+    /// <summary>The symbol that <c>--batch</c> binds (the first input's leading symbolic dim, usually "N").</summary>
+    public string? BatchSymbol { get; init; }
+
+    /// <summary>How shapes are presented to the user.</summary>
+    public DisplayLayout Layout { get; init; } = DisplayLayout.ChannelsFirst;
+
+    /// <summary>Shapes the file declares for tensors (graph outputs, value_info); used only to cross-check inference.</summary>
+    public ImmutableDictionary<string, TensorInfo> DeclaredShapes { get; init; } = ImmutableDictionary<string, TensorInfo>.Empty;
+
+    /// <summary>Default opset version of the ai.onnx domain (0 when not an ONNX model).</summary>
+    public long OpsetVersion { get; init; }
+
+    /// <summary>Where the model came from (a file path, or "built-in").</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Warnings the importer raised (e.g. pooling that drops rows in the spec).</summary>
+    public ImmutableArray<string> ImportWarnings { get; init; } = ImmutableArray<string>.Empty;
+}

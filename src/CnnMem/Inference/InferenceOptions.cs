@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Ops;
+
+namespace CnnMem.Inference;
+
+/// <summary>Settings for <see cref="ShapeInference"/>.</summary>
+public sealed record InferenceOptions
+{
+    /// <summary>Values for symbolic dims (the batch symbol, and any <c>--dim NAME=VALUE</c>).</summary>
+    public ImmutableDictionary<string, long> Bindings { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>When set, float graph inputs and float parameters are analysed in this dtype.</summary>
+    public DType? FloatDType { get; init; }
+
+    /// <summary>Report unsupported ops as warnings with unknown outputs instead of failing.</summary>
+    public bool AllowUnknown { get; init; }
+
+    public OpRegistry Registry { get; init; } = OpRegistry.Default;
+}

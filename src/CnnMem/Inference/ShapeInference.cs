@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Graphs;
+using CnnMem.Ops;
+
+namespace CnnMem.Inference;
+
+/// <summary>
+/// Infers every tensor's dtype and shape, walking nodes in topological order.
+/// 1. Bind the graph inputs' symbolic dims; an unbound symbol is an error naming input and symbol.
+/// 2. Seed the tensor table with inputs and initializers (re-typed to the analysis float dtype).
+/// 3. For each node, call its op rule. An op without a rule fails, or with AllowUnknown becomes a
+///    warning and unknown outputs; a rule's complaint fails with the node's name and location.
+/// 4. Charge each float initializer to the first node that reads it (shared weights count once).
+/// 5. Compare with shapes the file declares; a mismatch is a warning naming the tensor.
+/// </summary>
+public static class ShapeInference
+{
+    public static InferenceResult Run(ModelGraph graph, InferenceOptions options)
+    {
+        var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        warnings.AddRange(graph.ImportWarnings);
+
+        var inputs = BindInputs(graph, options);
+        foreach (var i in inputs)
+        {
+            tensors[i.Name] = i;
+        }
+        foreach (var init in graph.Initializers.Values)
+        {
+            tensors[init.Name] = Retype(init.Tensor, options.FloatDType);
+        }
+
+        var charged = new HashSet<string>(StringComparer.Ordinal);
+        var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
+        var nodes = ImmutableArray.CreateBuilder<NodeInference>(graph.Nodes.Length);
+        foreach (var node in graph.Nodes)
+        {
+            var ins = node.Inputs.Select(n => n.Length == 0 ? null : tensors[n]).ToImmutableArray();
+            var rule = options.Registry.Find(node.Domain, node.Op);
+            OpResult result;
+            var unknown = false;
+            if (rule is null)
+            {
+                var what = node.Domain.Length == 0 ? $"op type '{node.Op}'" : $"op type '{node.Op}' (domain '{node.Domain}')";
+                if (!options.AllowUnknown)
+                {
+                    throw new CnnMemException($"{node.Describe()}: {what} is not supported; run 'cnnmem ops' for the list, or pass --allow-unknown to treat its outputs as unknown");
+                }
+                if (unknownOps.Add(node.Domain.Length == 0 ? node.Op : $"{node.Domain}:{node.Op}"))
+                {
+                    warnings.Add($"{what} is not supported: its outputs are unknown and totals are lower bounds");
+                }
+                result = UnknownResult(node);
+                unknown = true;
+            }
+            else
+            {
+                try
+                {
+                    result = rule.Infer(new OpContext(node, ins, graph.OpsetVersion));
+                }
+                catch (OpException e) when (options.AllowUnknown && ins.Any(i => i is not null && !i.Shape.IsFullyKnown))
+                {
+                    _ = e; // an unknown tensor upstream made this node's shape unknowable too
+                    result = UnknownResult(node);
+                }
+                catch (OpException e)
+                {
+                    throw new CnnMemException($"{node.Describe()}: {e.Message}", e);
+                }
+                catch (OverflowException e)
+                {
+                    throw new CnnMemException($"{node.Describe()}: a size overflows 64 bits", e);
+                }
+            }
+
+            foreach (var o in result.Outputs)
+            {
+                tensors[o.Name] = o;
+                if (graph.DeclaredShapes.TryGetValue(o.Name, out var declared))
+                {
+                    CheckDeclared(node, o, declared, options.Bindings, warnings);
+                }
+            }
+            foreach (var w in result.Warnings)
+            {
+                warnings.Add($"{node.Name}: {w}");
+            }
+            nodes.Add(new NodeInference(node, ins, result, ChargeParams(node, ins, result, graph, charged)) { IsUnknownOp = unknown });
+        }
+
+        return new InferenceResult(graph, inputs, tensors.ToImmutableDictionary(StringComparer.Ordinal), nodes.ToImmutable(), warnings.ToImmutable())
+        {
+            UnknownOps = unknownOps.ToImmutableArray(),
+        };
+    }
+
+    private static ImmutableArray<TensorInfo> BindInputs(ModelGraph graph, InferenceOptions options)
+    {
+        var list = ImmutableArray.CreateBuilder<TensorInfo>();
+        foreach (var input in graph.Inputs)
+        {
+            var bound = input.Shape.Bind(options.Bindings);
+            foreach (var d in bound)
+            {
+                if (d.IsSymbol)
+                {
+                    throw new CnnMemException($"input '{input.Name}' has a symbolic dimension '{d.Symbol}' with no value; set it with --dim {d.Symbol}=VALUE");
+                }
+                if (d.Value is <= 0)
+                {
+                    throw new CnnMemException($"input '{input.Name}' has a dimension of {d.Value}; every dimension must be at least 1");
+                }
+            }
+            list.Add(Retype(input with { Shape = bound }, options.FloatDType));
+        }
+        return list.ToImmutable();
+    }
+
+    private static TensorInfo Retype(TensorInfo t, DType? floatDType) =>
+        floatDType is { } f && DTypes.IsFloat(t.DType) && t.DType != f ? t with { DType = f, Value = null } : t;
+
+    private static OpResult UnknownResult(Node node) =>
+        new(node.Outputs.Where(o => o.Length > 0).Select(o => new TensorInfo(o, DType.Float32, Shape.Unranked)).ToImmutableArray())
+        {
+            CountsInTextbookSum = false,
+        };
+
+    private static ImmutableArray<ParamSpec> ChargeParams(Node node, ImmutableArray<TensorInfo?> ins, OpResult result, ModelGraph graph, HashSet<string> charged)
+    {
+        var list = ImmutableArray.CreateBuilder<ParamSpec>();
+        for (var i = 0; i < ins.Length; i++)
+        {
+            var t = ins[i];
+            if (t is null || !graph.Initializers.ContainsKey(t.Name) || !DTypes.IsFloat(t.DType) || !charged.Add(t.Name))
+            {
+                continue;
+            }
+            var role = result.BufferInputs.Contains(i) ? ParamRole.Buffer : ParamRole.Weight;
+            list.Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
+        }
+        foreach (var p in result.Params)
+        {
+            if (charged.Add(p.Name))
+            {
+                list.Add(p);
+            }
+        }
+        return list.ToImmutable();
+    }
+
+    private static void CheckDeclared(Node node, TensorInfo inferred, TensorInfo declared, IReadOnlyDictionary<string, long> bindings, ImmutableArray<string>.Builder warnings)
+    {
+        if (!declared.Shape.IsRanked || !inferred.Shape.IsRanked)
+        {
+            return;
+        }
+        var d = declared.Shape.Bind(bindings);
+        var agree = d.Rank == inferred.Shape.Rank &&
+            d.Zip(inferred.Shape).All(p => !p.First.IsKnown || !p.Second.IsKnown || p.First.Value == p.Second.Value);
+        if (!agree)
+        {
+            warnings.Add($"{node.Name}: tensor '{inferred.Name}' is declared as {d} but inferred as {inferred.Shape}");
+        }
+    }
+}

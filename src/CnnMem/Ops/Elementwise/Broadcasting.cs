@@ -1,0 +1,79 @@
+using CnnMem.Core;
+using CnnMem.Graphs;
+
+namespace CnnMem.Ops.Elementwise;
+
+/// <summary>
+/// NumPy-style (multidirectional) broadcasting, as ONNX defines it: shapes are right-aligned; each
+/// pair of dims must be equal or one of them 1. An unknown dim broadcast against 1 stays unknown;
+/// against a known n &gt; 1 it becomes n (ONNX's shape inference does the same).
+/// </summary>
+public static class Broadcasting
+{
+    public static Shape Shapes(params Shape[] shapes)
+    {
+        if (shapes.Any(s => !s.IsRanked))
+        {
+            return Shape.Unranked;
+        }
+        var rank = shapes.Max(s => s.Rank);
+        var dims = new Dim[rank];
+        for (var i = 0; i < rank; i++)
+        {
+            Dim? result = null;
+            foreach (var s in shapes)
+            {
+                var j = i - (rank - s.Rank);
+                if (j < 0)
+                {
+                    continue;
+                }
+                result = Merge(result, s[j], shapes);
+            }
+            dims[i] = result ?? Dim.Of(1);
+        }
+        return new Shape(dims);
+    }
+
+    private static Dim Merge(Dim? acc, Dim d, Shape[] all)
+    {
+        if (acc is not { } a)
+        {
+            return d;
+        }
+        if (a.Value == 1)
+        {
+            return d;
+        }
+        if (d.Value == 1)
+        {
+            return a;
+        }
+        if (a.IsKnown && d.IsKnown)
+        {
+            if (a.Value != d.Value)
+            {
+                throw new OpException($"shapes {string.Join(" and ", all.Select(s => s.ToString()))} cannot be broadcast together ({a} vs {d})");
+            }
+            return a;
+        }
+        return a.IsKnown ? a : d.IsKnown ? d : (a.Symbol is not null && a.Symbol == d.Symbol ? a : Dim.Unknown);
+    }
+
+    /// <summary>Flat index into a tensor of <paramref name="shape"/> for the element at <paramref name="outIndex"/> of the broadcast <paramref name="outShape"/>.</summary>
+    public static long SourceIndex(long[] shape, long[] outShape, long outIndex)
+    {
+        long index = 0, stride = 1;
+        for (int o = outShape.Length - 1, s = shape.Length - 1; s >= 0; o--, s--)
+        {
+            var coord = outIndex % outShape[o];
+            outIndex /= outShape[o];
+            if (shape[s] != 1)
+            {
+                index += coord * stride;
+            }
+            stride *= shape[s];
+        }
+        return index;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+
+namespace CnnMem.Ops;
+
+/// <summary>
+/// What an op rule says about one node: its outputs' types and shapes (and values, when statically
+/// known), the parameters it creates (spec layers; for imported models initializers are found by
+/// the engine), its cost, what it keeps for backward, and warnings.
+/// </summary>
+public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
+{
+    /// <summary>Parameters the layer owns that are not graph initializers (spec layers create their weights here).</summary>
+    public ImmutableArray<ParamSpec> Params { get; init; } = ImmutableArray<ParamSpec>.Empty;
+
+    /// <summary>Input indices that are buffers rather than learned parameters (BatchNorm's running mean and var).</summary>
+    public ImmutableArray<int> BufferInputs { get; init; } = ImmutableArray<int>.Empty;
+
+    /// <summary>Multiply-accumulates (true MACs, for the whole batch).</summary>
+    public long Macs { get; init; }
+
+    /// <summary>Floating point operations that are not multiply-accumulates (activations, pooling compares, adds).</summary>
+    public long OtherFlops { get; init; }
+
+    /// <summary>What the framework keeps for backward.</summary>
+    public ImmutableArray<SavedTensor> Saved { get; init; } = ImmutableArray<SavedTensor>.Empty;
+
+    /// <summary>When set, output 0 is a view of (shares storage with) this input: reshape/flatten/squeeze/identity.</summary>
+    public int? ViewOfInput { get; init; }
+
+    /// <summary>Whether this layer's output counts in the textbook activation sum (activations, dropout, flatten and views do not).</summary>
+    public bool CountsInTextbookSum { get; init; } = true;
+
+    /// <summary>Where the op can run in place on input 0 when the network asks for it (ReLU(inplace=True)).</summary>
+    public bool CanRunInPlace { get; init; }
+
+    public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
+}

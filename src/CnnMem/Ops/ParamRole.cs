@@ -1,0 +1,11 @@
+namespace CnnMem.Ops;
+
+/// <summary>What a parameter tensor is for. Buffers are state that is not learned (running statistics).</summary>
+public enum ParamRole
+{
+    Weight,
+    Bias,
+    Scale,
+    Shift,
+    Buffer,
+}

@@ -1,0 +1,17 @@
+using CnnMem.Core;
+
+namespace CnnMem.Ops;
+
+/// <summary>
+/// One tensor the framework keeps from the forward pass for this op's backward (PyTorch autograd's
+/// SavedVariable). For <see cref="SavedSource.Extra"/>, <see cref="Shape"/> and <see cref="DType"/>
+/// describe the new tensor; for inputs and outputs they are taken from the graph.
+/// </summary>
+public sealed record SavedTensor(SavedSource Source, int Index, string What, Shape? Shape = null, DType? DType = null)
+{
+    public static SavedTensor In(int index, string what) => new(SavedSource.Input, index, what);
+
+    public static SavedTensor Out(int index, string what) => new(SavedSource.Output, index, what);
+
+    public static SavedTensor Extra(string what, Shape shape, DType dtype) => new(SavedSource.Extra, -1, what, shape, dtype);
+}

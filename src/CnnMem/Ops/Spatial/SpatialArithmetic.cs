@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using CnnMem.Graphs;
+
+namespace CnnMem.Ops.Spatial;
+
+/// <summary>
+/// Output-size arithmetic shared by convolutions and pools (ONNX conv/pool semantics, PyTorch's ceil mode).
+/// 1. Read kernel_shape (or take it from the weight), strides, dilations (default 1) and pads
+///    ([x1_begin, x2_begin, ..., x1_end, x2_end], default 0) or auto_pad (NOTSET, SAME_UPPER, SAME_LOWER, VALID).
+/// 2. Per axis: out = floor((in + pads - dilated_kernel) / stride) + 1, or ceil(...) + 1 in ceil mode,
+///    where (as PyTorch and ONNX do) the last window must start inside the input or left padding.
+/// 3. Fail with a sentence naming the attribute when a size is not positive or a list has the wrong length.
+/// </summary>
+public static class SpatialArithmetic
+{
+    public static ImmutableArray<SpatialAxis> Compute(Attributes attr, long[] spatialInput, long[]? kernelFromWeight, bool ceilMode)
+    {
+        var rank = spatialInput.Length;
+        var kernel = kernelFromWeight ?? List(attr, "kernel_shape", rank, null)
+            ?? throw new OpException("needs attribute 'kernel_shape'");
+        Check(kernel.Length == rank, $"kernel_shape has {kernel.Length} values but the input has {rank} spatial dimensions");
+        var strides = List(attr, "strides", rank, 1)!;
+        var dilations = List(attr, "dilations", rank, 1)!;
+        for (var i = 0; i < rank; i++)
+        {
+            Check(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
+            Check(strides[i] > 0, $"stride must be positive, found {strides[i]}");
+            Check(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
+        }
+
+        var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
+        var pads = attr.Ints("pads")?.ToArray() ?? new long[2 * rank];
+        Check(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
+        Check(pads.All(p => p >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
+
+        var axes = ImmutableArray.CreateBuilder<SpatialAxis>(rank);
+        for (var i = 0; i < rank; i++)
+        {
+            var dk = checked(((kernel[i] - 1) * dilations[i]) + 1);
+            long begin = pads[i], end = pads[i + rank], output;
+            switch (autoPad)
+            {
+                case "SAME_UPPER":
+                case "SAME_LOWER":
+                    output = checked((spatialInput[i] + strides[i] - 1) / strides[i]);
+                    var total = Math.Max(0, checked(((output - 1) * strides[i]) + dk - spatialInput[i]));
+                    begin = autoPad == "SAME_UPPER" ? total / 2 : total - (total / 2);
+                    end = total - begin;
+                    break;
+                case "VALID":
+                    begin = end = 0;
+                    output = spatialInput[i] >= dk ? ((spatialInput[i] - dk) / strides[i]) + 1 : 0;
+                    break;
+                case "NOTSET":
+                case "":
+                    output = Windowed(spatialInput[i] + begin + end, dk, strides[i], ceilMode, spatialInput[i] + begin);
+                    break;
+                default:
+                    throw new OpException($"auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, found '{autoPad}'");
+            }
+            if (output < 1)
+            {
+                var padded = spatialInput[i] + begin + end;
+                throw new OpException(
+                    $"the kernel ({Extent(kernel[i], dilations[i], dk)}) is larger than the {(begin + end > 0 ? "padded " : "")}input ({padded}) on spatial axis {i}: the output size would be {output}");
+            }
+            axes.Add(new SpatialAxis(spatialInput[i], kernel[i], strides[i], dilations[i], begin, end, output));
+        }
+        return axes.MoveToImmutable();
+    }
+
+    /// <summary>Window count over a padded length; ceil mode drops a last window that would start in the right padding.</summary>
+    private static long Windowed(long padded, long dk, long stride, bool ceil, long inputPlusBegin)
+    {
+        var travel = padded - dk;
+        if (travel < 0)
+        {
+            return travel / stride; // 0 or negative: reported by the caller
+        }
+        if (!ceil)
+        {
+            return (travel / stride) + 1;
+        }
+        var output = ((travel + stride - 1) / stride) + 1;
+        if ((output - 1) * stride >= inputPlusBegin)
+        {
+            output--;
+        }
+        return output;
+    }
+
+    private static string Extent(long k, long d, long dk) => d == 1 ? $"{k}" : $"{k} dilated by {d} = {dk}";
+
+    private static long[]? List(Attributes attr, string name, int rank, long? fallback)
+    {
+        var v = attr.Ints(name);
+        if (v is null)
+        {
+            return fallback is { } f ? Enumerable.Repeat(f, rank).ToArray() : null;
+        }
+        Check(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
+        return v.Value.ToArray();
+    }
+
+    private static void Check(bool ok, string message)
+    {
+        if (!ok)
+        {
+            throw new OpException(message);
+        }
+    }
+
+    /// <summary>A warning for an axis whose windows do not tile the padded input exactly, or null.</summary>
+    public static string? UnevenWarning(string what, SpatialAxis a, int axisIndex, bool ceilMode)
+    {
+        if (!a.IsUneven)
+        {
+            return null;
+        }
+        var axisName = axisIndex switch { 0 => "rows", 1 => "columns", _ => $"positions on axis {axisIndex}" };
+        var dropped = a.Travel % a.Stride;
+        var mode = ceilMode ? $"ceil mode gives {a.Output}" : $"floor gives {a.FloorOutput} (used), ceil would give {a.CeilOutput}";
+        var consequence = ceilMode
+            ? "the last window overhangs the input"
+            : $"the last {dropped} of {a.Input + a.PadBegin + a.PadEnd} {(a.PadBegin + a.PadEnd > 0 ? "padded " : "")}{axisName} {(dropped == 1 ? "is" : "are")} never read";
+        return $"{what} does not divide its input evenly: ({a.Input}{(a.PadBegin + a.PadEnd > 0 ? $" + {a.PadBegin + a.PadEnd} padding" : "")} - {a.DilatedKernel}) / {a.Stride} is not whole; {mode}; {consequence}";
+    }
+}

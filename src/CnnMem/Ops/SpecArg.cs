@@ -1,0 +1,7 @@
+namespace CnnMem.Ops;
+
+/// <summary>
+/// One argument of an op's line in a <c>.cnn</c> spec: its name as written (<c>stride</c>), the
+/// canonical attribute it sets (<c>strides</c>), how it is written, and a help text.
+/// </summary>
+public sealed record SpecArg(string Name, string Attribute, SpecArgKind Kind, string Help, bool Required = false);

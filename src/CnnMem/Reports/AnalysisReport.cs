@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Graphs;
+
+namespace CnnMem.Reports;
+
+/// <summary>
+/// Everything cnnmem found about one network at one batch size and dtype: an immutable tree of raw
+/// numbers (elements, bytes, MACs). Renderers only format it.
+/// </summary>
+public sealed record AnalysisReport(
+    string Model,
+    string Source,
+    long Batch,
+    DType DType,
+    Optimizer Optimizer,
+    DisplayLayout Layout,
+    ImmutableArray<TensorReport> Inputs,
+    ImmutableArray<TensorReport> Outputs,
+    ImmutableArray<LayerReport> Layers,
+    Totals Totals,
+    MemoryReport Memory,
+    ImmutableArray<string> Warnings);
