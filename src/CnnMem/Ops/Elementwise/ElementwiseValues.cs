@@ -45,8 +45,9 @@ public static class ElementwiseValues
             return null;
         }
         var shapes = values.Select(v => v!.Shape.ToLongs()).ToArray();
-        var longData = values.Select(v => v!.AsLongs().ToArray()).ToArray();
-        var realData = values.Select(v => v!.AsDoubles().ToArray()).ToArray();
+        // Only the path in use is materialised: reals such as infinity have no long form.
+        var longData = useInts ? values.Select(v => v!.Ints!.Value.ToArray()).ToArray() : null;
+        var realData = useInts ? null : values.Select(v => v!.AsDoubles().ToArray()).ToArray();
         var isFloat = DTypes.IsFloat(outDType);
         var outInts = new long[count];
         var outReals = new double[count];
@@ -59,8 +60,14 @@ public static class ElementwiseValues
                 for (var k = 0; k < values.Length; k++)
                 {
                     var src = Broadcasting.SourceIndex(shapes[k], outDims, e);
-                    li[k] = longData[k][src];
-                    ri[k] = realData[k][src];
+                    if (useInts)
+                    {
+                        li[k] = longData![k][src];
+                    }
+                    else
+                    {
+                        ri[k] = realData![k][src];
+                    }
                 }
                 if (useInts)
                 {
