@@ -10,7 +10,8 @@ namespace CnnMem.Memory;
 /// 1. inputs, parameters and buffers are static storages; integer shape arithmetic costs nothing;
 /// 2. views share their input's storage; an op that can run in place does so when nothing else reads
 ///    its input and no earlier op kept that input for backward (the general rule behind torchvision's
-///    ReLU(inplace=True), which an ONNX file cannot show);
+///    ReLU(inplace=True), which an ONNX file cannot show); in training an op whose backward needs its input
+///    keeps a copy of it (PyTorch clones it), which costs the same as not running in place;
 /// 3. in training, each op's <see cref="OpResult.Saved"/> entries become references to storages (kept once
 ///    however many ops save them) or new extra storages; in inference nothing is kept and dropout is a no-op;
 /// 4. each trainable parameter's gradient is produced by its last reader (the first that backward reaches).
@@ -64,6 +65,8 @@ public static class StorageGraphBuilder
             }
             map[name] = Add(name, bytes, spec.IsBuffer ? StorageKind.Buffer : StorageKind.Parameter, -1);
         }
+        // PyTorch's BatchNorm also holds an int64 num_batches_tracked, which exporters drop
+        bufferBytes = checked(bufferBytes + (8L * inference.Nodes.Count(n => n.Node.Op == "BatchNormalization")));
         foreach (var init in inference.Graph.Initializers.Keys.Where(k => !map.ContainsKey(k)))
         {
             map[init] = Add(init, 0, StorageKind.Constant, -1);
@@ -105,10 +108,11 @@ public static class StorageGraphBuilder
                 continue;
             }
             var inputStorage = n.Inputs.Select(i => i is null || !map.TryGetValue(i.Name, out var s) ? -1 : s).ToArray();
-            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" ? 0 : null);
+            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || IsZeroPad(n) ? 0 : null);
             var in0 = inputStorage.Length > 0 ? inputStorage[0] : -1;
             var inPlace = viewOf is null && in0 >= 0 && storages[in0].Kind == StorageKind.Activation && !savedSoFar.Contains(in0)
-                && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1));
+                && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
+                && !(training && result.Saved.Any(s => s.Source == SavedSource.Input && s.Index == 0));
 
             var allocates = ImmutableArray.CreateBuilder<int>();
             for (var k = 0; k < n.Outputs.Length; k++)
@@ -238,6 +242,10 @@ public static class StorageGraphBuilder
             LossTensor = logits?.Name,
         };
     }
+
+    /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>
+    private static bool IsZeroPad(NodeInference n) =>
+        n.Node.Op == "Pad" && n.Inputs.Length > 0 && n.Inputs[0] is { } x && n.Outputs.Length > 0 && x.Shape.Equals(n.Outputs[0].Shape);
 
     /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
     private static bool IsShapeArithmetic(NodeInference n) =>

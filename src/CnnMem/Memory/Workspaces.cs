@@ -7,7 +7,8 @@ namespace CnnMem.Memory;
 /// <summary>
 /// Memory a kernel allocates and frees inside one op (named terms of the framework model):
 /// - CPU convolution, PyTorch 1.13's own backend choice (<see cref="UsesOneDnn"/>): oneDNN with plain NCHW
-///   tensors writes a blocked output and copies it out (one extra output); the native path (thnn) builds an
+///   tensors reorders the weight into a blocked copy and writes a blocked output (channels padded to 16) that it
+///   copies out; the native path (thnn) builds an
 ///   im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout unless the conv is 1x1, stride 1, unpadded;
 /// - CUDA convolution: a cuDNN workspace, at most the configured limit (estimated as the im2col size);
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
@@ -38,10 +39,21 @@ public static class Workspaces
         return options.Backend switch
         {
             Backend.Cuda => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
-            _ when UsesOneDnn(n, options) => Precision.ActivationType(n.Outputs[0].DType, "Conv", options) == n.Outputs[0].DType
-                ? outBytes : checked(outBytes / DTypes.SizeOf(n.Outputs[0].DType) * 2),
+            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + (n.Inputs.Length > 1 && n.Inputs[1] is { } w ? w.Bytes ?? 0 : 0)),
             _ => columns,
         };
+    }
+
+    /// <summary>oneDNN's blocked layout (nChw16c): channels padded up to a multiple of 16.</summary>
+    public static long BlockedBytes(Core.TensorInfo t)
+    {
+        if (!t.Shape.IsFullyKnown || t.Shape.Rank < 2)
+        {
+            return t.Bytes ?? 0;
+        }
+        var d = t.Shape.ToLongs();
+        var channels = ArenaPlanners.Align(d[1], 16);
+        return checked(d[0] * channels * d[2..].Aggregate(1L, (a, x) => checked(a * x)) * DTypes.SizeOf(t.DType));
     }
 
     /// <summary>
