@@ -39,10 +39,15 @@ public static class Workspaces
         return options.Backend switch
         {
             Backend.Cuda => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
-            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + (n.Inputs.Length > 1 && n.Inputs[1] is { } w ? w.Bytes ?? 0 : 0)),
+            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n)),
             _ => columns,
         };
     }
+
+    /// <summary>The convolution's weight: input 1 of an imported node, or the weight a spec layer creates.</summary>
+    private static long WeightBytes(NodeInference n) =>
+        n.Inputs.Length > 1 && n.Inputs[1] is { } w ? w.Bytes ?? 0
+        : n.Result.Params.Where(p => p.Role == Ops.ParamRole.Weight).Sum(p => checked(p.Elements * DTypes.SizeOf(p.DType)));
 
     /// <summary>oneDNN's blocked layout (nChw16c): channels padded up to a multiple of 16.</summary>
     public static long BlockedBytes(Core.TensorInfo t)
