@@ -8,8 +8,8 @@ namespace CnnMem.Memory;
 /// Memory a kernel allocates and frees inside one op (named terms of the framework model):
 /// - CPU convolution, PyTorch 1.13's own backend choice (<see cref="UsesOneDnn"/>): oneDNN with plain NCHW
 ///   tensors reorders the weight into a blocked copy and writes a blocked output (channels padded to 16) that it
-///   copies out; the native path (thnn) builds an
-///   im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout unless the conv is 1x1, stride 1, unpadded;
+///   copies out; grouped (depthwise) kernels also need a blocked copy of the input; the native path (thnn)
+///   builds an im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout;
 /// - CUDA convolution: a cuDNN workspace, at most the configured limit (estimated as the im2col size);
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
 /// </summary>
@@ -39,7 +39,7 @@ public static class Workspaces
         return options.Backend switch
         {
             Backend.Cuda => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
-            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n)),
+            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (n.Node.Attributes.Int("group", 1) > 1 ? BlockedBytes(x) : 0)),
             _ => columns,
         };
     }
@@ -84,7 +84,7 @@ public static class Workspaces
             && (groups > 1 || big || dims[0] > 1 || numel > 20480);
     }
 
-    /// <summary>N x (Cin/groups)·prod(k) x prod(out spatial) elements (0 for an unpadded stride-1 1x1 conv, which needs no columns).</summary>
+    /// <summary>N x Cin·prod(k) x prod(out spatial) elements (PyTorch 1.13's slow_conv2d builds it even for 1x1 convolutions).</summary>
     public static long Im2ColBytes(NodeInference n)
     {
         var x = n.Inputs[0]!.Shape.ToLongs();
@@ -95,14 +95,6 @@ public static class Workspaces
         }
         var o = y.ToLongs();
         var kernel = Kernel(n);
-        var pads = n.Node.Attributes.Ints("pads") ?? ImmutableArray<long>.Empty;
-        var strides = n.Node.Attributes.Ints("strides") ?? ImmutableArray<long>.Empty;
-        var autoPad = n.Node.Attributes.Str("auto_pad", "NOTSET");
-        var trivial = kernel.All(k => k == 1) && pads.All(p => p == 0) && strides.All(s => s == 1) && autoPad is "NOTSET" or "VALID";
-        if (trivial)
-        {
-            return 0;
-        }
         var groups = n.Node.Attributes.Int("group", 1);
         var rows = checked(x[1] / groups * kernel.Aggregate(1L, (a, k) => checked(a * k)));
         var cols = o[2..].Aggregate(1L, (a, d) => checked(a * d));
