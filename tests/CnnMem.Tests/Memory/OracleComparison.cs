@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CnnMem.Analysis;
+using CnnMem.Core;
+using CnnMem.Memory;
+using CnnMem.Onnx;
+
+namespace CnnMem.Tests.Memory;
+
+/// <summary>
+/// Compares the framework model with PyTorch's own measurements (TestData/oracle):
+/// 1. import <c>models/M.train.onnx</c> (training-mode export, batch axis N) and bind the batch;
+/// 2. run the inference and training models (sgd, momentum, adam; CPU, oneDNN on);
+/// 3. pair each figure with the JSON field that defines it, with the tolerance.
+/// </summary>
+public static class OracleComparison
+{
+    public static string OracleDir => Path.Combine(AppContext.BaseDirectory, "TestData", "oracle");
+
+    public static IEnumerable<(string Model, long Batch)> Cases() =>
+        Directory.GetFiles(Path.Combine(OracleDir, "results"), "*__b*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(n => n!.Split("__b"))
+            .Where(p => File.Exists(Path.Combine(OracleDir, "models", p[0] + ".train.onnx")))
+            .Select(p => (p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(c => c.Item1, StringComparer.Ordinal).ThenBy(c => c.Item2);
+
+    public static IEnumerable<OracleRow> Rows(string model, long batch)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleDir, "results", $"{model}__b{batch}.json")));
+        var root = doc.RootElement;
+        var mem = root.GetProperty("memory").GetProperty("mkldnn_on");
+        var train = mem.GetProperty("train");
+        var steady = mem.GetProperty("steady_state").GetProperty("optimizers");
+        var graph = OnnxImporter.Import(Path.Combine(OracleDir, "models", model + ".train.onnx"));
+        var inference = Analyzer.Infer(graph, new AnalysisOptions(), batch);
+        var options = new MemoryOptions();
+        var inf = InferenceModel.Compute(inference, options);
+        var sgd = TrainingModel.Compute(inference, options, Optimizer.Sgd);
+        long L(JsonElement e, string name) => e.GetProperty(name).GetInt64();
+
+        yield return new(model, batch, "param_plus_buffer_bytes", L(root.GetProperty("static"), "param_bytes") + L(root.GetProperty("static"), "buffer_bytes"), sgd.PersistentBytes - sgd.GradientBytes, 0);
+        yield return new(model, batch, "gradient_bytes", L(train, "grad_bytes_analytic"), sgd.GradientBytes, 0);
+        yield return new(model, batch, "saved_for_backward_bytes", L(root.GetProperty("saved"), "saved_bytes_excl_params"), sgd.SavedForBackwardBytes, 0.01);
+        yield return new(model, batch, "forward_peak_bytes", L(train, "forward_peak"), sgd.ForwardPeakBytes, 0.05);
+        yield return new(model, batch, "backward_peak_bytes", L(train, "backward_peak"), sgd.BackwardPeakBytes, 0.05);
+        foreach (var (name, opt) in new[] { ("sgd", Optimizer.Sgd), ("sgd_momentum", Optimizer.Momentum), ("adam", Optimizer.Adam) })
+        {
+            var t = opt == Optimizer.Sgd ? sgd : TrainingModel.Compute(inference, options, opt);
+            yield return new(model, batch, $"optimizer_state_bytes[{name}]", L(steady.GetProperty(name), "state_bytes"), t.OptimizerStateBytes, 0);
+            yield return new(model, batch, $"steady_peak_bytes[{name}]", L(steady.GetProperty(name), "steady_peak_above_static"), t.SteadyPeakBytes, 0.05);
+        }
+        yield return new(model, batch, "activation_peak_bytes", L(mem.GetProperty("inference"), "peak_above_baseline"), inf.ActivationPeakBytes, 0.10);
+    }
+}
