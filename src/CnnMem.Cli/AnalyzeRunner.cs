@@ -1,0 +1,62 @@
+using System.Text;
+using CnnMem.Analysis;
+using CnnMem.Rendering;
+using CnnMem.Reports;
+
+namespace CnnMem.Cli;
+
+/// <summary>
+/// The analyze command:
+/// 1. load the model (built-in, .cnn or .onnx);
+/// 2. pick the batch (--batch, else 64 for built-ins and 1 for files) and analyse;
+/// 3. render in the chosen format and write it to stdout or --output.
+/// </summary>
+public static class AnalyzeRunner
+{
+    public static int Run(AnalyzeSettings settings, CliContext ctx)
+    {
+        var model = ctx.Loader.Load(settings.Path);
+        var batch = settings.Batch ?? (model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
+        var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
+        {
+            Batch = batch,
+            DType = settings.DType,
+            Optimizer = settings.Optimizer,
+            Dims = settings.Dims,
+            AllowUnknown = settings.AllowUnknown,
+            Registry = ctx.Registry,
+        });
+
+        if (settings.OutputFile is { } file)
+        {
+            using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            Write(report, settings, writer, TerminalInfo.Plain);
+            ctx.Error.WriteLine($"cnnmem: wrote {settings.Format.ToString().ToLowerInvariant()} to {file}");
+        }
+        else
+        {
+            Write(report, settings, ctx.Out, ctx.Terminal);
+        }
+        return ExitCodes.Success;
+    }
+
+    public static void Write(AnalysisReport report, AnalyzeSettings settings, TextWriter writer, TerminalInfo terminal)
+    {
+        switch (settings.Format)
+        {
+            case OutputFormat.Json:
+                writer.Write(JsonReportWriter.Write(report));
+                break;
+            case OutputFormat.Csv:
+                writer.Write(CsvReportWriter.Write(report));
+                break;
+            case OutputFormat.Markdown:
+                writer.Write(MarkdownReportWriter.Write(report, settings.Units));
+                break;
+            default:
+                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), ConsoleFactory.Border(terminal));
+                break;
+        }
+        writer.Flush();
+    }
+}

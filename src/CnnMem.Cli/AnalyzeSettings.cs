@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CnnMem.Core;
+using CnnMem.Rendering;
+
+namespace CnnMem.Cli;
+
+/// <summary>
+/// The analyze command's options after validation. Values are checked here rather than by the
+/// parser so that an unknown dtype or optimizer names every accepted value.
+/// </summary>
+public sealed record AnalyzeSettings(
+    string Path,
+    long? Batch,
+    DType DType,
+    Optimizer Optimizer,
+    OutputFormat Format,
+    string? OutputFile,
+    UnitSystem Units,
+    ImmutableDictionary<string, long> Dims,
+    bool AllowUnknown)
+{
+    /// <summary>Batch size for built-in networks when --batch is absent (the classic answer's minibatch).</summary>
+    public const long BuiltInBatch = 64;
+
+    /// <summary>Batch size for model files when --batch is absent.</summary>
+    public const long FileBatch = 1;
+
+    public static AnalyzeSettings Create(string path, long? batch, string dtype, string optimizer, string format, string? output, string units, IEnumerable<string> dims, bool allowUnknown)
+    {
+        if (path.StartsWith('-'))
+        {
+            // The parser takes an unknown option in PATH's place; say what it really is.
+            throw new CnnMemException($"unknown option '{path}'; run 'cnnmem analyze --help' for the options");
+        }
+        if (batch is < 1)
+        {
+            throw new CnnMemException($"--batch must be at least 1, found {batch}");
+        }
+        if (!DTypes.TryParse(dtype, out var t))
+        {
+            throw new CnnMemException($"unknown dtype '{dtype}'; expected one of: {string.Join(", ", Enum.GetValues<DType>().Select(DTypes.Name))} (aliases: fp32, fp16, bf16, fp64, half, double)");
+        }
+        if (!Optimizers.TryParse(optimizer, out var o))
+        {
+            throw new CnnMemException($"unknown optimizer '{optimizer}'; expected one of: {string.Join(", ", Optimizers.Names)}");
+        }
+        if (!Enum.TryParse<OutputFormat>(format, ignoreCase: true, out var f) || !Enum.IsDefined(f) || int.TryParse(format, out _))
+        {
+            throw new CnnMemException($"unknown format '{format}'; expected one of: {string.Join(", ", Enum.GetNames<OutputFormat>().Select(n => n.ToLowerInvariant()))}");
+        }
+        if (!ByteFormat.TryParse(units, out var u))
+        {
+            throw new CnnMemException($"unknown units '{units}'; expected si (kB = 10^3 bytes) or iec (KiB = 2^10 bytes)");
+        }
+        return new AnalyzeSettings(path, batch, t, o, f, output, u, ParseDims(dims), allowUnknown);
+    }
+
+    /// <summary>Parses <c>NAME=VALUE</c> pairs; a repeated name or a value that is not a positive integer is an error.</summary>
+    public static ImmutableDictionary<string, long> ParseDims(IEnumerable<string> dims)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        foreach (var d in dims)
+        {
+            var eq = d.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? d[..eq].Trim() : "";
+            if (name.Length == 0 || !long.TryParse(d[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                throw new CnnMemException($"--dim expects NAME=VALUE with a positive whole VALUE (e.g. --dim seq=128), found '{d}'");
+            }
+            if (!result.TryAdd(name, value))
+            {
+                throw new CnnMemException($"--dim gives '{name}' twice");
+            }
+        }
+        return result.ToImmutable();
+    }
+}

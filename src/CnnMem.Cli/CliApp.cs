@@ -1,0 +1,61 @@
+using System.CommandLine;
+using CnnMem.Core;
+using CnnMem.Ops;
+
+namespace CnnMem.Cli;
+
+/// <summary>
+/// The testable entry point: parses the arguments, runs the command, and turns every failure into a
+/// message and an exit code:
+/// 1. parse errors: the messages and a usage hint on stderr, exit 2;
+/// 2. input errors (<see cref="CnnMemException"/>, missing or unreadable files): the message, exit 2;
+/// 3. anything else is a bug: "internal error", a hint to report it, exit 70; the stack trace only with CNNMEM_DEBUG=1.
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalInfo? terminal = null, ModelLoader? loader = null)
+    {
+        var ctx = new CliContext(stdout, stderr, terminal ?? TerminalInfo.Plain, loader ?? ModelLoader.Default, OpRegistry.Default);
+        try
+        {
+            var parse = CliCommands.Build(ctx).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors)
+                {
+                    stderr.WriteLine($"cnnmem: {e.Message}");
+                }
+                stderr.WriteLine("Run 'cnnmem --help' for usage.");
+                return ExitCodes.UsageOrInput;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CnnMemException e)
+        {
+            stderr.WriteLine($"cnnmem: error: {e.Message}");
+            Debug(e, stderr);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"cnnmem: error: {e.Message}");
+            Debug(e, stderr);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"cnnmem: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a bug in cnnmem; please report it with the command line and the model. Set CNNMEM_DEBUG=1 for details.");
+            Debug(e, stderr);
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static void Debug(Exception e, TextWriter stderr)
+    {
+        if (Environment.GetEnvironmentVariable("CNNMEM_DEBUG") == "1")
+        {
+            stderr.WriteLine(e.ToString());
+        }
+    }
+}

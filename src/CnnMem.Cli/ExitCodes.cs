@@ -1,0 +1,16 @@
+namespace CnnMem.Cli;
+
+/// <summary>The command's exit codes; part of its interface.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Reserved: analysis problems (unknown ops, warnings) under a future <c>--strict</c>.</summary>
+    public const int AnalysisProblem = 1;
+
+    /// <summary>Usage or input errors: bad options, missing or unreadable files, invalid models.</summary>
+    public const int UsageOrInput = 2;
+
+    /// <summary>A bug in cnnmem (sysexits' EX_SOFTWARE).</summary>
+    public const int Internal = 70;
+}

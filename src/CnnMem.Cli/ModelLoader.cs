@@ -1,0 +1,46 @@
+using CnnMem.Core;
+using CnnMem.Graphs;
+using CnnMem.Import.Spec;
+using CnnMem.Onnx;
+
+namespace CnnMem.Cli;
+
+/// <summary>
+/// Turns the PATH argument into a graph:
+/// 1. a bare name (no folder, no extension) that names a built-in network;
+/// 2. a <c>.cnn</c> file (text spec) or an <c>.onnx</c> file, which must exist;
+/// 3. anything else is an error that lists what is accepted.
+/// Built-ins are injectable so tests can supply hand-made graphs.
+/// </summary>
+public sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumerable<string>> builtInNames)
+{
+    public static ModelLoader Default { get; } = new(
+        name => BuiltInModels.TryGet(name, out var g) ? g : null,
+        () => BuiltInModels.Names);
+
+    public LoadedModel Load(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var bare = extension.Length == 0 && path.IndexOfAny(['/', '\\']) < 0;
+        if (bare && builtIn(path) is { } graph)
+        {
+            return new LoadedModel(graph, BuiltIn: true);
+        }
+        if (extension is not (".cnn" or ".onnx"))
+        {
+            var names = string.Join(", ", builtInNames());
+            var what = File.Exists(path) ? $"'{path}' has an unsupported file type '{extension}'" : $"'{path}' is neither a built-in model nor a file";
+            throw new CnnMemException($"{what}; expected a built-in model name ({(names.Length == 0 ? "none available" : names)}), a .cnn spec file or an .onnx file");
+        }
+        if (Directory.Exists(path))
+        {
+            throw new CnnMemException($"'{path}' is a folder; expected a {extension} file");
+        }
+        if (!File.Exists(path))
+        {
+            throw new CnnMemException($"file not found: {path}");
+        }
+        var model = extension == ".cnn" ? SpecParser.ParseFile(path) : OnnxImporter.Import(path);
+        return new LoadedModel(model, BuiltIn: false);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CnnMem.Core;
+using CnnMem.Graphs;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// The machine contract: the report as indented snake_case JSON with raw counts and bytes (no unit
+/// formatting). Shapes are batch first in the display layout. Stable: the same report always gives
+/// the same text, with '\n' line ends.
+/// </summary>
+public static class JsonReportWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NewLine = "\n",
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RenameContractFields } },
+    };
+
+    public static string Write(AnalysisReport report) => JsonSerializer.Serialize(ToDocument(report), Options) + "\n";
+
+    public static void Write(AnalysisReport report, TextWriter writer) => writer.Write(Write(report));
+
+    public static JsonReport ToDocument(AnalysisReport report)
+    {
+        var layout = report.Layout;
+        return new JsonReport(
+            report.Model,
+            report.Source,
+            report.Batch,
+            DTypes.Name(report.DType),
+            Optimizers.Name(report.Optimizer),
+            DisplayShapes.LayoutName(layout),
+            "bytes",
+            report.Inputs.Select(t => Tensor(t, layout)).ToArray(),
+            report.Outputs.Select(t => Tensor(t, layout)).ToArray(),
+            report.Layers.Select(l => Layer(l, layout)).ToArray(),
+            report.Totals,
+            report.Memory,
+            report.Warnings.ToArray());
+    }
+
+    private static JsonTensor Tensor(TensorReport t, DisplayLayout layout) =>
+        new(t.Name, DisplayShapes.Sizes(t.Shape, layout), DTypes.Name(t.DType));
+
+    private static JsonLayer Layer(LayerReport l, DisplayLayout layout) => new(
+        l.Name,
+        l.Op,
+        l.Outputs.IsEmpty ? null : DisplayShapes.Sizes(l.OutputShape, layout),
+        l.OutputElements,
+        l.OutputBytes,
+        l.Params,
+        l.TrainableParams,
+        l.BufferElements,
+        l.Macs,
+        l.InTextbookSum)
+    {
+        Outputs = l.Outputs.Length > 1 ? l.Outputs.Select(o => Tensor(o, layout)).ToArray() : null,
+        Source = l.Source,
+        Unknown = l.Unknown ? true : null,
+    };
+
+    /// <summary>Report record members whose C# name differs from the JSON contract's field name.</summary>
+    private static void RenameContractFields(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(NaiveMemory))
+        {
+            return;
+        }
+        foreach (var p in info.Properties)
+        {
+            if (p.Name == "optimizer_slots")
+            {
+                p.Name = "optimizer_state_slots";
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace CnnMem.Rendering;
+
+/// <summary>A graph input or output in the JSON: shape batch first in the display layout, null for unknown dims.</summary>
+public sealed record JsonTensor(
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long?[]? Shape,
+    string Dtype);

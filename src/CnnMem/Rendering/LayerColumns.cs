@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using CnnMem.Graphs;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// The layer table's columns, declared once for the console table, CSV and Markdown.
+/// In <see cref="CellStyle.Human"/> cells, elements and bytes outside the textbook sum (activations,
+/// views, merges) are in parentheses; <see cref="CellStyle.Raw"/> adds an <c>in_textbook_sum</c> column instead.
+/// </summary>
+public static class LayerColumns
+{
+    public static ImmutableArray<Column<TableRow>> Create(DisplayLayout layout, CellStyle style, UnitSystem units)
+    {
+        var human = style == CellStyle.Human;
+        string Number(long? n, bool counted)
+        {
+            if (n is not { } v)
+            {
+                return human ? "?" : "";
+            }
+            var text = human ? ByteFormat.Count(v) : ByteFormat.Raw(v);
+            return human && !counted ? $"({text})" : text;
+        }
+        string Bytes(long? n, bool counted)
+        {
+            if (n is not { } v)
+            {
+                return human ? "?" : "";
+            }
+            var text = human ? ByteFormat.Bytes(v, units) : ByteFormat.Raw(v);
+            return human && !counted ? $"({text})" : text;
+        }
+        string Plain(long n) => human ? ByteFormat.Count(n) : ByteFormat.Raw(n);
+
+        var columns = ImmutableArray.CreateBuilder<Column<TableRow>>();
+        columns.Add(new("Layer", "layer", Align.Left, r => r.Layer));
+        columns.Add(new("Op", "op", Align.Left, r => r.Op));
+        columns.Add(new("Output shape", "output_shape", Align.Left, r => r.Shape is null ? "" : DisplayShapes.Text(r.Shape, layout)));
+        columns.Add(new("Elements", "output_elements", Align.Right, r => Number(r.Elements, r.Counted)));
+        columns.Add(new("Params", "params", Align.Right, r => Plain(r.Params)));
+        columns.Add(new("MACs", "macs", Align.Right, r => Plain(r.Macs)));
+        columns.Add(new("Output bytes", "output_bytes", Align.Right, r => Bytes(r.Bytes, r.Counted)));
+        if (!human)
+        {
+            columns.Add(new("In textbook sum", "in_textbook_sum", Align.Left, r => r.Counted ? "true" : "false"));
+        }
+        return columns.ToImmutable();
+    }
+
+    /// <summary>The sentence that explains the parentheses and the totals row.</summary>
+    public static string Legend =>
+        "Shapes include the batch. Elements and bytes in parentheses (activation functions, views, merges) are not in the textbook sum; the Total row is that sum, input included.";
+}

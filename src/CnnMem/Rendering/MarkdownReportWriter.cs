@@ -1,0 +1,63 @@
+using System.Text;
+using CnnMem.Core;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// A Markdown page: a heading with the setup, the layer table (same columns as the console) with its
+/// totals row, the summary sections as two-column tables, warnings and the unit note.
+/// </summary>
+public static class MarkdownReportWriter
+{
+    public static string Write(AnalysisReport report, UnitSystem units)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Escape(report.Model)).Append("\n\n");
+        sb.Append($"Source `{report.Source}`, batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}.\n\n");
+
+        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
+        Row(sb, columns.Select(c => c.Header));
+        Row(sb, columns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
+        foreach (var row in ReportRows.Body(report))
+        {
+            Row(sb, columns.Select(c => c.Get(row)));
+        }
+        var total = ReportRows.Total(report);
+        Row(sb, columns.Select(c => c.Get(total) is { Length: > 0 } s ? $"**{s}**" : ""));
+        sb.Append('\n').Append(LayerColumns.Legend).Append("\n\n");
+
+        foreach (var section in SummaryBlock.Sections(report, units))
+        {
+            sb.Append("## ").Append(Escape(section.Title)).Append("\n\n");
+            Row(sb, ["", ""]);
+            Row(sb, [":---", "---:"]);
+            foreach (var line in section.Lines)
+            {
+                Row(sb, [line.Label.Trim(), line.Value]);
+            }
+            sb.Append('\n');
+        }
+        if (!report.Warnings.IsEmpty)
+        {
+            sb.Append("## Warnings\n\n");
+            foreach (var w in report.Warnings)
+            {
+                sb.Append("- ").Append(Escape(w)).Append('\n');
+            }
+            sb.Append('\n');
+        }
+        foreach (var note in SummaryBlock.Notes(report, units))
+        {
+            sb.Append(note).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, IEnumerable<string> cells) =>
+        sb.Append("| ").Append(string.Join(" | ", cells.Select(Escape))).Append(" |\n");
+
+    /// <summary>A pipe would end the cell: backslash-escape it; keep cells on one line.</summary>
+    private static string Escape(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// The rows every tabular renderer shows: one per graph input, one per layer, and a totals row taken
+/// from <see cref="AnalysisReport.Totals"/>. The inputs are rows because the textbook activation sum
+/// includes them, so the counted rows add up to the totals row.
+/// </summary>
+public static class ReportRows
+{
+    /// <summary>Inputs then layers, in graph order.</summary>
+    public static ImmutableArray<TableRow> Body(AnalysisReport report)
+    {
+        var rows = ImmutableArray.CreateBuilder<TableRow>(report.Inputs.Length + report.Layers.Length);
+        foreach (var i in report.Inputs)
+        {
+            rows.Add(new TableRow(RowKind.Input, i.Name, "Input", i.Shape, i.Elements, i.Bytes, 0, 0, DTypes.IsFloat(i.DType)));
+        }
+        foreach (var l in report.Layers)
+        {
+            rows.Add(new TableRow(RowKind.Layer, l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum));
+        }
+        return rows.MoveToImmutable();
+    }
+
+    /// <summary>The totals row: textbook activation elements and bytes (input included), parameters, MACs.</summary>
+    public static TableRow Total(AnalysisReport report) => new(
+        RowKind.Total,
+        "Total",
+        "",
+        null,
+        report.Totals.ActivationElements,
+        report.Memory.Naive.ActivationBytes,
+        report.Totals.Params,
+        report.Totals.Macs,
+        Counted: true);
+}

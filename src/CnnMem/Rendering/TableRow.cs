@@ -1,0 +1,19 @@
+using CnnMem.Core;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// One row of the layer table, a plain projection of a report's input, layer or totals (no figure is
+/// computed here). Null numbers are unknown; <see cref="Counted"/> says whether the row's elements
+/// enter the textbook activation sum.
+/// </summary>
+public sealed record TableRow(
+    RowKind Kind,
+    string Layer,
+    string Op,
+    Shape? Shape,
+    long? Elements,
+    long? Bytes,
+    long Params,
+    long Macs,
+    bool Counted);
