@@ -58,9 +58,10 @@ public class SeedAnalysisTests
     public void Seed_UnevenSecondPool_WarnsFloor12Ceil13()
     {
         var r = Analyze("seed");
-        var w = Assert.Single(r.Warnings, w => w.StartsWith("P2", StringComparison.Ordinal));
-        Assert.Contains("floor gives 12", w);
-        Assert.Contains("ceil would give 13", w);
+        // One warning per spatial axis (rows, columns), each giving both sizes.
+        var p2 = r.Warnings.Where(w => w.StartsWith("P2", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, p2.Count);
+        Assert.All(p2, w => Assert.Contains("floor gives 12 (used), ceil would give 13", w));
         Assert.DoesNotContain(r.Warnings, w => w.StartsWith("P1", StringComparison.Ordinal));
     }
 
