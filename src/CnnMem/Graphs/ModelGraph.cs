@@ -18,6 +18,13 @@ public sealed record ModelGraph(
     /// <summary>The symbol that <c>--batch</c> binds (the first input's leading symbolic dim, usually "N").</summary>
     public string? BatchSymbol { get; init; }
 
+    /// <summary>
+    /// The batch size the file fixed (an ONNX export without a dynamic batch axis), whose leading dim the
+    /// importer replaced by <see cref="BatchSymbol"/> so another batch can be analysed; null when the file's
+    /// batch was already symbolic.
+    /// </summary>
+    public long? DefaultBatch { get; init; }
+
     /// <summary>How shapes are presented to the user.</summary>
     public DisplayLayout Layout { get; init; } = DisplayLayout.ChannelsFirst;
 

@@ -68,7 +68,7 @@ public static class ShapeInference
                 }
                 catch (OpException e)
                 {
-                    throw new CnnMemException($"{node.Describe()}: {e.Message}", e);
+                    throw new CnnMemException($"{node.Describe()}: {e.Message}{FixedBatchHint(graph, options)}", e);
                 }
                 catch (OverflowException e)
                 {
@@ -118,6 +118,17 @@ public static class ShapeInference
         }
         return list.ToImmutable();
     }
+
+    /// <summary>
+    /// When an imported file fixed the batch (now rebound to a symbol) and another batch is analysed, a node
+    /// failing is most likely a constant the exporter baked the file's batch into (a Reshape target).
+    /// </summary>
+    private static string FixedBatchHint(ModelGraph graph, InferenceOptions options) =>
+        graph.DefaultBatch is { } fixedBatch && graph.BatchSymbol is { } symbol &&
+        options.Bindings.TryGetValue(symbol, out var batch) && batch != fixedBatch
+            ? $" (the model was exported with a fixed batch of {fixedBatch}, which the exporter may have baked into constants; " +
+              $"analyse it at --batch {fixedBatch}, or re-export it with a dynamic batch axis, e.g. torch.onnx.export(..., dynamic_axes={{'input': {{0: 'N'}}}}))"
+            : "";
 
     private static TensorInfo Retype(TensorInfo t, DType? floatDType) =>
         floatDType is { } f && DTypes.IsFloat(t.DType) && t.DType != f ? t with { DType = f, Value = null } : t;

@@ -60,6 +60,61 @@ public static class Broadcasting
         return a.IsKnown ? a : d.IsKnown ? d : (a.Symbol is not null && a.Symbol == d.Symbol ? a : Dim.Unknown);
     }
 
+    /// <summary>
+    /// Unidirectional broadcasting (PRelu's slope, Expand-like uses): <paramref name="from"/> must
+    /// broadcast to <paramref name="target"/> without changing it. Throws naming both shapes.
+    /// </summary>
+    public static void RequireUnidirectional(Shape target, Shape from, string what)
+    {
+        if (!target.IsRanked || !from.IsRanked)
+        {
+            return;
+        }
+        var ok = from.Rank <= target.Rank;
+        for (var i = 1; ok && i <= from.Rank; i++)
+        {
+            var f = from[from.Rank - i];
+            var t = target[target.Rank - i];
+            ok = f.Value == 1 || !f.IsKnown || !t.IsKnown || f.Value == t.Value;
+        }
+        if (!ok)
+        {
+            throw new OpException($"{what} has shape {from}, which does not broadcast to {target}");
+        }
+    }
+
+    /// <summary>
+    /// Broadcasting before ONNX opset 7 (<c>broadcast=1</c>, optional <c>axis</c>): B's dims line up
+    /// with A's starting at <paramref name="axis"/> (default: B's dims are A's trailing dims), each
+    /// equal or 1; the output has A's shape. Throws naming both shapes.
+    /// </summary>
+    public static Shape Legacy(Shape a, Shape b, long? axis)
+    {
+        if (!a.IsRanked || !b.IsRanked)
+        {
+            return Shape.Unranked;
+        }
+        var start = axis ?? a.Rank - b.Rank;
+        if (start < 0)
+        {
+            start += a.Rank;
+        }
+        if (start < 0 || start + b.Rank > a.Rank)
+        {
+            throw new OpException($"legacy broadcasting of {b} into {a} at axis {axis ?? start} does not fit: B needs {b.Rank} dims from that axis");
+        }
+        for (var i = 0; i < b.Rank; i++)
+        {
+            var bd = b[i];
+            var ad = a[(int)start + i];
+            if (bd.IsKnown && ad.IsKnown && bd.Value != 1 && bd.Value != ad.Value)
+            {
+                throw new OpException($"legacy broadcasting of {b} into {a} at axis {start}: dim {bd} does not match {ad}");
+            }
+        }
+        return a;
+    }
+
     /// <summary>Flat index into a tensor of <paramref name="shape"/> for the element at <paramref name="outIndex"/> of the broadcast <paramref name="outShape"/>.</summary>
     public static long SourceIndex(long[] shape, long[] outShape, long outIndex)
     {

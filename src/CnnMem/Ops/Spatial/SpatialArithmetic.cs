@@ -6,7 +6,8 @@ namespace CnnMem.Ops.Spatial;
 /// <summary>
 /// Output-size arithmetic shared by convolutions and pools (ONNX conv/pool semantics, PyTorch's ceil mode).
 /// 1. Read kernel_shape (or take it from the weight), strides, dilations (default 1) and pads
-///    ([x1_begin, x2_begin, ..., x1_end, x2_end], default 0) or auto_pad (NOTSET, SAME_UPPER, SAME_LOWER, VALID).
+///    ([x1_begin, x2_begin, ..., x1_end, x2_end], default 0) or auto_pad (NOTSET, SAME_UPPER, SAME_LOWER, VALID;
+///    SAME ignores ceil mode, VALID is NOTSET with zero pads, both as ONNX's shape inference does).
 /// 2. Per axis: out = floor((in + pads - dilated_kernel) / stride) + 1, or ceil(...) + 1 in ceil mode,
 ///    where (as PyTorch and ONNX do) the last window must start inside the input or left padding.
 /// 3. Fail with a sentence naming the attribute when a size is not positive or a list has the wrong length.
@@ -48,8 +49,9 @@ public static class SpatialArithmetic
                     end = total - begin;
                     break;
                 case "VALID":
+                    // ONNX's shape inference applies ceil_mode to VALID as well (pads are simply zero).
                     begin = end = 0;
-                    output = spatialInput[i] >= dk ? ((spatialInput[i] - dk) / strides[i]) + 1 : 0;
+                    output = Windowed(spatialInput[i], dk, strides[i], ceilMode, spatialInput[i]);
                     break;
                 case "NOTSET":
                 case "":

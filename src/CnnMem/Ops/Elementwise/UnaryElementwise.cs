@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+
+namespace CnnMem.Ops.Elementwise;
+
+/// <summary>The result of an op whose output has its input's shape (activations, unary math, softmax).</summary>
+public static class UnaryElementwise
+{
+    /// <summary>
+    /// Builds the result: one output shaped like input 0 with <paramref name="dtype"/>, the saved
+    /// tensors <paramref name="keeps"/> names, per-element flops, and never in the textbook sum
+    /// (the oracle leaves element-wise modules out of it).
+    /// </summary>
+    public static OpResult Result(OpContext ctx, DType dtype, BackwardKeeps keeps, long flopsPerElement, bool inPlace, TensorValue? value = null)
+    {
+        var x = ctx.Input(0);
+        return ctx.Single(dtype, x.Shape, value) with
+        {
+            OtherFlops = ElementwiseCost.Flops(x.Shape, flopsPerElement),
+            Saved = Saved(keeps, x),
+            CountsInTextbookSum = false,
+            CanRunInPlace = inPlace,
+        };
+    }
+
+    public static ImmutableArray<SavedTensor> Saved(BackwardKeeps keeps, TensorInfo x) => keeps switch
+    {
+        BackwardKeeps.Nothing => ImmutableArray<SavedTensor>.Empty,
+        BackwardKeeps.Input => ImmutableArray.Create(SavedTensor.In(0, "input")),
+        BackwardKeeps.Output => ImmutableArray.Create(SavedTensor.Out(0, "result")),
+        BackwardKeeps.InputAndOutput => ImmutableArray.Create(SavedTensor.In(0, "input"), SavedTensor.Out(0, "result")),
+        BackwardKeeps.InputAndDenominator => ImmutableArray.Create(
+            SavedTensor.In(0, "input"),
+            SavedTensor.Extra("denominator 1 + |x|", x.Shape, x.DType)),
+        _ => throw new ArgumentOutOfRangeException(nameof(keeps)),
+    };
+
+    /// <summary>Requires a numeric input (activations accept floats; ReLU also integers from opset 14).</summary>
+    public static void RequireNumeric(TensorInfo x) =>
+        ElementwiseTypes.Require(x, t => DTypes.IsFloat(t) || DTypes.IsInteger(t), "a numeric");
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+
+namespace CnnMem.Ops.Rules.Onnx;
+
+/// <summary>
+/// ONNX Reduce* family. Axes: the <c>axes</c> attribute, or input 1 (ReduceSum from opset 13, the
+/// others from 18). No axes reduces every axis, unless <c>noop_with_empty_axes</c>=1 (then the output is
+/// the input). <c>keepdims</c> (default 1) keeps reduced axes as 1. Runtime axes give unknown dims
+/// (same rank with keepdims, else rank minus the number of axes).
+/// Backward (PyTorch): sum/mean keep only sizes; max/min/prod/L2/logsumexp keep input and output.
+/// </summary>
+public sealed class ReduceRule : IOpRule
+{
+    public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create(
+        "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd",
+        "ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceSumSquare");
+
+    public string Description => "Reductions over axes (mean, sum, max, min, prod, L1, L2, log-sum, log-sum-exp, sum of squares).";
+
+    public OpResult Infer(OpContext ctx)
+    {
+        // 1. Read axes (attribute or input 1) and keepdims / noop_with_empty_axes.
+        // 2. Unknown axes: unknown dims of the knowable rank.
+        // 3. Otherwise reduced axes become 1 (keepdims) or disappear.
+        var x = ctx.Input(0);
+        var s = ctx.InputShape(0);
+        var keep = ctx.Attr.Int("keepdims", 1) != 0;
+        var axes = ValueOps.IntsFromAttrOrInput(ctx, "axes", 1, out var known);
+        Shape outShape;
+        if (!known)
+        {
+            var count = ValueOps.Length(ctx, 1);
+            outShape = keep ? ValueOps.Unknown(s.Rank) : count is { } c && c > 0 ? ValueOps.Unknown(s.Rank - (int)c) : Shape.Unranked;
+        }
+        else if ((axes is null || axes.Length == 0) && ctx.Attr.Int("noop_with_empty_axes", 0) != 0)
+        {
+            outShape = s;
+        }
+        else
+        {
+            var set = axes is null || axes.Length == 0 ? Enumerable.Range(0, s.Rank).ToHashSet() : ValueOps.Axes(axes, s.Rank).ToHashSet();
+            outShape = keep
+                ? new Shape(s.Select((d, i) => set.Contains(i) ? Dim.Of(1) : d))
+                : new Shape(s.Where((_, i) => !set.Contains(i)));
+        }
+        return ctx.Single(x.DType, outShape) with
+        {
+            CountsInTextbookSum = false,
+            Saved = Saved(ctx.Node.Op),
+        };
+    }
+
+    private static ImmutableArray<SavedTensor> Saved(string op) => op switch
+    {
+        "ReduceMean" or "ReduceSum" => ImmutableArray<SavedTensor>.Empty,
+        "ReduceL1" or "ReduceSumSquare" => ImmutableArray.Create(SavedTensor.In(0, "input")),
+        _ => ImmutableArray.Create(SavedTensor.In(0, "input"), SavedTensor.Out(0, "result")),
+    };
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Inference;
+using CnnMem.Ops;
+using CnnMem.Ops.Rules.Onnx;
+using Google.Protobuf;
+using Onnx;
+
+namespace CnnMem.Tests.Onnx;
+
+/// <summary>
+/// Runs one ONNX backend node test case through cnnmem's importer and shape inference.
+/// 1. Parse model.onnx and strip declared shapes (value_info, graph output shapes) so inference is measured.
+/// 2. Unsupported if a node's op has no rule; not importable if the importer rejects the model.
+/// 3. Infer, then compare each graph output's dtype and dims with test_data_set_0/output_i.pb.
+///    An unknown dim counts as correct only where it depends on a runtime input's values.
+/// </summary>
+public static class NodeSuiteRunner
+{
+    public const string SuiteDir = "/usr/share/libonnx-testdata/data/node";
+
+    public static NodeSuiteCase Run(string caseDir)
+    {
+        var name = Path.GetFileName(caseDir);
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(caseDir, "model.onnx")));
+        var g = model.Graph;
+        var ops = g.Node.Select(n => n.Domain is "" or "ai.onnx" ? n.OpType : $"{n.Domain}:{n.OpType}").Distinct().ToImmutableArray();
+        var missing = g.Node.Where(n => OpRegistry.Default.Find(n.Domain, n.OpType) is null)
+            .Select(n => n.Domain is "" or "ai.onnx" ? n.OpType : $"{n.Domain}:{n.OpType}").Distinct().ToImmutableArray();
+        if (!missing.IsEmpty)
+        {
+            return new NodeSuiteCase(name, ops, NodeSuiteOutcome.Unsupported) { MissingOps = missing };
+        }
+        if (g.Output.Any(o => o.Type?.TensorType is null))
+        {
+            return new NodeSuiteCase(name, ops, NodeSuiteOutcome.NotImportable, "an output is not a tensor (sequence, map or optional)");
+        }
+
+        g.ValueInfo.Clear();
+        foreach (var o in g.Output)
+        {
+            o.Type.TensorType.Shape = null;
+        }
+        var allowed = NodeSuiteValueDependence.UnknownAllowed(g);
+
+        Graphs.ModelGraph graph;
+        try
+        {
+            graph = CnnMem.Onnx.OnnxImporter.ImportBytes(model.ToByteArray(), name);
+        }
+        catch (CnnMemException e)
+        {
+            return new NodeSuiteCase(name, ops, NodeSuiteOutcome.NotImportable, e.Message);
+        }
+
+        InferenceResult result;
+        try
+        {
+            result = ShapeInference.Run(graph, new InferenceOptions());
+        }
+        catch (CnnMemException e)
+        {
+            return new NodeSuiteCase(name, ops, NodeSuiteOutcome.Fail, e.Message);
+        }
+
+        var problems = new List<string>();
+        for (var i = 0; i < g.Output.Count; i++)
+        {
+            var outName = g.Output[i].Name;
+            var expected = TensorProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(caseDir, "test_data_set_0", $"output_{i}.pb")));
+            if (!result.Tensors.TryGetValue(outName, out var actual))
+            {
+                problems.Add($"output '{outName}' was not inferred");
+                continue;
+            }
+            Compare(outName, expected, actual, allowed.Contains(outName), problems);
+        }
+        return problems.Count == 0
+            ? new NodeSuiteCase(name, ops, NodeSuiteOutcome.Pass)
+            : new NodeSuiteCase(name, ops, NodeSuiteOutcome.Fail, string.Join("; ", problems));
+    }
+
+    private static void Compare(string name, TensorProto expected, TensorInfo actual, bool unknownAllowed, List<string> problems)
+    {
+        var want = expected.Dims.ToArray();
+        var wantText = want.Length == 0 ? "scalar" : string.Join("x", want);
+        try
+        {
+            var dtype = OnnxDataTypes.FromCode(expected.DataType);
+            if (dtype != actual.DType)
+            {
+                problems.Add($"output '{name}' has dtype {DTypes.Name(actual.DType)}, expected {DTypes.Name(dtype)}");
+            }
+        }
+        catch (Graphs.OpException e)
+        {
+            problems.Add($"output '{name}': {e.Message}");
+        }
+        var s = actual.Shape;
+        if (!s.IsRanked || s.Rank != want.Length)
+        {
+            problems.Add($"output '{name}' has shape {s}, expected {wantText}");
+            return;
+        }
+        for (var d = 0; d < want.Length; d++)
+        {
+            var ok = s[d].Value == want[d] || (s[d].IsUnknown && unknownAllowed);
+            if (!ok)
+            {
+                problems.Add($"output '{name}' has shape {s}, expected {wantText}{(s[d].IsUnknown ? " (unknown dim, but no runtime value decides it)" : "")}");
+                return;
+            }
+        }
+    }
+}
