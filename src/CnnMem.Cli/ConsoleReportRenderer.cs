@@ -36,20 +36,22 @@ public static class ConsoleReportRenderer
             table.AddRow(columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c.Get(row))).ToArray());
         }
         console.Write(table);
-        console.WriteLine(LayerColumns.Legend);
+        foreach (var line in LayerColumns.Legend)
+        {
+            console.WriteLine(line);
+        }
 
-        foreach (var section in SummaryBlock.Sections(report, units))
+        // Plain padded lines rather than a grid: a grid pads every line to its width with trailing spaces.
+        var sections = SummaryBlock.Sections(report, units);
+        var labelWidth = sections.SelectMany(x => x.Lines).Max(l => l.Label.Length) + 4;
+        foreach (var section in sections)
         {
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(section.Title)}[/]");
-            var grid = new Grid();
-            grid.AddColumn(new GridColumn().PadLeft(2).NoWrap());
-            grid.AddColumn(new GridColumn().RightAligned().NoWrap());
             foreach (var line in section.Lines)
             {
-                grid.AddRow(new Text(line.Label), new Text(line.Value));
+                console.WriteLine(("  " + line.Label).PadRight(labelWidth) + line.Value);
             }
-            console.Write(grid);
         }
 
         if (!report.Warnings.IsEmpty)
@@ -58,7 +60,10 @@ public static class ConsoleReportRenderer
             console.MarkupLine("[yellow bold]Warnings[/]");
             foreach (var w in report.Warnings)
             {
-                console.Write(new Padder(new Text("- " + w, new Style(Color.Yellow)), new Padding(2, 0, 0, 0)));
+                foreach (var line in TextWrap.Lines(w, console.Profile.Width, "  - ", "    "))
+                {
+                    console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+                }
             }
         }
         console.WriteLine();

@@ -19,4 +19,10 @@ public sealed record AnalysisOptions
     public bool AllowUnknown { get; init; }
 
     public OpRegistry Registry { get; init; } = OpRegistry.Default;
+
+    /// <summary>The framework memory model's settings (backend, mixed precision, checkpointing, device overheads).</summary>
+    public Memory.MemoryOptions Memory { get; init; } = new();
+
+    /// <summary>Whether to run the framework memory model beside the textbook figures.</summary>
+    public bool FrameworkMemory { get; init; } = true;
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
+using CnnMem.Memory;
 using CnnMem.Ops;
 using CnnMem.Reports;
 
@@ -12,7 +13,8 @@ namespace CnnMem.Analysis;
 /// 1. bind the batch (and other symbols) and infer every shape (<see cref="ShapeInference"/>);
 /// 2. cost each node: parameters, buffers, MACs, output elements (<see cref="LayerCosts"/>);
 /// 3. the textbook memory figures (<see cref="NaiveMemoryModel"/>);
-/// 4. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here).
+/// 4. the framework memory model (<see cref="InferenceModel"/>, <see cref="TrainingModel"/>, <see cref="DeviceModel"/>);
+/// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here).
 /// Pure: the same graph and options always give the same report.
 /// </summary>
 public static class Analyzer
@@ -23,6 +25,19 @@ public static class Analyzer
         {
             throw new CnnMemException($"the batch size must be at least 1, found {options.Batch}");
         }
+        try
+        {
+            return Build(graph, options);
+        }
+        catch (OverflowException e)
+        {
+            // Each rule's sizes are checked, but sums over layers can still pass 64 bits (found by the spec fuzz test).
+            throw new CnnMemException($"{graph.Name}: a total (elements, bytes or MACs) overflows 64 bits at batch {options.Batch}; the network is too large to count", e);
+        }
+    }
+
+    private static AnalysisReport Build(ModelGraph graph, AnalysisOptions options)
+    {
         var inference = Infer(graph, options, options.Batch);
         var layers = LayerCosts.Rows(inference);
         var totals = LayerCosts.Totalize(inference, layers, options.DType, perSample: () => PerSample(graph, options, inference));
@@ -39,8 +54,26 @@ public static class Analyzer
             inference.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray(),
             layers,
             totals,
-            new MemoryReport(NaiveMemoryModel.Compute(totals, options)),
+            Memory(inference, totals, options),
             warnings);
+    }
+
+    /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
+    public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)
+    {
+        var report = new MemoryReport(NaiveMemoryModel.Compute(totals, options));
+        if (!options.FrameworkMemory)
+        {
+            return report;
+        }
+        var inf = InferenceModel.Compute(inference, options.Memory);
+        var train = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown) ? TrainingModel.Compute(inference, options.Memory, options.Optimizer) : null;
+        return report with
+        {
+            Inference = inf,
+            Training = train,
+            Device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null,
+        };
     }
 
     /// <summary>Runs shape inference with the batch symbol bound to <paramref name="batch"/>.</summary>

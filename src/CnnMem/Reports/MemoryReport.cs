@@ -1,4 +1,14 @@
 namespace CnnMem.Reports;
 
 /// <summary>Memory figures. <see cref="Naive"/> is the textbook method; the framework model adds inference and training beside it.</summary>
-public sealed record MemoryReport(NaiveMemory Naive);
+public sealed record MemoryReport(NaiveMemory Naive)
+{
+    /// <summary>Framework model of inference (null when not computed).</summary>
+    public InferenceMemory? Inference { get; init; }
+
+    /// <summary>Framework model of a training step (null when not computed).</summary>
+    public TrainingMemory? Training { get; init; }
+
+    /// <summary>The device view (CUDA backend only).</summary>
+    public DeviceMemory? Device { get; init; }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// Arena planning strategies (after TensorFlow Lite's arena planner and GPU memory management).
+/// Each is an <see cref="ArenaPlanner"/>; none can beat <see cref="LowerBound"/>, the most bytes live at one step.
+/// </summary>
+public static class ArenaPlanners
+{
+    public static IReadOnlyDictionary<string, ArenaPlanner> All { get; } = new Dictionary<string, ArenaPlanner>(StringComparer.Ordinal)
+    {
+        ["naive"] = Naive,
+        ["greedy-by-size"] = GreedyBySize,
+        ["greedy-in-order"] = GreedyInOrder,
+    };
+
+    /// <summary>
+    /// The liveness lower bound:
+    /// 1. add each lifetime's size at its first step and remove it after its last step (a sweep);
+    /// 2. the running maximum is the peak, reported with the first step reaching it.
+    /// </summary>
+    public static LivePeak LowerBound(IReadOnlyList<TensorLifetime> lifetimes)
+    {
+        var deltas = new SortedDictionary<int, long>();
+        foreach (var t in lifetimes)
+        {
+            Validate(t);
+            deltas[t.FirstStep] = checked(deltas.GetValueOrDefault(t.FirstStep) + t.Size);
+            deltas[t.LastStep + 1] = checked(deltas.GetValueOrDefault(t.LastStep + 1) - t.Size);
+        }
+        long live = 0, peak = 0;
+        var step = -1;
+        foreach (var (s, d) in deltas)
+        {
+            live = checked(live + d);
+            if (live > peak)
+            {
+                peak = live;
+                step = s;
+            }
+        }
+        return new LivePeak(peak, step);
+    }
+
+    /// <summary>Every buffer gets its own space: the arena is the sum of the (aligned) sizes.</summary>
+    public static ArenaPlan Naive(IReadOnlyList<TensorLifetime> lifetimes, long alignment)
+    {
+        CheckAlignment(alignment);
+        var offsets = ImmutableArray.CreateBuilder<long>(lifetimes.Count);
+        long next = 0;
+        foreach (var t in lifetimes)
+        {
+            Validate(t);
+            offsets.Add(next);
+            next = checked(next + Align(t.Size, alignment));
+        }
+        return new ArenaPlan("naive", offsets.MoveToImmutable(), next);
+    }
+
+    /// <summary>
+    /// TFLite's default: the largest buffers first, each at the lowest aligned offset where it fits
+    /// between buffers already placed whose lifetimes overlap its own.
+    /// </summary>
+    public static ArenaPlan GreedyBySize(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
+        PlaceInOrder("greedy-by-size", lifetimes, alignment,
+            Enumerable.Range(0, lifetimes.Count).OrderByDescending(i => lifetimes[i].Size).ThenBy(i => lifetimes[i].FirstStep).ThenBy(i => i));
+
+    /// <summary>Buffers in the order they are created, each at the lowest aligned offset that fits (first fit).</summary>
+    public static ArenaPlan GreedyInOrder(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
+        PlaceInOrder("greedy-in-order", lifetimes, alignment,
+            Enumerable.Range(0, lifetimes.Count).OrderBy(i => lifetimes[i].FirstStep).ThenBy(i => i));
+
+    /// <summary>
+    /// First-fit placement:
+    /// 1. take the buffers in the given order;
+    /// 2. collect already placed buffers that overlap in time, sorted by offset;
+    /// 3. the first gap (offsets aligned) that holds the buffer wins, else the end of the last one.
+    /// </summary>
+    private static ArenaPlan PlaceInOrder(string name, IReadOnlyList<TensorLifetime> lifetimes, long alignment, IEnumerable<int> order)
+    {
+        CheckAlignment(alignment);
+        var offsets = new long[lifetimes.Count];
+        var placed = new List<int>();
+        long total = 0;
+        foreach (var i in order)
+        {
+            var t = lifetimes[i];
+            Validate(t);
+            long candidate = 0;
+            foreach (var j in placed.Where(j => lifetimes[j].Overlaps(t)).OrderBy(j => offsets[j]))
+            {
+                if (t.Size > 0 && lifetimes[j].Size > 0 && checked(candidate + t.Size) > offsets[j])
+                {
+                    candidate = Math.Max(candidate, Align(checked(offsets[j] + lifetimes[j].Size), alignment));
+                }
+            }
+            offsets[i] = candidate;
+            placed.Add(i);
+            total = Math.Max(total, checked(candidate + t.Size));
+        }
+        return new ArenaPlan(name, offsets.ToImmutableArray(), total);
+    }
+
+    /// <summary>Rounds up to a multiple of the alignment.</summary>
+    public static long Align(long bytes, long alignment) => checked((bytes + alignment - 1) / alignment * alignment);
+
+    /// <summary>True when no two buffers that are live at the same step share a byte and every buffer lies inside the arena.</summary>
+    public static bool IsValid(IReadOnlyList<TensorLifetime> lifetimes, ArenaPlan plan)
+    {
+        for (var i = 0; i < lifetimes.Count; i++)
+        {
+            if (plan.Offsets[i] < 0 || plan.Offsets[i] + lifetimes[i].Size > plan.Total)
+            {
+                return false;
+            }
+            for (var j = i + 1; j < lifetimes.Count; j++)
+            {
+                var a = lifetimes[i];
+                var b = lifetimes[j];
+                var disjoint = plan.Offsets[i] + a.Size <= plan.Offsets[j] || plan.Offsets[j] + b.Size <= plan.Offsets[i];
+                if (a.Size > 0 && b.Size > 0 && a.Overlaps(b) && !disjoint)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void Validate(TensorLifetime t)
+    {
+        if (t.Size < 0 || t.FirstStep > t.LastStep)
+        {
+            throw new ArgumentException($"lifetime '{t.Name}' must have a size of at least 0 and first step <= last step, found size {t.Size}, steps {t.FirstStep}..{t.LastStep}");
+        }
+    }
+
+    private static void CheckAlignment(long alignment)
+    {
+        if (alignment < 1)
+        {
+            throw new ArgumentException($"the arena alignment must be at least 1 byte, found {alignment}");
+        }
+    }
+}

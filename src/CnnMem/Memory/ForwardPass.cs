@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// The forward pass as lifetimes (one per storage allocated during the pass, plus one per kernel workspace):
+/// 1. a storage lives from its producer to its last reader; graph outputs to the end;
+/// 2. in training, storages some op keeps for backward live to the end of the pass (backward frees them);
+/// 3. in training, the loss (cross-entropy) adds its log-softmax, the loss and total_weight scalars at step n;
+/// 4. every size goes through <c>round</c> (identity for requested bytes, the caching allocator on a device).
+/// The liveness peak of these records is the forward peak; what is live at the last step stays for backward.
+/// </summary>
+public static class ForwardPass
+{
+    public static ImmutableArray<TensorLifetime> Lifetimes(StorageGraph g, bool training, Func<long, long> round)
+    {
+        var end = g.Nodes.Length;
+        var saved = training ? g.Nodes.SelectMany(n => n.Saved).ToHashSet() : new HashSet<int>();
+        var list = ImmutableArray.CreateBuilder<TensorLifetime>();
+        foreach (var s in g.Storages.Where(s => s.IsTransient && s.Bytes > 0))
+        {
+            var last = g.HeldOutputs.Contains(s.Id) || saved.Contains(s.Id) ? end : Math.Max(s.Producer, g.LastForwardReader[s.Id]);
+            list.Add(new TensorLifetime(s.Name, round(s.Bytes), s.Producer, last));
+        }
+        foreach (var n in g.Nodes.Where(n => n.ForwardWorkspace > 0))
+        {
+            list.Add(new TensorLifetime($"{n.Name}.workspace", round(n.ForwardWorkspace), n.Index, n.Index));
+        }
+        if (training && g.LossRows > 0)
+        {
+            var logSoftmax = checked(g.LossRows * g.LossClasses * 4);
+            list.Add(new TensorLifetime("loss.log_softmax", round(logSoftmax), end, end));
+            list.Add(new TensorLifetime("loss.total_weight", round(4), end, end));
+            list.Add(new TensorLifetime("loss", round(4), end, end));
+        }
+        return list.ToImmutable();
+    }
+
+    /// <summary>Bytes live when the pass ends (kept for backward, the logits and the loss's tensors).</summary>
+    public static long LiveAtEnd(IEnumerable<TensorLifetime> lifetimes, int end) =>
+        lifetimes.Where(t => t.LastStep >= end).Aggregate(0L, (a, t) => checked(a + t.Size));
+}

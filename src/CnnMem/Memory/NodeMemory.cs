@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// What one node does to memory in the framework model: the storages it allocates, what it keeps for
+/// backward, which gradients its backward produces, and its backend workspaces.
+/// </summary>
+public sealed record NodeMemory(int Index, string Name, string Op)
+{
+    /// <summary>Outputs that need new memory (not views, not in place).</summary>
+    public ImmutableArray<int> Allocates { get; init; } = ImmutableArray<int>.Empty;
+
+    /// <summary>Tensors allocated only to keep for backward (training only).</summary>
+    public ImmutableArray<int> Extras { get; init; } = ImmutableArray<int>.Empty;
+
+    /// <summary>Every storage this node keeps for backward (deduplicated).</summary>
+    public ImmutableArray<int> Saved { get; init; } = ImmutableArray<int>.Empty;
+
+    /// <summary>Outputs that carry a gradient back (float, requiring grad).</summary>
+    public ImmutableArray<string> GradOutputs { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Activation inputs whose gradient this node's backward allocates.</summary>
+    public ImmutableArray<GradTarget> GradInputs { get; init; } = ImmutableArray<GradTarget>.Empty;
+
+    /// <summary>Trainable parameters whose gradient this node's backward allocates (the last reader in forward order).</summary>
+    public ImmutableArray<GradTarget> ParamGrads { get; init; } = ImmutableArray<GradTarget>.Empty;
+
+    /// <summary>True for views: the input's gradient is a view of the output's (no new memory).</summary>
+    public bool PassesGradThrough { get; init; }
+
+    /// <summary>Bytes the forward kernel allocates and frees inside the op (im2col, oneDNN copies, inference pooling indices).</summary>
+    public long ForwardWorkspace { get; init; }
+
+    /// <summary>Bytes the backward kernel allocates and frees inside the op.</summary>
+    public long BackwardWorkspace { get; init; }
+
+    /// <summary>True when the output reuses input 0's memory (in place).</summary>
+    public bool InPlace { get; init; }
+}

@@ -1,0 +1,253 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Inference;
+using CnnMem.Ops;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// Maps an inferred graph onto storages, the way PyTorch 1.13 would hold them:
+/// 1. inputs, parameters and buffers are static storages; integer shape arithmetic costs nothing;
+/// 2. views share their input's storage; an op that can run in place does so when nothing else reads
+///    its input and no earlier op kept that input for backward (the general rule behind torchvision's
+///    ReLU(inplace=True), which an ONNX file cannot show);
+/// 3. in training, each op's <see cref="OpResult.Saved"/> entries become references to storages (kept once
+///    however many ops save them) or new extra storages; in inference nothing is kept and dropout is a no-op;
+/// 4. each trainable parameter's gradient is produced by its last reader (the first that backward reaches).
+/// </summary>
+public static class StorageGraphBuilder
+{
+    public static StorageGraph Build(InferenceResult inference, MemoryOptions options, bool training)
+    {
+        var storages = new List<Storage>();
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Add(string name, long bytes, StorageKind kind, int producer)
+        {
+            storages.Add(new Storage(storages.Count, name, bytes, kind, producer));
+            return storages.Count - 1;
+        }
+
+        // 1. static storages
+        long inputBytes = 0;
+        foreach (var i in inference.Inputs)
+        {
+            var b = i.Bytes ?? 0;
+            inputBytes = checked(inputBytes + b);
+            map[i.Name] = Add(i.Name, b, StorageKind.Input, -1);
+        }
+        var roles = new Dictionary<string, (ParamSpec Spec, bool Trainable)>(StringComparer.Ordinal);
+        foreach (var n in inference.Nodes)
+        {
+            foreach (var p in n.Params)
+            {
+                roles.TryAdd(p.Name, (p, n.Node.Trainable));
+            }
+        }
+        long paramBytes = 0, bufferBytes = 0, trainableBytes = 0, largest = 0;
+        var trainableTensors = 0;
+        foreach (var (name, (spec, trainable)) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var bytes = checked(spec.Elements * DTypes.SizeOf(options.MixedPrecision ? DType.Float32 : spec.DType));
+            if (spec.IsBuffer)
+            {
+                bufferBytes = checked(bufferBytes + bytes);
+            }
+            else
+            {
+                paramBytes = checked(paramBytes + bytes);
+                if (trainable)
+                {
+                    trainableBytes = checked(trainableBytes + bytes);
+                    trainableTensors++;
+                    largest = Math.Max(largest, bytes);
+                }
+            }
+            map[name] = Add(name, bytes, spec.IsBuffer ? StorageKind.Buffer : StorageKind.Parameter, -1);
+        }
+        foreach (var init in inference.Graph.Initializers.Keys.Where(k => !map.ContainsKey(k)))
+        {
+            map[init] = Add(init, 0, StorageKind.Constant, -1);
+        }
+
+        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in inference.Nodes.SelectMany(n => n.Node.Inputs).Where(s => s.Length > 0))
+        {
+            readers[name] = readers.GetValueOrDefault(name) + 1;
+        }
+        foreach (var o in inference.Graph.Outputs)
+        {
+            readers[o] = readers.GetValueOrDefault(o) + 1;
+        }
+
+        var requiresGrad = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, (spec, trainable)) in roles)
+        {
+            if (!spec.IsBuffer && trainable)
+            {
+                requiresGrad.Add(name);
+            }
+        }
+        var savedSoFar = new HashSet<int>();
+        var nodes = ImmutableArray.CreateBuilder<NodeMemory>(inference.Nodes.Length);
+        var lastParamReader = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var idx = 0; idx < inference.Nodes.Length; idx++)
+        {
+            var n = inference.Nodes[idx];
+            var node = n.Node;
+            var result = n.Result;
+            if (IsShapeArithmetic(n))
+            {
+                foreach (var o in n.Outputs)
+                {
+                    map[o.Name] = Add(o.Name, 0, StorageKind.Constant, idx);
+                }
+                nodes.Add(new NodeMemory(idx, node.Name, node.Op));
+                continue;
+            }
+            var inputStorage = n.Inputs.Select(i => i is null || !map.TryGetValue(i.Name, out var s) ? -1 : s).ToArray();
+            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" ? 0 : null);
+            var in0 = inputStorage.Length > 0 ? inputStorage[0] : -1;
+            var inPlace = viewOf is null && in0 >= 0 && storages[in0].Kind == StorageKind.Activation && !savedSoFar.Contains(in0)
+                && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1));
+
+            var allocates = ImmutableArray.CreateBuilder<int>();
+            for (var k = 0; k < n.Outputs.Length; k++)
+            {
+                var o = n.Outputs[k];
+                if (k == 0 && viewOf is { } v && v < inputStorage.Length && inputStorage[v] >= 0)
+                {
+                    map[o.Name] = inputStorage[v];
+                }
+                else if (k == 0 && inPlace)
+                {
+                    map[o.Name] = in0;
+                }
+                else
+                {
+                    // an output nobody reads (ONNX Dropout's mask) is not allocated as a separate tensor
+                    var unused = k > 0 && readers.GetValueOrDefault(o.Name) == 0;
+                    map[o.Name] = Add(o.Name, unused ? 0 : ElementBytes(o, options, node.Op), StorageKind.Activation, idx);
+                    allocates.Add(map[o.Name]);
+                }
+            }
+
+            var extras = ImmutableArray.CreateBuilder<int>();
+            var saved = new SortedSet<int>();
+            if (training)
+            {
+                foreach (var s in result.Saved)
+                {
+                    switch (s.Source)
+                    {
+                        case SavedSource.Input when s.Index < inputStorage.Length && inputStorage[s.Index] >= 0:
+                            saved.Add(inputStorage[s.Index]);
+                            break;
+                        case SavedSource.Output when s.Index < n.Outputs.Length:
+                            saved.Add(map[n.Outputs[s.Index].Name]);
+                            break;
+                        case SavedSource.Extra when s.Shape is { } shape && shape.Elements is { } e:
+                            var id = Add($"{node.Name}.{s.What}", checked(e * DTypes.SizeOf(ExtraType(s, node.Op, options))), StorageKind.SavedExtra, idx);
+                            extras.Add(id);
+                            saved.Add(id);
+                            break;
+                    }
+                }
+                savedSoFar.UnionWith(saved);
+            }
+
+            var gradInputs = ImmutableArray.CreateBuilder<GradTarget>();
+            var anyGrad = false;
+            foreach (var i in n.Inputs.OfType<TensorInfo>().DistinctBy(i => i.Name))
+            {
+                if (!requiresGrad.Contains(i.Name))
+                {
+                    continue;
+                }
+                anyGrad = true;
+                if (roles.TryGetValue(i.Name, out _))
+                {
+                    lastParamReader[i.Name] = idx;
+                }
+                else if (DTypes.IsFloat(i.DType))
+                {
+                    gradInputs.Add(new GradTarget(i.Name, ElementBytes(i, options, node.Op)));
+                }
+            }
+            foreach (var p in result.Params.Where(p => !p.IsBuffer && node.Trainable))
+            {
+                anyGrad = true;
+                lastParamReader[p.Name] = idx;
+            }
+            var gradOutputs = ImmutableArray.CreateBuilder<string>();
+            if (anyGrad)
+            {
+                foreach (var o in n.Outputs.Where(o => DTypes.IsFloat(o.DType)))
+                {
+                    requiresGrad.Add(o.Name);
+                    gradOutputs.Add(o.Name);
+                }
+            }
+
+            nodes.Add(new NodeMemory(idx, node.Name, node.Op)
+            {
+                Allocates = allocates.ToImmutable(),
+                Extras = extras.ToImmutable(),
+                Saved = saved.ToImmutableArray(),
+                GradOutputs = gradOutputs.ToImmutable(),
+                GradInputs = gradInputs.ToImmutable(),
+                PassesGradThrough = viewOf is not null,
+                InPlace = inPlace,
+                ForwardWorkspace = Workspaces.Forward(n, options, training),
+                BackwardWorkspace = training ? Workspaces.Backward(n, options) : 0,
+            });
+        }
+
+        // 4. parameter gradients at their last reader
+        var paramGrads = lastParamReader.GroupBy(kv => kv.Value)
+            .ToDictionary(g => g.Key, g => g.Select(kv => new GradTarget(kv.Key, storages[map[kv.Key]].Bytes)).OrderBy(t => t.Tensor, StringComparer.Ordinal).ToImmutableArray());
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (paramGrads.TryGetValue(i, out var g))
+            {
+                nodes[i] = nodes[i] with { ParamGrads = g };
+            }
+        }
+
+        var lastReader = storages.Select(s => s.Producer).ToArray();
+        for (var idx = 0; idx < inference.Nodes.Length; idx++)
+        {
+            foreach (var i in inference.Nodes[idx].Node.Inputs.Where(s => s.Length > 0 && map.ContainsKey(s)))
+            {
+                lastReader[map[i]] = Math.Max(lastReader[map[i]], idx);
+            }
+        }
+        var held = inference.Graph.Outputs.Where(map.ContainsKey).Select(o => map[o]).ToImmutableHashSet();
+        var logits = inference.Outputs.FirstOrDefault(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown && o.Shape.Rank >= 1);
+        var dims = logits?.Shape.ToLongs() ?? Array.Empty<long>();
+        return new StorageGraph(storages.ToImmutableArray(), map.ToImmutableDictionary(StringComparer.Ordinal), nodes.ToImmutable(), lastReader.ToImmutableArray(), held)
+        {
+            TrainableParamBytes = trainableBytes,
+            TrainableParamTensors = trainableTensors,
+            LargestParamBytes = largest,
+            ParamBytes = paramBytes,
+            BufferBytes = bufferBytes,
+            InputBytes = inputBytes,
+            LossRows = dims.Length == 0 ? 0 : dims[..^1].Aggregate(1L, (a, d) => checked(a * d)),
+            LossClasses = dims.Length == 0 ? 0 : dims[^1],
+            LossElementBytes = logits is null ? 4 : DTypes.SizeOf(Precision.ActivationType(logits.DType, "Gemm", options)),
+            LossTensor = logits?.Name,
+        };
+    }
+
+    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
+    private static bool IsShapeArithmetic(NodeInference n) =>
+        n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
+
+    /// <summary>An activation's bytes; under autocast, conv/linear/matmul write half precision.</summary>
+    private static long ElementBytes(TensorInfo t, MemoryOptions options, string op) =>
+        t.Elements is { } e ? checked(e * DTypes.SizeOf(Precision.ActivationType(t.DType, op, options))) : 0;
+
+    /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
+    private static DType ExtraType(SavedTensor s, string op, MemoryOptions options) =>
+        options.Backend == Backend.Cuda && op == "Dropout" && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
+}

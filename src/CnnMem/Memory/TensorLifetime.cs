@@ -1,0 +1,10 @@
+namespace CnnMem.Memory;
+
+/// <summary>
+/// One buffer to place in an arena: its size in bytes and the steps (node indices) during which it is live,
+/// both ends inclusive. Two lifetimes conflict when their step ranges overlap.
+/// </summary>
+public sealed record TensorLifetime(string Name, long Size, int FirstStep, int LastStep)
+{
+    public bool Overlaps(TensorLifetime other) => FirstStep <= other.LastStep && other.FirstStep <= LastStep;
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Inference;
+using CnnMem.Reports;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// One training step in PyTorch 1.13 semantics:
+/// 1. forward (training mode) with the loss; what is live at its end is what autograd keeps;
+/// 2. backward, cold (first step: gradients created and kept) and steady (gradients exist, new ones added in);
+/// 3. the optimizer step: state, and the temporaries of the single-tensor implementation;
+/// 4. steady peak = gradients + state + max(forward, steady backward, step temporaries), above the static bytes.
+/// </summary>
+public static class TrainingModel
+{
+    public static TrainingMemory Compute(InferenceResult inference, MemoryOptions options, Optimizer optimizer, Func<long, long>? round = null)
+    {
+        round ??= static b => b;
+        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        if (options.CheckpointEvery != 0)
+        {
+            return Checkpointing.Compute(inference, g, options, optimizer, round);
+        }
+        var lifetimes = ForwardPass.Lifetimes(g, training: true, round);
+        var forward = ArenaPlanners.LowerBound(lifetimes);
+        var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
+        var cold = BackwardPass.Run(g, after, steady: false, round);
+        var steady = BackwardPass.Run(g, after, steady: true, round);
+        return Assemble(g, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
+    }
+
+    internal static TrainingMemory Assemble(StorageGraph g, Optimizer optimizer, long forwardPeak, string forwardAt, long after, PassPeak cold, PassPeak steady, Func<long, long> round)
+    {
+        var grads = g.TrainableParamBytes;
+        var state = OptimizerModel.StateBytes(optimizer, grads, g.TrainableParamTensors);
+        var temp = round(OptimizerModel.StepTemporaryBytes(optimizer, g.LargestParamBytes));
+        var labels = checked(g.LossRows * DTypes.SizeOf(DType.Int64));
+        var statics = checked(g.ParamBytes + g.BufferBytes + g.InputBytes + labels);
+        return new TrainingMemory(
+            Optimizers.Name(optimizer),
+            statics,
+            SavedBytes(g),
+            forwardPeak,
+            forwardAt,
+            after,
+            cold.Peak,
+            cold.AtNode,
+            steady.Peak,
+            grads,
+            state,
+            temp,
+            checked(grads + state + temp),
+            checked(grads + state + Math.Max(forwardPeak, Math.Max(steady.Peak, temp))),
+            Layers(g, optimizer))
+        {
+            PersistentBytes = checked(g.ParamBytes + g.BufferBytes + grads + state),
+        };
+    }
+
+    /// <summary>Unique storages kept for backward that are not parameters (the input batch and buffers count, as PyTorch holds them).</summary>
+    public static long SavedBytes(StorageGraph g) =>
+        g.Nodes.SelectMany(n => n.Saved).Distinct().Select(s => g.Storages[s])
+            .Where(s => s.Kind is not StorageKind.Parameter and not StorageKind.Constant)
+            .Aggregate(0L, (a, s) => checked(a + s.Bytes));
+
+    private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer)
+    {
+        var seen = new HashSet<int>();
+        var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>();
+        long running = 0;
+        foreach (var n in g.Nodes)
+        {
+            var kept = n.Saved.Where(seen.Add).Select(s => g.Storages[s]).Where(s => s.Kind is not StorageKind.Parameter and not StorageKind.Constant).Sum(s => s.Bytes);
+            var actGrad = n.PassesGradThrough ? 0 : n.GradInputs.Sum(t => t.Bytes);
+            var paramBytes = n.ParamGrads.Sum(p => p.Bytes);
+            var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length);
+            running = checked(running + kept + actGrad + (2 * paramBytes) + state);
+            rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running));
+        }
+        return rows.ToImmutable();
+    }
+}

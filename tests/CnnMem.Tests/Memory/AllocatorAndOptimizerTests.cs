@@ -1,0 +1,49 @@
+using CnnMem.Core;
+using CnnMem.Memory;
+
+namespace CnnMem.Tests.Memory;
+
+public class AllocatorAndOptimizerTests
+{
+    [Theory]
+    [InlineData(1L, 512L, 2L << 20)]
+    [InlineData(513L, 1024L, 2L << 20)]
+    [InlineData((1L << 20) + 1, (1L << 20) + 512, 20L << 20)]
+    [InlineData(12L << 20, 12L << 20, 12L << 20)]
+    [InlineData((12L << 20) + 1, (12L << 20) + 512, 14L << 20)]
+    public void CachingAllocator_Request_BlockAndSegment(long request, long block, long segment)
+    {
+        Assert.Equal(block, CachingAllocator.Block(request));
+        Assert.Equal(segment, CachingAllocator.Segment(request));
+    }
+
+    // params of 1000 bytes in 3 tensors
+    [Theory]
+    [InlineData(Optimizer.Sgd, 0L)]
+    [InlineData(Optimizer.Momentum, 1000L)]
+    [InlineData(Optimizer.Adam, 2000L + 12)]
+    [InlineData(Optimizer.AdamW, 2000L + 12)]
+    [InlineData(Optimizer.RmsProp, 1000L)]
+    [InlineData(Optimizer.Adagrad, 1000L + 12)]
+    public void OptimizerState_Slots_AndStepTensors(Optimizer o, long expected)
+    {
+        Assert.Equal(expected, OptimizerModel.StateBytes(o, 1000, 3));
+    }
+
+    [Fact]
+    public void OptimizerState_Resnet50Adam_MatchesOracleReadme()
+    {
+        // README: 3 x 102,228,128 + 161 x 4 = 306,685,028 (grads + Adam state)
+        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(Optimizer.Adam, 102_228_128L, 161));
+    }
+
+    [Theory]
+    [InlineData(Optimizer.Sgd, 0)]
+    [InlineData(Optimizer.Momentum, 0)]
+    [InlineData(Optimizer.Adam, 2)]
+    [InlineData(Optimizer.RmsProp, 1)]
+    public void OptimizerStep_Temporaries_ScaleWithLargestTensor(Optimizer o, int copies)
+    {
+        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(o, 777));
+    }
+}
