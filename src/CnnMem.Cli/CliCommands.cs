@@ -98,7 +98,7 @@ public static class CliCommands
         });
 
         root.Options.Add(new HelpOption());
-        root.Options.Add(new VersionOption());
+        root.Options.Add(new VersionOption { Action = new VersionAction() });
         root.Subcommands.Add(analyze);
         root.Subcommands.Add(ops);
         root.SetAction(_ => AnalyzeRunner.Run(

@@ -13,14 +13,38 @@ namespace CnnMem.Cli;
 /// </summary>
 public static class ConsoleReportRenderer
 {
-    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TableBorder border)
+    /// <summary>
+    /// Writes the table at its natural width when the console is not a terminal: long ONNX node names
+    /// would otherwise squeeze the number columns into several lines each. On a terminal the table
+    /// follows the window's width.
+    /// </summary>
+    private static void WriteUnwrapped(IAnsiConsole console, Table table, TerminalInfo terminal)
+    {
+        var width = console.Profile.Width;
+        if (!terminal.Interactive)
+        {
+            console.Profile.Width = MaxPipedTableWidth;
+        }
+        try
+        {
+            console.Write(table);
+        }
+        finally
+        {
+            console.Profile.Width = width;
+        }
+    }
+
+    private const int MaxPipedTableWidth = 1000;
+
+    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TerminalInfo terminal)
     {
         console.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] ({Markup.Escape(report.Source)}): batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}");
         console.WriteLine();
 
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
         var total = ReportRows.Total(report);
-        var table = new Table().Border(border).ShowFooters();
+        var table = new Table().Border(ConsoleFactory.Border(terminal)).ShowFooters();
         foreach (var c in columns)
         {
             var column = new TableColumn(new Text(c.Header, new Style(decoration: Decoration.Bold)))
@@ -35,21 +59,23 @@ public static class ConsoleReportRenderer
         {
             table.AddRow(columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c.Get(row))).ToArray());
         }
-        console.Write(table);
-        console.WriteLine(LayerColumns.Legend);
+        WriteUnwrapped(console, table, terminal);
+        foreach (var line in LayerColumns.Legend)
+        {
+            console.WriteLine(line);
+        }
 
-        foreach (var section in SummaryBlock.Sections(report, units))
+        // Plain padded lines rather than a grid: a grid pads every line to its width with trailing spaces.
+        var sections = SummaryBlock.Sections(report, units);
+        var labelWidth = sections.SelectMany(x => x.Lines).Max(l => l.Label.Length) + 4;
+        foreach (var section in sections)
         {
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(section.Title)}[/]");
-            var grid = new Grid();
-            grid.AddColumn(new GridColumn().PadLeft(2).NoWrap());
-            grid.AddColumn(new GridColumn().RightAligned().NoWrap());
             foreach (var line in section.Lines)
             {
-                grid.AddRow(new Text(line.Label), new Text(line.Value));
+                console.WriteLine(("  " + line.Label).PadRight(labelWidth) + line.Value);
             }
-            console.Write(grid);
         }
 
         if (!report.Warnings.IsEmpty)
@@ -58,7 +84,10 @@ public static class ConsoleReportRenderer
             console.MarkupLine("[yellow bold]Warnings[/]");
             foreach (var w in report.Warnings)
             {
-                console.Write(new Padder(new Text("- " + w, new Style(Color.Yellow)), new Padding(2, 0, 0, 0)));
+                foreach (var line in TextWrap.Lines(w, console.Profile.Width, "  - ", "    "))
+                {
+                    console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+                }
             }
         }
         console.WriteLine();

@@ -25,6 +25,19 @@ public static class Analyzer
         {
             throw new CnnMemException($"the batch size must be at least 1, found {options.Batch}");
         }
+        try
+        {
+            return Build(graph, options);
+        }
+        catch (OverflowException e)
+        {
+            // Each rule's sizes are checked, but sums over layers can still pass 64 bits (found by the spec fuzz test).
+            throw new CnnMemException($"{graph.Name}: a total (elements, bytes or MACs) overflows 64 bits at batch {options.Batch}; the network is too large to count", e);
+        }
+    }
+
+    private static AnalysisReport Build(ModelGraph graph, AnalysisOptions options)
+    {
         var inference = Infer(graph, options, options.Batch);
         var layers = LayerCosts.Rows(inference);
         var totals = LayerCosts.Totalize(inference, layers, options.DType, perSample: () => PerSample(graph, options, inference));

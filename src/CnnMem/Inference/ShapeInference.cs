@@ -7,7 +7,8 @@ namespace CnnMem.Inference;
 
 /// <summary>
 /// Infers every tensor's dtype and shape, walking nodes in topological order.
-/// 1. Bind the graph inputs' symbolic dims; an unbound symbol is an error naming input and symbol.
+/// 1. Bind the graph inputs' symbolic dims (an imported file's fixed batch is the batch symbol's default);
+///    an unbound symbol is an error naming input and symbol.
 /// 2. Seed the tensor table with inputs and initializers (re-typed to the analysis float dtype).
 /// 3. For each node, call its op rule. An op without a rule fails, or with AllowUnknown becomes a
 ///    warning and unknown outputs; a rule's complaint fails with the node's name and location.
@@ -18,6 +19,11 @@ public static class ShapeInference
 {
     public static InferenceResult Run(ModelGraph graph, InferenceOptions options)
     {
+        // A file that fixed its batch (rebound to a symbol by the importer) runs at that batch unless told otherwise.
+        if (graph.DefaultBatch is { } fixedBatch && graph.BatchSymbol is { } batchSymbol && !options.Bindings.ContainsKey(batchSymbol))
+        {
+            options = options with { Bindings = options.Bindings.Add(batchSymbol, fixedBatch) };
+        }
         var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(graph.ImportWarnings);

@@ -48,7 +48,8 @@ public static class LayerColumns
         return columns.ToImmutable();
     }
 
-    /// <summary>The sentence that explains the parentheses and the totals row.</summary>
-    public static string Legend =>
-        "Shapes include the batch. Elements and bytes in parentheses (activation functions, views, merges) are not in the textbook sum; the Total row is that sum, input included.";
+    /// <summary>The sentences that explain the shapes, the parentheses and the totals row.</summary>
+    public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
+        "Shapes include the batch. Figures in (parentheses) are outside the textbook sum: activation functions, views, merges.",
+        "Total: the textbook sum of the input and the counted layer outputs; Params and MACs: all layers.");
 }

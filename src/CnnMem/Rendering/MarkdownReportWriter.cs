@@ -25,7 +25,7 @@ public static class MarkdownReportWriter
         }
         var total = ReportRows.Total(report);
         Row(sb, columns.Select(c => c.Get(total) is { Length: > 0 } s ? $"**{s}**" : ""));
-        sb.Append('\n').Append(LayerColumns.Legend).Append("\n\n");
+        sb.Append('\n').Append(string.Join(" ", LayerColumns.Legend)).Append("\n\n");
 
         foreach (var section in SummaryBlock.Sections(report, units))
         {

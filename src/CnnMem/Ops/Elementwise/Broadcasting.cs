@@ -115,6 +115,32 @@ public static class Broadcasting
         return a;
     }
 
+    /// <summary>
+    /// Output shape of an element-wise node over all its inputs.
+    /// 1. ONNX opsets 1-6 (two inputs): without <c>broadcast=1</c> the shapes must be equal; with it,
+    ///    B is broadcast into A's shape (<see cref="Legacy"/>).
+    /// 2. Otherwise (opset 7 on, and specs): multidirectional NumPy broadcasting over every input.
+    /// </summary>
+    public static Shape ForNode(OpContext ctx)
+    {
+        var shapes = Enumerable.Range(0, ctx.InputCount).Select(i => ctx.Input(i).Shape).ToArray();
+        if (ctx.Opset is > 0 and < 7 && shapes.Length == 2)
+        {
+            if (ctx.Attr.Int("broadcast", 0) != 0)
+            {
+                return Legacy(shapes[0], shapes[1], ctx.Attr.IntOrNull("axis"));
+            }
+            var (a, b) = (shapes[0], shapes[1]);
+            var same = !a.IsRanked || !b.IsRanked ||
+                (a.Rank == b.Rank && a.Zip(b).All(p => !p.First.IsKnown || !p.Second.IsKnown || p.First.Value == p.Second.Value));
+            if (!same)
+            {
+                throw new OpException($"expects inputs of the same shape before opset 7 unless broadcast=1, found {a} and {b}");
+            }
+        }
+        return Shapes(shapes);
+    }
+
     /// <summary>Flat index into a tensor of <paramref name="shape"/> for the element at <paramref name="outIndex"/> of the broadcast <paramref name="outShape"/>.</summary>
     public static long SourceIndex(long[] shape, long[] outShape, long outIndex)
     {

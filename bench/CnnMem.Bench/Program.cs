@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CnnMem.Bench.ChainBenchmarks).Assembly).Run(args);

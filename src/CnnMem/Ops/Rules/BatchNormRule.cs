@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Graphs;
+using CnnMem.Ops.Spatial;
+
+namespace CnnMem.Ops.Rules;
+
+/// <summary>
+/// Batch normalization (ONNX BatchNormalization with X, scale, B, input_mean, input_var; spec <c>batchnorm [eps=]</c>).
+/// 1. X is [N, C, ...] (rank 2 is BatchNorm1d); statistics are per channel, [C], or with the old opsets'
+///    <c>spatial = 0</c> per activation, X's shape without N.
+/// 2. ONNX: the four inputs must have the statistics' shape; input_mean and input_var are buffers, not learned.
+///    Spec: creates weight and bias (scale and shift), running_mean and running_var, and PyTorch's int64
+///    num_batches_tracked scalar (buffers), so parameter and buffer counts match torch's.
+/// 3. Outputs: Y like X; any further outputs (running or saved mean and variance) have the statistics' shape.
+/// 4. Cost: no MACs; OtherFlops = 2 per element (the folded scale and shift of inference).
+/// 5. Backward (PyTorch, training): keeps its input and save_mean and save_invstd (float32 per channel); the
+///    running statistics are buffers held by reference.
+/// </summary>
+public sealed class BatchNormRule : IOpRule
+{
+    public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("BatchNormalization");
+
+    public string Description => "Batch normalization: per-channel scale and shift, running statistics as buffers.";
+
+    public ImmutableArray<SpecSyntax> Spec { get; } = ImmutableArray.Create(new SpecSyntax(
+        ImmutableArray.Create("batchnorm", "bn", "batchnorm2d"),
+        "BN",
+        ImmutableArray<SpecArg>.Empty,
+        ImmutableArray.Create(
+            new SpecArg("eps", "epsilon", SpecArgKind.Float, "added to the variance (default 1e-5)"),
+            new SpecArg("momentum", "momentum", SpecArgKind.Float, "running statistics momentum (default 0.9 as ONNX writes it, i.e. torch's 0.1)"))));
+
+    public OpResult Infer(OpContext ctx)
+    {
+        var x = ctx.KnownDims(0);
+        OpContext.Require(x.Length >= 2, $"expects an input with a batch and a channel axis (N, C, ...), found shape {ctx.Input(0).Shape}");
+        var eps = ctx.Attr.Float("epsilon", 1e-5);
+        OpContext.Require(eps >= 0, $"epsilon must not be negative, found {eps}");
+        var spatial = SpatialInput.Flag(ctx.Attr, "spatial", true);
+        _ = SpatialInput.Flag(ctx.Attr, "training_mode", false);
+        var stats = spatial ? Shape.Of(x[1]) : Shape.Of(x[1..]);
+        var dtype = ctx.Input(0).DType;
+        OpContext.Require(DTypes.IsFloat(dtype), $"expects a floating point input, found {DTypes.Name(dtype)}");
+
+        var prms = ImmutableArray<ParamSpec>.Empty;
+        var statsType = dtype;
+        if (ctx.InputCount > 1)
+        {
+            string[] names = ["scale", "B", "input_mean", "input_var"];
+            for (var i = 1; i <= 4; i++)
+            {
+                var s = ctx.InputShape(i);
+                OpContext.Require(s.Equals(stats), $"{names[i - 1]} has shape {s}, expected {stats} for input {ctx.Input(0).Shape}");
+            }
+            statsType = ctx.Input(3).DType;
+        }
+        else
+        {
+            var name = ctx.Node.Name;
+            prms = ImmutableArray.Create(
+                new ParamSpec($"{name}.weight", stats, dtype, ParamRole.Scale),
+                new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift),
+                new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer),
+                new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer),
+                new ParamSpec($"{name}.num_batches_tracked", Shape.Scalar, DType.Int64, ParamRole.Buffer));
+        }
+
+        var outputs = ImmutableArray.CreateBuilder<TensorInfo>();
+        outputs.Add(ctx.Output(0, dtype, ctx.Input(0).Shape));
+        for (var i = 1; i < ctx.Node.Outputs.Length; i++)
+        {
+            if (ctx.Node.Outputs[i].Length > 0)
+            {
+                outputs.Add(ctx.Output(i, statsType, stats));
+            }
+        }
+        return new OpResult(outputs.ToImmutable())
+        {
+            Params = prms,
+            BufferInputs = ctx.InputCount > 1 ? ImmutableArray.Create(3, 4) : ImmutableArray<int>.Empty,
+            OtherFlops = checked(2 * SpatialInput.Product(x)),
+            Saved = ImmutableArray.Create(
+                SavedTensor.In(0, "input"),
+                SavedTensor.Extra("save_mean", stats, DType.Float32),
+                SavedTensor.Extra("save_invstd", stats, DType.Float32)),
+        };
+    }
+}

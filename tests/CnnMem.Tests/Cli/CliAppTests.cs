@@ -1,0 +1,138 @@
+using System.Text.Json;
+using CnnMem.Cli;
+
+namespace CnnMem.Tests.Cli;
+
+public class CliAppTests
+{
+    [Fact]
+    public void Help_ListsCommandsAndExitsZero()
+    {
+        var r = CliRun.Of("--help");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains("analyze", r.Out);
+        Assert.Contains("ops", r.Out);
+        Assert.Contains("cnnmem", r.Out);
+    }
+
+    [Fact]
+    public void AnalyzeHelp_StatesBatchDefaults()
+    {
+        var r = CliRun.Of("analyze", "--help");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains("64 for built-in networks, 1 for files", r.Out);
+        foreach (var option in new[] { "--batch", "--dtype", "--optimizer", "--format", "--output", "--units", "--dim", "--allow-unknown" })
+        {
+            Assert.Contains(option, r.Out);
+        }
+    }
+
+    [Fact]
+    public void Version_PrintsAssemblyVersion()
+    {
+        var r = CliRun.Of("--version");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        var expected = typeof(CliApp).Assembly.GetName().Version!.ToString(3);
+        Assert.StartsWith("cnnmem " + expected, r.Out.Trim());
+    }
+
+    [Fact]
+    public void Analyze_SpecFile_DefaultsToBatch1()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnmem-{Guid.NewGuid():N}.cnn");
+        try
+        {
+            Assert.True(CnnMem.Import.Spec.BuiltInModels.TryGetText("seed", out var text, out _));
+            File.WriteAllText(path, text);
+            var file = JsonDocument.Parse(CliRun.Of("analyze", path, "--format", "json").Out).RootElement;
+            var builtIn = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--batch", "1", "--format", "json").Out).RootElement;
+            Assert.Equal(AnalyzeSettings.FileBatch, file.GetProperty("batch").GetInt64());
+            Assert.Equal(builtIn.GetProperty("totals").GetRawText(), file.GetProperty("totals").GetRawText());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Analyze_BuiltIn_DefaultsToBatch64()
+    {
+        var r = CliRun.Tiny("analyze", "tiny", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Equal(AnalyzeSettings.BuiltInBatch, JsonDocument.Parse(r.Out).RootElement.GetProperty("batch").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("table", "Output shape")]
+    [InlineData("json", "\"memory\": {")]
+    [InlineData("csv", "layer,op,output_shape")]
+    [InlineData("markdown", "| Layer | Op |")]
+    public void Analyze_EachFormat_Succeeds(string format, string marker)
+    {
+        var r = CliRun.Tiny("analyze", "tiny", "--batch", "2", "--format", format);
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains(marker, r.Out);
+        Assert.Equal("", r.Error);
+    }
+
+    [Fact]
+    public void Analyze_Table_HasNoAnsiCodesWhenPiped()
+    {
+        var r = CliRun.Tiny("analyze", "tiny");
+        Assert.DoesNotContain("\u001b[", r.Out);
+        Assert.All(r.Out.Split('\n'), line => Assert.True(line.Length <= TerminalInfo.FixedWidth, $"line longer than {TerminalInfo.FixedWidth}: {line}"));
+    }
+
+    [Theory]
+    [InlineData("si", "kB", "10^3 bytes")]
+    [InlineData("iec", "KiB", "2^10 bytes")]
+    public void Analyze_Units_ChangesByteUnits(string units, string unit, string footnote)
+    {
+        var r = CliRun.Tiny("analyze", "tiny", "--batch", "2", "--units", units);
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains(" " + unit, r.Out);
+        Assert.Contains(footnote, r.Out);
+    }
+
+    [Fact]
+    public void Analyze_OutputFile_WritesPlainTable()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnmem-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var r = CliRun.Tiny("analyze", "tiny", "--output", path);
+            Assert.Equal(ExitCodes.Success, r.ExitCode);
+            Assert.Equal("", r.Out);
+            var text = File.ReadAllText(path);
+            Assert.Contains("Output shape", text);
+            Assert.DoesNotContain("\u001b[", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Ops_Table_ListsConv()
+    {
+        var r = CliRun.Of("ops");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains("Conv", r.Out);
+        Assert.Contains("conv2d", r.Out);
+    }
+
+    [Fact]
+    public void Ops_Json_ListsEveryRule()
+    {
+        var r = CliRun.Of("ops", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        var ops = JsonDocument.Parse(r.Out).RootElement;
+        Assert.Equal(CnnMem.Ops.OpRegistry.Default.Rules.Length, ops.GetArrayLength());
+        var conv = ops.EnumerateArray().Single(o => o.GetProperty("op_types").EnumerateArray().Any(t => t.GetString() == "Conv"));
+        Assert.Equal("ai.onnx", conv.GetProperty("domain").GetString());
+        Assert.True(conv.TryGetProperty("opset_min", out _));
+        Assert.Contains("conv", conv.GetProperty("spec_keywords").EnumerateArray().Select(k => k.GetString()));
+    }
+}
