@@ -8,12 +8,15 @@ namespace CnnMem.Memory;
 /// <summary>
 /// Maps an inferred graph onto storages, the way PyTorch 1.13 would hold them:
 /// 1. inputs, parameters and buffers are static storages; integer shape arithmetic costs nothing;
-/// 2. views share their input's storage; an op that can run in place does so when nothing else reads
+/// 2. views share their input's storage (Transpose too: PyTorch transposes by strides, and a later reshape of
+///    such a view copies); an op that can run in place does so when nothing else reads
 ///    its input and no earlier op kept that input for backward (the general rule behind torchvision's
 ///    ReLU(inplace=True), which an ONNX file cannot show); in training an op whose backward needs its input
 ///    keeps a copy of it (PyTorch clones it), which costs the same as not running in place;
 /// 3. in training, each op's <see cref="OpResult.Saved"/> entries become references to storages (kept once
 ///    however many ops save them) or new extra storages; in inference nothing is kept and dropout is a no-op;
+///    decomposed fused ops (LayerNorm, GELU, SiLU) keep what the fused op keeps (<see cref="FusedPatterns"/>), and
+///    products keep an operand only when the other one needs a gradient (<see cref="ConditionalSaves"/>);
 /// 4. each trainable parameter's gradient is produced by its last reader (the first that backward reaches).
 /// </summary>
 public static class StorageGraphBuilder
@@ -90,7 +93,9 @@ public static class StorageGraphBuilder
                 requiresGrad.Add(name);
             }
         }
+        var fused = training ? FusedPatterns.Find(inference) : ImmutableDictionary<int, FusedSave>.Empty;
         var savedSoFar = new HashSet<int>();
+        var strided = new HashSet<string>(StringComparer.Ordinal);
         var nodes = ImmutableArray.CreateBuilder<NodeMemory>(inference.Nodes.Length);
         var lastParamReader = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var idx = 0; idx < inference.Nodes.Length; idx++)
@@ -108,7 +113,16 @@ public static class StorageGraphBuilder
                 continue;
             }
             var inputStorage = n.Inputs.Select(i => i is null || !map.TryGetValue(i.Name, out var s) ? -1 : s).ToArray();
-            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || IsZeroPad(n) ? 0 : null);
+            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || IsZeroPad(n) || node.Op == "Transpose" ? 0 : null);
+            // PyTorch's transpose is a strided view; reshaping such a view needs a contiguous copy
+            if (viewOf is 0 && node.Op != "Transpose" && n.Inputs.Length > 0 && n.Inputs[0] is { } vin && strided.Contains(vin.Name))
+            {
+                viewOf = null;
+            }
+            if (node.Op == "Transpose" && n.Outputs.Length > 0)
+            {
+                strided.Add(n.Outputs[0].Name);
+            }
             var in0 = inputStorage.Length > 0 ? inputStorage[0] : -1;
             var inPlace = viewOf is null && in0 >= 0 && storages[in0].Kind == StorageKind.Activation && !savedSoFar.Contains(in0)
                 && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
@@ -137,9 +151,20 @@ public static class StorageGraphBuilder
 
             var extras = ImmutableArray.CreateBuilder<int>();
             var saved = new SortedSet<int>();
-            if (training)
+            if (training && fused.TryGetValue(idx, out var fusedSave))
             {
-                foreach (var s in result.Saved)
+                saved.UnionWith(fusedSave.Tensors.Where(map.ContainsKey).Select(t => map[t]));
+                foreach (var e in fusedSave.Extras)
+                {
+                    var id = Add(e.Name, ElementBytes(e, options, "LayerNormalization"), StorageKind.SavedExtra, idx);
+                    extras.Add(id);
+                    saved.Add(id);
+                }
+                savedSoFar.UnionWith(saved);
+            }
+            else if (training)
+            {
+                foreach (var s in result.Saved.Where(s => ConditionalSaves.Keeps(node.Op, s, n.Inputs, requiresGrad)))
                 {
                     switch (s.Source)
                     {

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Inference;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// Exporters decompose ops PyTorch runs fused; autograd keeps what the fused op keeps, not what each piece would:
+/// - LayerNorm = ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div (then Mul/Add by weight and bias): keeps its
+///   input and a float mean and rstd per normalized row;
+/// - GELU = Div (or Mul) by a constant, Erf, Add 1, Mul by the input, Mul by 0.5: keeps its input;
+/// - SiLU / HardSwish = x * Sigmoid(x) / x * HardSigmoid(x): keeps its input.
+/// <see cref="Find"/> returns, per node index, what that node keeps instead of its rule's list (empty for the
+/// inner nodes, the fused op's tensors on the last one).
+/// </summary>
+public static class FusedPatterns
+{
+    public static ImmutableDictionary<int, FusedSave> Find(InferenceResult inference)
+    {
+        var nodes = inference.Nodes;
+        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            foreach (var o in nodes[i].Node.Outputs)
+            {
+                producer[o] = i;
+            }
+            foreach (var name in nodes[i].Node.Inputs.Where(s => s.Length > 0))
+            {
+                (readers.TryGetValue(name, out var l) ? l : readers[name] = new List<int>()).Add(i);
+            }
+        }
+        int? Producer(string t, string op) => producer.TryGetValue(t, out var p) && nodes[p].Node.Op == op ? p : null;
+        int? OnlyReader(int node, string op)
+        {
+            var outName = nodes[node].Node.Outputs[0];
+            return readers.TryGetValue(outName, out var r) && r.Count == 1 && nodes[r[0]].Node.Op == op ? r[0] : null;
+        }
+
+        var result = new Dictionary<int, FusedSave>();
+        void Fuse(IReadOnlyList<int> inner, int last, FusedSave keep)
+        {
+            foreach (var i in inner)
+            {
+                result[i] = new FusedSave(ImmutableArray<string>.Empty, ImmutableArray<TensorInfo>.Empty);
+            }
+            result[last] = keep;
+        }
+
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var n = nodes[i].Node;
+            // LayerNorm: Div(d, Sqrt(Add(ReduceMean(Pow(d)), eps))) with d = Sub(x, ReduceMean(x))
+            if (n.Op == "Div" && n.Inputs.Length == 2 && Producer(n.Inputs[0], "Sub") is { } sub && Producer(n.Inputs[1], "Sqrt") is { } sqrt
+                && Producer(nodes[sub].Node.Inputs[1], "ReduceMean") is { } mean && nodes[mean].Node.Inputs[0] == nodes[sub].Node.Inputs[0]
+                && Producer(nodes[sqrt].Node.Inputs[0], "Add") is { } addEps && Producer(nodes[addEps].Node.Inputs[0], "ReduceMean") is { } var
+                && Producer(nodes[var].Node.Inputs[0], "Pow") is { } pow)
+            {
+                var x = nodes[sub].Node.Inputs[0];
+                var stats = nodes[mean].Outputs[0];
+                var chain = new List<int> { mean, sub, pow, var, addEps, sqrt };
+                var last = i;
+                foreach (var op in new[] { "Mul", "Add" })
+                {
+                    if (OnlyReader(last, op) is { } next)
+                    {
+                        chain.Add(last);
+                        last = next;
+                    }
+                }
+                var stat = new TensorInfo($"{n.Name}.stat", DType.Float32, stats.Shape);
+                Fuse(chain, last, new FusedSave(ImmutableArray.Create(x), ImmutableArray.Create(stat with { Name = $"{n.Name}.mean" }, stat with { Name = $"{n.Name}.rstd" })));
+            }
+            // GELU: Erf(x / c) -> Add 1 -> Mul x -> Mul 0.5 (the multiplications in either order)
+            if (n.Op == "Erf" && (Producer(n.Inputs[0], "Div") ?? Producer(n.Inputs[0], "Mul")) is { } scale
+                && OnlyReader(i, "Add") is { } add1 && OnlyReader(add1, "Mul") is { } mul1)
+            {
+                var x = nodes[scale].Node.Inputs[0];
+                var chain = new List<int> { scale, i, add1 };
+                var last = mul1;
+                if (OnlyReader(mul1, "Mul") is { } mul2)
+                {
+                    chain.Add(mul1);
+                    last = mul2;
+                }
+                Fuse(chain, last, new FusedSave(ImmutableArray.Create(x), ImmutableArray<TensorInfo>.Empty));
+            }
+            // SiLU / HardSwish: Mul(x, Sigmoid(x)) or Mul(x, HardSigmoid(x))
+            if (n.Op == "Mul" && n.Inputs.Length == 2)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    if ((Producer(n.Inputs[k], "Sigmoid") ?? Producer(n.Inputs[k], "HardSigmoid")) is { } gate
+                        && nodes[gate].Node.Inputs[0] == n.Inputs[1 - k] && OnlyReader(gate, "Mul") == i)
+                    {
+                        Fuse(new[] { gate }, i, new FusedSave(ImmutableArray.Create(n.Inputs[1 - k]), ImmutableArray<TensorInfo>.Empty));
+                    }
+                }
+            }
+        }
+        return result.ToImmutableDictionary();
+    }
+}
