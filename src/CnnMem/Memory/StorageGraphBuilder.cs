@@ -181,6 +181,12 @@ public static class StorageGraphBuilder
                             break;
                     }
                 }
+                // BatchNorm's backward holds its running statistics by reference (PyTorch counts them as kept)
+                if (node.Op == "BatchNormalization")
+                {
+                    saved.UnionWith(result.BufferInputs.Where(b => b < inputStorage.Length && inputStorage[b] >= 0).Select(b => inputStorage[b]));
+                    saved.UnionWith(n.Params.Where(p => p.IsBuffer && map.ContainsKey(p.Name)).Select(p => map[p.Name]));
+                }
                 savedSoFar.UnionWith(saved);
             }
 
