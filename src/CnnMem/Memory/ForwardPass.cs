@@ -7,7 +7,8 @@ namespace CnnMem.Memory;
 /// 1. a storage lives from its producer to its last reader; graph outputs to the end;
 /// 2. in training, storages some op keeps for backward live to the end of the pass (backward frees them);
 /// 3. in training, the loss (cross-entropy) adds its log-softmax, the loss and total_weight scalars at step n;
-/// 4. every size goes through <c>round</c> (identity for requested bytes, the caching allocator on a device).
+/// 4. under autocast, the half copies of the weights live for the whole pass;
+/// 5. every size goes through <c>round</c> (identity for requested bytes, the caching allocator on a device).
 /// The liveness peak of these records is the forward peak; what is live at the last step stays for backward.
 /// </summary>
 public static class ForwardPass
@@ -25,6 +26,11 @@ public static class ForwardPass
         foreach (var n in g.Nodes.Where(n => n.ForwardWorkspace > 0))
         {
             list.Add(new TensorLifetime($"{n.Name}.workspace", round(n.ForwardWorkspace), n.Index, n.Index));
+        }
+        if (g.CastWeightBytes > 0)
+        {
+            // autocast casts each weight on first use and keeps the copy for the rest of the pass (and for backward)
+            list.Add(new TensorLifetime("autocast.weights", round(g.CastWeightBytes), 0, end));
         }
         if (training && g.LossRows > 0)
         {

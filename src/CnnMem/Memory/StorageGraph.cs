@@ -38,6 +38,9 @@ public sealed record StorageGraph(
     /// <summary>Bytes of one element of the logits (the loss's log-softmax has the same type).</summary>
     public int LossElementBytes { get; init; } = 4;
 
+    /// <summary>Autocast's half-precision copies of the weights conv/linear/matmul read (cached for the forward, kept by their backward).</summary>
+    public long CastWeightBytes { get; init; }
+
     /// <summary>The output the loss reads (the logits), when there is one.</summary>
     public string? LossTensor { get; init; }
 }

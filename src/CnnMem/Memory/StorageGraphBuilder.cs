@@ -271,7 +271,19 @@ public static class StorageGraphBuilder
             LossClasses = dims.Length == 0 ? 0 : dims[^1],
             LossElementBytes = logits is null ? 4 : DTypes.SizeOf(Precision.ActivationType(logits.DType, "Gemm", options)),
             LossTensor = logits?.Name,
+            CastWeightBytes = options.MixedPrecision ? CastWeights(inference, roles.Keys) : 0,
         };
+    }
+
+    /// <summary>Half copies (2 bytes an element) of every float weight read by an op autocast runs in half precision, each once.</summary>
+    private static long CastWeights(InferenceResult inference, IEnumerable<string> paramNames)
+    {
+        var names = paramNames.ToHashSet(StringComparer.Ordinal);
+        return inference.Nodes.Where(n => Precision.HalfOps.Contains(n.Node.Op))
+            .SelectMany(n => n.Inputs.OfType<TensorInfo>().Where(i => names.Contains(i.Name)).Select(i => (i.Name, i.Elements ?? 0))
+                .Concat(n.Result.Params.Where(p => !p.IsBuffer).Select(p => (p.Name, p.Elements))))
+            .DistinctBy(w => w.Name)
+            .Aggregate(0L, (a, w) => checked(a + (2 * w.Item2)));
     }
 
     /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>

@@ -107,4 +107,17 @@ public class FrameworkModelTests
         Assert.Equal(1, ckpt.CheckpointEvery);
         Assert.Equal(plain.SteadyPeakBytes - ckpt.SteadyPeakBytes, ckpt.CheckpointSavingsBytes);
     }
+
+    [Fact]
+    public void MixedPrecision_HalvesKeptActivations_AddsCastWeights()
+    {
+        var inference = TestGraphs.ConvReluConv(4);
+        var fp32 = TrainingModel.Compute(inference, new MemoryOptions(), Optimizer.Sgd);
+        var amp = TrainingModel.Compute(inference, new MemoryOptions { MixedPrecision = true }, Optimizer.Sgd);
+        // the input stays float32; c1's output (kept by r1 and c2) is half
+        Assert.Equal(4 * (X + (A1 / 2)), amp.SavedForBackwardBytes);
+        Assert.Equal(fp32.GradientBytes, amp.GradientBytes); // fp32 master gradients
+        var castWeights = 2 * ((8 * 3 * 9) + 8 + (4 * 8 * 9) + 4);
+        Assert.Equal(4 * ((A1 / 2) + (Y / 2)) + (4 * 4 * 8 * 8 * 4) + 8 + castWeights, amp.AfterForwardBytes);
+    }
 }
