@@ -6,7 +6,7 @@ namespace CnnMem.Rendering;
 public sealed record JsonLayer(
     string Name,
     string Op,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long?[]? OutputShape,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(CompactShapeConverter))] long?[]? OutputShape,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OutputElements,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OutputBytes,
     long Params,

@@ -37,6 +37,25 @@ public class CliAppTests
     }
 
     [Fact]
+    public void Analyze_SpecFile_DefaultsToBatch1()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnmem-{Guid.NewGuid():N}.cnn");
+        try
+        {
+            Assert.True(CnnMem.Import.Spec.BuiltInModels.TryGetText("seed", out var text, out _));
+            File.WriteAllText(path, text);
+            var file = JsonDocument.Parse(CliRun.Of("analyze", path, "--format", "json").Out).RootElement;
+            var builtIn = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--batch", "1", "--format", "json").Out).RootElement;
+            Assert.Equal(AnalyzeSettings.FileBatch, file.GetProperty("batch").GetInt64());
+            Assert.Equal(builtIn.GetProperty("totals").GetRawText(), file.GetProperty("totals").GetRawText());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Analyze_BuiltIn_DefaultsToBatch64()
     {
         var r = CliRun.Tiny("analyze", "tiny", "--format", "json");

@@ -96,4 +96,40 @@ public class CliErrorTests
         Assert.Contains("report", r.Error);
         Assert.False(r.HasStackTrace);
     }
+
+    [Fact]
+    public void BadSpec_ExitsTwoWithLineNumber()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnmem-{Guid.NewGuid():N}.cnn");
+        try
+        {
+            File.WriteAllText(path, "input 50x50x3\nnosuchlayer 3\n");
+            var r = CliRun.Of("analyze", path);
+            Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+            Assert.Contains(":2:", r.Error);
+            Assert.Contains("nosuchlayer", r.Error);
+            Assert.False(r.HasStackTrace);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void UnsupportedExtension_ExitsTwo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnmem-{Guid.NewGuid():N}.h5");
+        try
+        {
+            File.WriteAllText(path, "");
+            var r = CliRun.Of("analyze", path);
+            Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+            Assert.Contains("unsupported file type '.h5'", r.Error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -43,6 +43,7 @@ public class ConvTransposeRuleTests
     [InlineData("1x3x4x4", "3x2x3x3", 2, "9,9", "1x2x9x9")] // output_shape equal to the full size: no padding
     [InlineData("1x3x4x4", "3x2x3x3", 2, "8,8", "1x2x8x8")] // output_shape implies one row/column of padding
     [InlineData("1x3x4x4", "3x2x3x3", 2, "1,2,8,8", "1x2x8x8")] // output_shape written with N and C
+    [InlineData("1x3x4x4", "3x2x3x3", 2, "10,10", "1x2x10x10")] // one past the full size: implicit output padding
     [InlineData("1x4x4x4", "4x1x3x3", 1, "", "1x2x6x6")] // group 2 from the attribute below
     public void ConvTranspose_Onnx_InfersShape(string input, string weight, long stride, string outputShape, string expected)
     {
@@ -78,7 +79,7 @@ public class ConvTransposeRuleTests
 
     [Fact]
     public void ConvTranspose_OutputShapeTooLarge_Fails() =>
-        Assert.Contains("at most 9", Fails(Rule, "ConvTranspose", A(("strides", new[] { 2L, 2L }), ("output_shape", new[] { 12L, 12L })), T("x", "1x3x4x4"), T("w", "3x2x3x3")));
+        Assert.Contains("at most 10", Fails(Rule, "ConvTranspose", A(("strides", new[] { 2L, 2L }), ("output_shape", new[] { 12L, 12L })), T("x", "1x3x4x4"), T("w", "3x2x3x3")));
 
     [Fact]
     public void ConvTranspose_Spec_WeightIsInputChannelsFirst()

@@ -101,4 +101,13 @@ public class JsonReportWriterTests
         Assert.Contains("\n  \"model\": \"twoconv\"", text);
         Assert.DoesNotContain("\"Model\"", text);
     }
+
+    [Fact]
+    public void Json_UnknownDimIsNull()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var text = JsonSerializer.Serialize(new JsonTensor("t", [4, null, 3], "float32"), options);
+        Assert.Equal("{\"name\":\"t\",\"shape\":[4, null, 3],\"dtype\":\"float32\"}", text);
+        Assert.Null(JsonDocument.Parse(text).RootElement.GetProperty("shape")[1].Deserialize<long?>());
+    }
 }

@@ -42,6 +42,8 @@ public class SpecErrorTests
         { "input 8x8x3\nC1: conv 4 3x3\nadd C1 C9", "t.cnn:3:8:", "no layer named 'C9' above this line" },
         { "input 8x8x3\nadd C1 input\nC1: conv 4 3x3", "t.cnn:2:5:", "no layer named 'C1' above this line" },
         { "input 8x8x3\nconv 4 3x3\nrelu from=c1", "t.cnn:3:11:", "no layer named 'c1' above this line; did you mean 'C1'?" },
+        { "input 8\na: relu from=a", "t.cnn:2:14:", "layer 'a' cannot read its own output" },
+        { "input 8\nb: relu\nadd1: add b add1", "t.cnn:3:13:", "layer 'add1' cannot read its own output" },
         { "input 8\na: relu\nadd a from=a", "t.cnn:3:12:", "'from=' cannot be used with them" },
         // names
         { "input 8x8x3\na: conv 4 3x3\na: relu", "t.cnn:3:1:", "duplicate name: layer name 'a' is already used on line 2" },

@@ -121,6 +121,10 @@ internal static class SpecLayer
         }
         else
         {
+            foreach (var r in inputs.Where(r => r.Text == name))
+            {
+                throw site.Error(r, $"layer '{name}' cannot read its own output; name a layer above this line");
+            }
             foreach (var r in inputs.Where(r => !scope.Contains(r.Text)))
             {
                 throw site.Error(r, $"no layer named '{r.Text}' above this line{SpecSite.DidYouMean(r.Text, scope.Names)}");

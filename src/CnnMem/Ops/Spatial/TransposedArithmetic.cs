@@ -6,7 +6,8 @@ namespace CnnMem.Ops.Spatial;
 /// Output sizes of a transposed convolution, as the ONNX ConvTranspose spec defines them.
 /// 1. Per axis the full size is stride * (in - 1) + output_padding + ((k - 1) * dilation + 1).
 /// 2. With output_shape (spatial sizes, or all dims of which the spatial ones are taken) the output is that
-///    shape, and the padding it implies (full size - output) must not be negative.
+///    shape; it may exceed the full size (negative total padding) by less than max(stride, dilation), as
+///    output_padding may.
 /// 3. Otherwise auto_pad SAME_UPPER/SAME_LOWER gives in * stride, VALID the full size, and NOTSET (default)
 ///    the full size minus pads[begin] and pads[end].
 /// 4. output_padding must be smaller than the stride or the dilation (PyTorch refuses anything else), and every
@@ -45,7 +46,9 @@ public static class TransposedArithmetic
             if (outputShape is not null)
             {
                 outputs[i] = outputShape[i];
-                Require(full - outputs[i] >= 0, $"output_shape asks for {outputs[i]} on spatial axis {i}, but the transposed convolution gives at most {full} there");
+                // A size past the full one is implicit output padding (negative total padding), limited as output_padding is.
+                var most = checked(full - outPad[i] + Math.Max(strides[i], dilations[i]) - 1);
+                Require(outputs[i] <= most, $"output_shape asks for {outputs[i]} on spatial axis {i}, but the transposed convolution gives at most {most} there (with output padding)");
             }
             else
             {
