@@ -54,7 +54,7 @@ public static class AnalyzeRunner
                 writer.Write(MarkdownReportWriter.Write(report, settings.Units));
                 break;
             default:
-                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), ConsoleFactory.Border(terminal));
+                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), terminal);
                 break;
         }
         writer.Flush();

@@ -13,14 +13,38 @@ namespace CnnMem.Cli;
 /// </summary>
 public static class ConsoleReportRenderer
 {
-    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TableBorder border)
+    /// <summary>
+    /// Writes the table at its natural width when the console is not a terminal: long ONNX node names
+    /// would otherwise squeeze the number columns into several lines each. On a terminal the table
+    /// follows the window's width.
+    /// </summary>
+    private static void WriteUnwrapped(IAnsiConsole console, Table table, TerminalInfo terminal)
+    {
+        var width = console.Profile.Width;
+        if (!terminal.Interactive)
+        {
+            console.Profile.Width = MaxPipedTableWidth;
+        }
+        try
+        {
+            console.Write(table);
+        }
+        finally
+        {
+            console.Profile.Width = width;
+        }
+    }
+
+    private const int MaxPipedTableWidth = 1000;
+
+    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TerminalInfo terminal)
     {
         console.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] ({Markup.Escape(report.Source)}): batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}");
         console.WriteLine();
 
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
         var total = ReportRows.Total(report);
-        var table = new Table().Border(border).ShowFooters();
+        var table = new Table().Border(ConsoleFactory.Border(terminal)).ShowFooters();
         foreach (var c in columns)
         {
             var column = new TableColumn(new Text(c.Header, new Style(decoration: Decoration.Bold)))
@@ -35,7 +59,7 @@ public static class ConsoleReportRenderer
         {
             table.AddRow(columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c.Get(row))).ToArray());
         }
-        console.Write(table);
+        WriteUnwrapped(console, table, terminal);
         foreach (var line in LayerColumns.Legend)
         {
             console.WriteLine(line);

@@ -37,6 +37,17 @@ public class OracleTests
         Assert.Equal(floatBufferBytes / 4, totals.BufferElements);
     }
 
+    [Fact]
+    public void Oracle_BakedBatch_FailsWithHint()
+    {
+        foreach (var file in OracleResults.BakedBatchFiles)
+        {
+            var e = Assert.Throws<CnnMemException>(() => Analyze(file, 8));
+            Assert.Contains("fixed batch of 1", e.Message, StringComparison.Ordinal);
+            Assert.Contains("--batch 1", e.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Oracle_OutputShape_MatchesTorch(string model, string file, long batch)

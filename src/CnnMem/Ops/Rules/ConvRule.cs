@@ -80,10 +80,7 @@ public sealed class ConvRule : IOpRule
         }
 
         var macs = checked(outShape.Elements!.Value * (channels / group) * kernel.Aggregate(1L, (a, k) => checked(a * k)));
-        var warnings = axes
-            .Select((a, i) => a.Stride > 1 ? SpatialArithmetic.UnevenWarning($"strided convolution {ctx.Node.Name}", a, i, ceilMode: false) : null)
-            .OfType<string>()
-            .ToImmutableArray();
+        var warnings = SpatialArithmetic.UnevenWarnings("strided convolution", axes, ceilMode: false, stridedOnly: true);
 
         return ctx.Single(dtype, outShape) with
         {

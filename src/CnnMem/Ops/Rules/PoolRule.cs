@@ -72,12 +72,12 @@ public sealed class PoolRule : IOpRule
             saved.Add(hasIndicesOutput ? SavedTensor.Out(1, "indices") : SavedTensor.Extra("indices", outShape, DType.Int64));
         }
 
-        var what = $"{(isMax ? "max" : "average")} pooling {ctx.Node.Name}";
+        var what = $"{(isMax ? "max" : "average")} pooling";
         return new OpResult(outputs.ToImmutable())
         {
             OtherFlops = checked(outShape.Elements!.Value * window),
             Saved = saved.ToImmutable(),
-            Warnings = axes.Select((a, i) => SpatialArithmetic.UnevenWarning(what, a, i, ceil)).OfType<string>().ToImmutableArray(),
+            Warnings = SpatialArithmetic.UnevenWarnings(what, axes, ceil),
         };
     }
 }

@@ -112,19 +112,36 @@ public static class SpatialArithmetic
         }
     }
 
-    /// <summary>A warning for an axis whose windows do not tile the padded input exactly, or null.</summary>
-    public static string? UnevenWarning(string what, SpatialAxis a, int axisIndex, bool ceilMode)
+    /// <summary>
+    /// Warnings for axes whose windows do not tile the padded input exactly: one sentence per distinct
+    /// case, naming every axis it applies to ("rows and columns" for a square input), so a square
+    /// pool on a square map gives one warning, not two.
+    /// </summary>
+    public static ImmutableArray<string> UnevenWarnings(string what, IReadOnlyList<SpatialAxis> axes, bool ceilMode, bool stridedOnly = false)
     {
-        if (!a.IsUneven)
-        {
-            return null;
-        }
-        var axisName = axisIndex switch { 0 => "rows", 1 => "columns", _ => $"positions on axis {axisIndex}" };
+        var groups = axes
+            .Select((a, i) => (Axis: a, Index: i))
+            .Where(x => x.Axis.IsUneven && (!stridedOnly || x.Axis.Stride > 1))
+            .GroupBy(x => x.Axis with { Output = 0 });
+        return groups
+            .Select(g => Sentence(what, g.First().Axis, AxisNames(g.Select(x => x.Index).ToList()), ceilMode))
+            .ToImmutableArray();
+    }
+
+    private static string AxisNames(IReadOnlyList<int> indices)
+    {
+        var names = indices.Select(i => i switch { 0 => "rows", 1 => "columns", _ => $"positions on axis {i}" }).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+    }
+
+    private static string Sentence(string what, SpatialAxis a, string axisNames, bool ceilMode)
+    {
         var dropped = a.Travel % a.Stride;
+        var padding = a.PadBegin + a.PadEnd;
         var mode = ceilMode ? $"ceil mode gives {a.Output}" : $"floor gives {a.FloorOutput} (used), ceil would give {a.CeilOutput}";
         var consequence = ceilMode
             ? "the last window overhangs the input"
-            : $"the last {dropped} of {a.Input + a.PadBegin + a.PadEnd} {(a.PadBegin + a.PadEnd > 0 ? "padded " : "")}{axisName} {(dropped == 1 ? "is" : "are")} never read";
-        return $"{what} does not divide its input evenly: ({a.Input}{(a.PadBegin + a.PadEnd > 0 ? $" + {a.PadBegin + a.PadEnd} padding" : "")} - {a.DilatedKernel}) / {a.Stride} is not whole; {mode}; {consequence}";
+            : $"the last {dropped} of {a.Input + padding} {(padding > 0 ? "padded " : "")}{axisNames} {(dropped == 1 && !axisNames.Contains(" and ", StringComparison.Ordinal) ? "is" : "are")} never read";
+        return $"{what} does not divide its input evenly: ({a.Input}{(padding > 0 ? $" + {padding} padding" : "")} - {a.DilatedKernel}) / {a.Stride} is not whole; {mode}; {consequence}";
     }
 }
