@@ -13,6 +13,19 @@ namespace CnnMem.Graphs;
 /// </summary>
 public static class GraphValidator
 {
+    /// <summary>Index of <paramref name="name"/> among the first <paramref name="count"/> inputs, or -1 (inputs are few: a scan beats a set).</summary>
+    private static int IndexOf(System.Collections.Immutable.ImmutableArray<string> inputs, string name, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(inputs[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static ModelGraph Validate(ModelGraph graph)
     {
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -53,8 +66,13 @@ public static class GraphValidator
         for (var i = 0; i < graph.Nodes.Length; i++)
         {
             var n = graph.Nodes[i];
-            foreach (var input in n.Inputs.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal))
+            for (var k = 0; k < n.Inputs.Length; k++)
             {
+                var input = n.Inputs[k];
+                if (input.Length == 0 || IndexOf(n.Inputs, input, k) >= 0)
+                {
+                    continue; // omitted optional input, or the same tensor read twice (x * x): one edge
+                }
                 if (producer.TryGetValue(input, out var p))
                 {
                     indegree[i]++;

@@ -8,7 +8,7 @@ namespace CnnMem.Inference;
 public sealed record InferenceResult(
     ModelGraph Graph,
     ImmutableArray<TensorInfo> Inputs,
-    ImmutableDictionary<string, TensorInfo> Tensors,
+    IReadOnlyDictionary<string, TensorInfo> Tensors,
     ImmutableArray<NodeInference> Nodes,
     ImmutableArray<string> Warnings)
 {

@@ -43,7 +43,12 @@ public static class ShapeInference
         var nodes = ImmutableArray.CreateBuilder<NodeInference>(graph.Nodes.Length);
         foreach (var node in graph.Nodes)
         {
-            var ins = node.Inputs.Select(n => n.Length == 0 ? null : tensors[n]).ToImmutableArray();
+            var insBuilder = ImmutableArray.CreateBuilder<TensorInfo?>(node.Inputs.Length);
+            foreach (var n in node.Inputs)
+            {
+                insBuilder.Add(n.Length == 0 ? null : tensors[n]);
+            }
+            var ins = insBuilder.MoveToImmutable();
             var rule = options.Registry.Find(node.Domain, node.Op);
             OpResult result;
             var unknown = false;
@@ -97,7 +102,7 @@ public static class ShapeInference
             nodes.Add(new NodeInference(node, ins, result, ChargeParams(node, ins, result, graph, charged)) { IsUnknownOp = unknown });
         }
 
-        return new InferenceResult(graph, inputs, tensors.ToImmutableDictionary(StringComparer.Ordinal), nodes.ToImmutable(), warnings.ToImmutable())
+        return new InferenceResult(graph, inputs, tensors.AsReadOnly(), nodes.ToImmutable(), warnings.ToImmutable())
         {
             UnknownOps = unknownOps.ToImmutableArray(),
         };

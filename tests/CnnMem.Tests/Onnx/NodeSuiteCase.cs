@@ -7,4 +7,7 @@ public sealed record NodeSuiteCase(string Name, ImmutableArray<string> Ops, Node
 {
     /// <summary>Ops without a rule (for unsupported cases).</summary>
     public ImmutableArray<string> MissingOps { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>A pass where some output dim is unknown because a runtime input's values decide it.</summary>
+    public bool RuntimeUnknown { get; init; }
 }

@@ -13,6 +13,8 @@ public static class NodeSuiteSummary
         sb.AppendLine("ONNX backend node test suite (declared shapes stripped)");
         sb.AppendLine($"total {cases.Count}, supported {supported}, passed {count(NodeSuiteOutcome.Pass)}, failed {count(NodeSuiteOutcome.Fail)}, " +
             $"unsupported ops {count(NodeSuiteOutcome.Unsupported)}, not importable {count(NodeSuiteOutcome.NotImportable)}");
+        sb.AppendLine($"passes with unknown dims that a runtime input's values decide: {cases.Count(c => c.RuntimeUnknown)} ("
+            + string.Join(", ", cases.Where(c => c.RuntimeUnknown).SelectMany(c => c.Ops).GroupBy(o => o).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} {g.Count()}")) + ")");
         sb.AppendLine("passed of all cases: " + count(NodeSuiteOutcome.Pass) + " / " + cases.Count + " (ONNX's own shape inference: 726 / 932)");
 
         sb.AppendLine();

@@ -22,7 +22,7 @@ public static class NodeSuiteValueDependence
         ["ReduceMean"] = [1], ["ReduceSum"] = [1], ["ReduceMax"] = [1], ["ReduceMin"] = [1], ["ReduceProd"] = [1],
         ["ReduceL1"] = [1], ["ReduceL2"] = [1], ["ReduceLogSum"] = [1], ["ReduceLogSumExp"] = [1], ["ReduceSumSquare"] = [1],
         ["StringSplit"] = [0], ["Col2Im"] = [1, 2], ["HannWindow"] = [0], ["HammingWindow"] = [0], ["BlackmanWindow"] = [0],
-        ["MelWeightMatrix"] = [0, 1], ["DFT"] = [1, 2], ["STFT"] = [1, 2, 3],
+        ["MelWeightMatrix"] = [0, 1], ["DFT"] = [1, 2], ["STFT"] = [1, 2, 3], ["MaxUnpool"] = [2], ["StringNormalizer"] = [0],
     };
 
     public static HashSet<string> UnknownAllowed(GraphProto g)

@@ -81,4 +81,16 @@ public class AxesRuleTests
         Assert.Equal(1, r.Outputs[0].Shape.Rank);
         Assert.True(r.Outputs[0].Shape[0].IsUnknown);
     }
+
+    [Theory]
+    [InlineData("ReduceProd", 0L, "8,15")]
+    [InlineData("ReduceSum", 1L, "5,9")]
+    [InlineData("ReduceMax", 1L, "3,5")]
+    public void Reduce_KnownIntValue_Computed(string op, long axis, string expected)
+    {
+        // x = [[2, 3], [4, 5]]
+        var x = new TensorInfo("x", DType.Int64, Shape.Of(2, 2), TensorValue.FromInts(DType.Int64, Shape.Of(2, 2), new long[] { 2, 3, 4, 5 }));
+        var r = Run(new ReduceRule(), op, A(("keepdims", AttrValue.Of(0L)), ("axes", L(axis))), 11, x);
+        Assert.Equal(expected.Split(',').Select(long.Parse), r.Outputs[0].Value!.AsLongs());
+    }
 }

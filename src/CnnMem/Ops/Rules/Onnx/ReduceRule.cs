@@ -44,11 +44,50 @@ public sealed class ReduceRule : IOpRule
                 ? new Shape(s.Select((d, i) => set.Contains(i) ? Dim.Of(1) : d))
                 : new Shape(s.Where((_, i) => !set.Contains(i)));
         }
-        return ctx.Single(x.DType, outShape) with
+        return ctx.Single(x.DType, outShape, KnownValue(ctx.Node.Op, x, outShape, axes)) with
         {
             CountsInTextbookSum = false,
             Saved = Saved(ctx.Node.Op),
         };
+    }
+
+    /// <summary>Sum, product, max or min of a known value (exporters compute element counts with ReduceProd of a shape).</summary>
+    private static TensorValue? KnownValue(string op, TensorInfo x, Shape outShape, long[]? axes)
+    {
+        if (x.Value is not { } v || op is not ("ReduceSum" or "ReduceProd" or "ReduceMax" or "ReduceMin") || !x.Shape.IsFullyKnown || !outShape.IsFullyKnown)
+        {
+            return null;
+        }
+        var dims = x.Shape.ToLongs();
+        if (dims.Any(d => d == 0))
+        {
+            return null;
+        }
+        var reduced = axes is null || axes.Length == 0 ? Enumerable.Range(0, dims.Length).ToHashSet() : ValueOps.Axes(axes, dims.Length).ToHashSet();
+        var keptDims = dims.Where((_, i) => !reduced.Contains(i)).ToArray();
+        var keptStrides = ValueOps.Strides(keptDims);
+        var acc = new Dictionary<long, double>();
+        var values = v.AsDoubles().ToArray();
+        for (long f = 0; f < values.Length; f++)
+        {
+            var c = ValueOps.Coords(f, dims);
+            long key = 0;
+            for (int i = 0, k = 0; i < dims.Length; i++)
+            {
+                if (!reduced.Contains(i))
+                {
+                    key += c[i] * keptStrides[k++];
+                }
+            }
+            acc[key] = acc.TryGetValue(key, out var a) ? op switch
+            {
+                "ReduceSum" => a + values[f],
+                "ReduceProd" => a * values[f],
+                "ReduceMax" => Math.Max(a, values[f]),
+                _ => Math.Min(a, values[f]),
+            } : values[f];
+        }
+        return ValueOps.Value(x.DType, outShape, acc.OrderBy(p => p.Key).Select(p => p.Value).ToArray());
     }
 
     private static ImmutableArray<SavedTensor> Saved(string op) => op switch

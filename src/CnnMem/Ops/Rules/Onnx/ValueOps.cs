@@ -118,9 +118,6 @@ public static class ValueOps
         return c;
     }
 
-    /// <summary>Dims of a shape where known dims stay and others become <see cref="Dim.Unknown"/> (symbols kept).</summary>
-    public static Dim[] DimsOf(Shape s) => s.Dims.ToArray();
-
     /// <summary>Product of dims, or null when any is not known.</summary>
     public static long? Product(IEnumerable<Dim> dims)
     {
