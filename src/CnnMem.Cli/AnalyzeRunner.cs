@@ -1,5 +1,6 @@
 using System.Text;
 using CnnMem.Analysis;
+using CnnMem.Core;
 using CnnMem.Rendering;
 using CnnMem.Reports;
 
@@ -25,7 +26,12 @@ public static class AnalyzeRunner
             Dims = settings.Dims,
             AllowUnknown = settings.AllowUnknown,
             Registry = ctx.Registry,
+            Memory = settings.Memory,
         });
+        if (settings.PerLayer && report.Memory.Training is null)
+        {
+            throw new CnnMemException("--per-layer shows the framework model's training rows, but this report has no training model");
+        }
 
         if (settings.OutputFile is { } file)
         {
@@ -48,13 +54,13 @@ public static class AnalyzeRunner
                 writer.Write(JsonReportWriter.Write(report));
                 break;
             case OutputFormat.Csv:
-                writer.Write(CsvReportWriter.Write(report));
+                writer.Write(settings.PerLayer ? CsvReportWriter.WriteTrainingLayers(report) : CsvReportWriter.Write(report));
                 break;
             case OutputFormat.Markdown:
-                writer.Write(MarkdownReportWriter.Write(report, settings.Units));
+                writer.Write(MarkdownReportWriter.Write(report, settings.Units, settings.PerLayer));
                 break;
             default:
-                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), terminal);
+                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), terminal, settings.PerLayer);
                 break;
         }
         writer.Flush();

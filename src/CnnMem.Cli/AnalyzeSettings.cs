@@ -20,6 +20,12 @@ public sealed record AnalyzeSettings(
     ImmutableDictionary<string, long> Dims,
     bool AllowUnknown)
 {
+    /// <summary>The framework model's setup (backend, precision, checkpointing, device overheads).</summary>
+    public Memory.MemoryOptions Memory { get; init; } = new();
+
+    /// <summary>Print the per-layer training memory table (and, with --format csv, write it instead of the layer table).</summary>
+    public bool PerLayer { get; init; }
+
     /// <summary>Batch size for built-in networks when --batch is absent (the classic answer's minibatch).</summary>
     public const long BuiltInBatch = 64;
 

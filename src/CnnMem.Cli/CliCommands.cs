@@ -4,7 +4,7 @@ using CnnMem.Core;
 
 namespace CnnMem.Cli;
 
-/// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | ops</c>; with no arguments, the seed network.</summary>
+/// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | fit PATH (--memory SIZE | --device GPU) | ops</c>; with no arguments, the seed network.</summary>
 public static class CliCommands
 {
     private static readonly string[] Formats = ["table", "json", "csv", "markdown"];
@@ -60,10 +60,23 @@ public static class CliCommands
             Description = "Treat unsupported ops' outputs as unknown (totals become lower bounds) instead of failing.",
         };
 
-        var analyze = new Command("analyze", "Analyze a network: layer table, totals and the textbook memory estimate.")
+        var perLayer = new Option<bool>("--per-layer")
         {
-            path, batch, dtype, optimizer, format, output, units, dims, allowUnknown,
+            Description = "Also print the per-layer training memory table (kept for backward, activation gradient, parameters and gradients, " +
+                "optimizer state, running total); with --format csv, write that table instead of the layer table.",
         };
+        var memory = new MemoryCliOptions();
+
+        var analyze = new Command(
+            "analyze",
+            "Analyze a network: layer table, totals, the textbook memory estimate and the framework model (PyTorch 1.13) of inference and training.")
+        {
+            path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer,
+        };
+        foreach (var o in memory.All)
+        {
+            analyze.Options.Add(o);
+        }
         analyze.SetAction(r => AnalyzeRunner.Run(
             AnalyzeSettings.Create(
                 r.GetRequiredValue(path),
@@ -74,7 +87,11 @@ public static class CliCommands
                 r.GetValue(output),
                 r.GetValue(units)!,
                 r.GetValue(dims) ?? [],
-                r.GetValue(allowUnknown)),
+                r.GetValue(allowUnknown)) with
+            {
+                Memory = memory.Read(r),
+                PerLayer = r.GetValue(perLayer),
+            },
             ctx));
 
         var opsFormat = new Option<string>("--format", "-f")
@@ -101,6 +118,7 @@ public static class CliCommands
         root.Options.Add(new VersionOption { Action = new VersionAction() });
         root.Subcommands.Add(analyze);
         root.Subcommands.Add(ops);
+        root.Subcommands.Add(Commands.FitCommand.Build(ctx));
         root.SetAction(_ => AnalyzeRunner.Run(
             AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false),
             ctx));

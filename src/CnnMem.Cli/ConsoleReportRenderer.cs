@@ -9,7 +9,8 @@ namespace CnnMem.Cli;
 /// The console summary, in the spirit of torchinfo and Keras:
 /// 1. a heading with model, source, batch, dtype, optimizer and layout;
 /// 2. the layer table (columns from <see cref="LayerColumns"/>), the totals row as its footer;
-/// 3. the summary sections (<see cref="SummaryBlock"/>), warnings and the unit note.
+/// 3. the summary sections (<see cref="SummaryBlock"/>), with --per-layer the training memory table
+///    (<see cref="TrainingLayerColumns"/>), warnings and the unit note.
 /// </summary>
 public static class ConsoleReportRenderer
 {
@@ -18,7 +19,14 @@ public static class ConsoleReportRenderer
     /// would otherwise squeeze the number columns into several lines each. On a terminal the table
     /// follows the window's width.
     /// </summary>
-    private static void WriteUnwrapped(IAnsiConsole console, Table table, TerminalInfo terminal)
+    private static void WriteUnwrapped(IAnsiConsole console, Table table, TerminalInfo terminal) =>
+        Unwrapped(console, terminal, () => console.Write(table));
+
+    /// <summary>
+    /// Runs <paramref name="write"/> at the natural width when piped; summary values such as "334 MB at
+    /// /layer1/layer1.0/downsample/downsample.0/Conv" would otherwise break inside the layer name.
+    /// </summary>
+    private static void Unwrapped(IAnsiConsole console, TerminalInfo terminal, Action write)
     {
         var width = console.Profile.Width;
         if (!terminal.Interactive)
@@ -27,7 +35,7 @@ public static class ConsoleReportRenderer
         }
         try
         {
-            console.Write(table);
+            write();
         }
         finally
         {
@@ -37,7 +45,7 @@ public static class ConsoleReportRenderer
 
     private const int MaxPipedTableWidth = 1000;
 
-    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TerminalInfo terminal)
+    public static void Render(AnalysisReport report, UnitSystem units, IAnsiConsole console, TerminalInfo terminal, bool perLayer = false)
     {
         console.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] ({Markup.Escape(report.Source)}): batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}");
         console.WriteLine();
@@ -68,14 +76,39 @@ public static class ConsoleReportRenderer
         // Plain padded lines rather than a grid: a grid pads every line to its width with trailing spaces.
         var sections = SummaryBlock.Sections(report, units);
         var labelWidth = sections.SelectMany(x => x.Lines).Max(l => l.Label.Length) + 4;
-        foreach (var section in sections)
+        Unwrapped(console, terminal, () =>
+        {
+            foreach (var section in sections)
+            {
+                console.WriteLine();
+                console.MarkupLine($"[bold]{Markup.Escape(section.Title)}[/]");
+                foreach (var line in section.Lines)
+                {
+                    console.WriteLine(("  " + line.Label).PadRight(labelWidth) + line.Value);
+                }
+            }
+        });
+
+        if (perLayer && report.Memory.Training is { } training)
         {
             console.WriteLine();
-            console.MarkupLine($"[bold]{Markup.Escape(section.Title)}[/]");
-            foreach (var line in section.Lines)
+            console.MarkupLine($"[bold]Training memory per layer ({Markup.Escape(training.Optimizer)})[/]");
+            var perLayerTable = new Table().Border(ConsoleFactory.Border(terminal));
+            var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
+            foreach (var c in trainingColumns)
             {
-                console.WriteLine(("  " + line.Label).PadRight(labelWidth) + line.Value);
+                perLayerTable.AddColumn(new TableColumn(new Text(c.Header, new Style(decoration: Decoration.Bold)))
+                {
+                    Alignment = c.Align == Rendering.Align.Right ? Justify.Right : Justify.Left,
+                    NoWrap = true,
+                });
             }
+            foreach (var row in training.Layers)
+            {
+                perLayerTable.AddRow(trainingColumns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c.Get(row))).ToArray());
+            }
+            WriteUnwrapped(console, perLayerTable, terminal);
+            console.WriteLine(TrainingLayerColumns.Legend);
         }
 
         if (!report.Warnings.IsEmpty)

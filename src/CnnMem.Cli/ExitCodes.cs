@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Reserved: analysis problems (unknown ops, warnings) under a future <c>--strict</c>.</summary>
+    /// <summary><c>fit</c>: some mode does not fit the budget even at batch 1 (said in the output). Also reserved for analysis problems under a future <c>--strict</c>.</summary>
     public const int AnalysisProblem = 1;
 
     /// <summary>Usage or input errors: bad options, missing or unreadable files, invalid models.</summary>

@@ -22,6 +22,19 @@ public static class CsvReportWriter
         return sb.ToString();
     }
 
+    /// <summary>The per-layer training memory table (--per-layer with csv): one row per layer of <c>memory.training.layers</c>; empty without a training model.</summary>
+    public static string WriteTrainingLayers(AnalysisReport report)
+    {
+        var columns = TrainingLayerColumns.Create(CellStyle.Raw, UnitSystem.Si);
+        var sb = new StringBuilder();
+        sb.Append(string.Join(",", columns.Select(c => Quote(c.Key)))).Append("\r\n");
+        foreach (var row in report.Memory.Training?.Layers ?? [])
+        {
+            sb.Append(string.Join(",", columns.Select(c => Quote(c.Get(row))))).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
     public static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

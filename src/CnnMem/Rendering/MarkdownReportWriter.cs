@@ -6,11 +6,12 @@ namespace CnnMem.Rendering;
 
 /// <summary>
 /// A Markdown page: a heading with the setup, the layer table (same columns as the console) with its
-/// totals row, the summary sections as two-column tables, warnings and the unit note.
+/// totals row, the summary sections as two-column tables, the per-layer training table when asked, warnings and
+/// the unit note.
 /// </summary>
 public static class MarkdownReportWriter
 {
-    public static string Write(AnalysisReport report, UnitSystem units)
+    public static string Write(AnalysisReport report, UnitSystem units, bool perLayer = false)
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(report.Model)).Append("\n\n");
@@ -37,6 +38,18 @@ public static class MarkdownReportWriter
                 Row(sb, [line.Label.Trim(), line.Value]);
             }
             sb.Append('\n');
+        }
+        if (perLayer && report.Memory.Training is { } training)
+        {
+            sb.Append("## Training memory per layer (").Append(Escape(training.Optimizer)).Append(")\n\n");
+            var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
+            Row(sb, trainingColumns.Select(c => c.Header));
+            Row(sb, trainingColumns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
+            foreach (var row in training.Layers)
+            {
+                Row(sb, trainingColumns.Select(c => c.Get(row)));
+            }
+            sb.Append('\n').Append(TrainingLayerColumns.Legend).Append("\n\n");
         }
         if (!report.Warnings.IsEmpty)
         {

@@ -8,7 +8,8 @@ namespace CnnMem.Rendering;
 /// The figures below the layer table, as labelled lines shared by the console and Markdown renderers:
 /// 1. totals (parameters, buffers, MACs, FLOPs);
 /// 2. the textbook activation sum per sample and for the batch, and textbook inference;
-/// 3. the textbook training estimate, one line per part, then their total.
+/// 3. the textbook training estimate, one line per part, then their total;
+/// 4. the framework model's inference, training and device sections (<see cref="FrameworkSummary"/>) when computed.
 /// Every value comes from the report; nothing is added up here.
 /// </summary>
 public static class SummaryBlock
@@ -49,7 +50,8 @@ public static class SummaryBlock
         return ImmutableArray.Create(
             new SummarySection("Totals", totals.ToImmutable()),
             new SummarySection($"Textbook method ({dtype}, every output kept once)", textbook),
-            new SummarySection($"Textbook training estimate ({optimizer})", training));
+            new SummarySection($"Textbook training estimate ({optimizer})", training))
+            .AddRange(FrameworkSummary.Sections(report, units));
     }
 
     /// <summary>Notes printed after the figures: lower bounds and the unit system.</summary>

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// The per-layer training memory table's columns (--per-layer), declared once for the console table, CSV and
+/// Markdown. Keys are the JSON field names of <see cref="TrainingLayerMemory"/>.
+/// </summary>
+public static class TrainingLayerColumns
+{
+    public static ImmutableArray<Column<TrainingLayerMemory>> Create(CellStyle style, UnitSystem units)
+    {
+        var human = style == CellStyle.Human;
+        string Bytes(long n) => human ? ByteFormat.Bytes(n, units) : ByteFormat.Raw(n);
+        return ImmutableArray.Create<Column<TrainingLayerMemory>>(
+            new("Layer", "name", Align.Left, r => r.Name),
+            new("Op", "op", Align.Left, r => r.Op),
+            new("Kept for backward", "kept_for_backward_bytes", Align.Right, r => Bytes(r.KeptForBackwardBytes)),
+            new("Activation grad", "activation_gradient_bytes", Align.Right, r => Bytes(r.ActivationGradientBytes)),
+            new("Params + grads", "param_and_grad_bytes", Align.Right, r => Bytes(r.ParamAndGradBytes)),
+            new("Optimizer state", "optimizer_state_bytes", Align.Right, r => Bytes(r.OptimizerStateBytes)),
+            new("Running total", "running_total_bytes", Align.Right, r => Bytes(r.RunningTotalBytes)));
+    }
+
+    /// <summary>The sentence under the table: what each row charges to its layer.</summary>
+    public static string Legend { get; } =
+        "Per layer: bytes it first keeps for backward, the activation gradient its backward allocates, its parameters " +
+        "and their gradients, its optimizer state; Running total: the sum of these over this and the layers above.";
+}

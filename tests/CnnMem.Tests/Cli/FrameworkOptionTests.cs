@@ -1,0 +1,131 @@
+using System.Text.Json;
+using CnnMem.Cli;
+using CnnMem.Memory;
+
+namespace CnnMem.Tests.Cli;
+
+/// <summary>The analyze command's framework-model options reach the report (seen through its JSON), and bad values exit 2.</summary>
+public class FrameworkOptionTests
+{
+    private static JsonElement Memory(params string[] options)
+    {
+        var r = CliRun.Of(["analyze", "seed", "--format", "json", .. options]);
+        Assert.True(r.ExitCode == 0, r.Error);
+        return JsonDocument.Parse(r.Out).RootElement.GetProperty("memory");
+    }
+
+    private static long Field(JsonElement memory, string section, string field) => memory.GetProperty(section).GetProperty(field).GetInt64();
+
+    [Fact]
+    public void Backend_Cuda_AddsDeviceSection()
+    {
+        Assert.False(Memory().TryGetProperty("device", out _));
+        Assert.True(Memory("--backend", "cuda").TryGetProperty("device", out var device));
+        Assert.Equal(new MemoryOptions().CudaContextBytes, device.GetProperty("context_bytes").GetInt64());
+    }
+
+    [Fact]
+    public void CudaContextAndWorkspaceLimit_ReachDeviceSection()
+    {
+        var m = Memory("--backend", "cuda", "--cuda-context", "500MB", "--workspace-limit", "1MiB");
+        Assert.Equal(500_000_000, Field(m, "device", "context_bytes"));
+        Assert.Equal(1L << 20, Field(m, "device", "workspace_limit_bytes"));
+    }
+
+    [Fact]
+    public void Checkpoint_Sqrt_LowersSavedForBackward()
+    {
+        var plain = Memory();
+        var checkpointed = Memory("--checkpoint", "sqrt");
+        Assert.True(Field(checkpointed, "training", "saved_for_backward_bytes") < Field(plain, "training", "saved_for_backward_bytes"));
+        Assert.NotEqual(0, Field(checkpointed, "training", "checkpoint_every"));
+        Assert.Equal(2, Field(Memory("--checkpoint", "every=2"), "training", "checkpoint_every"));
+    }
+
+    [Theory]
+    [InlineData("--mixed-precision")]
+    [InlineData("--amp")]
+    public void MixedPrecision_LowersActivationBytes(string option)
+    {
+        var plain = Memory();
+        var mixed = Memory(option);
+        Assert.True(Field(mixed, "training", "saved_for_backward_bytes") < Field(plain, "training", "saved_for_backward_bytes"));
+        Assert.True(Field(mixed, "inference", "activation_peak_bytes") < Field(plain, "inference", "activation_peak_bytes"));
+    }
+
+    [Fact]
+    public void NoMkldnn_ChangesWorkspaces_SameAsMkldnnFalse()
+    {
+        var off = Memory("--no-mkldnn");
+        Assert.Equal(off.GetRawText(), Memory("--mkldnn", "false").GetRawText());
+        Assert.Equal(Memory().GetRawText(), Memory("--mkldnn", "true").GetRawText());
+        Assert.NotEqual(Field(Memory(), "inference", "activation_peak_bytes"), Field(off, "inference", "activation_peak_bytes"));
+    }
+
+    [Fact]
+    public void Alignment_ReachesInferencePlan()
+    {
+        Assert.Equal(256, Field(Memory("--alignment", "256"), "inference", "alignment"));
+    }
+
+    [Fact]
+    public void OptionParser_MapsEveryOption()
+    {
+        var o = MemoryCliOptions.Create("pytorch", "cuda", "off", false, "4", true, "every=3", "128", "1GB", "2GiB");
+        Assert.Equal(Framework.PyTorch113, o.Framework);
+        Assert.Equal(Backend.Cuda, o.Backend);
+        Assert.False(o.Mkldnn);
+        Assert.Equal(4, o.CpuThreads);
+        Assert.True(o.MixedPrecision);
+        Assert.Equal(3, o.CheckpointEvery);
+        Assert.Equal(128, o.Alignment);
+        Assert.Equal(1_000_000_000, o.CudaContextBytes);
+        Assert.Equal(2L << 30, o.CudnnWorkspaceLimitBytes);
+        Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create("pytorch", "cpu", null, false, null, false, null, null, null, null));
+        Assert.Equal(-1, MemoryCliOptions.ParseCheckpoint("sqrt"));
+    }
+
+    [Theory]
+    [InlineData("--backend", "tpu", "cuda")]
+    [InlineData("--framework", "tensorflow", "pytorch")]
+    [InlineData("--checkpoint", "every=0", "sqrt")]
+    [InlineData("--checkpoint", "often", "sqrt")]
+    [InlineData("--alignment", "48", "power of two")]
+    [InlineData("--alignment", "-64", "power of two")]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--threads", "many", "--threads")]
+    [InlineData("--mkldnn", "maybe", "true or false")]
+    [InlineData("--cuda-context", "lots", "GiB")]
+    [InlineData("--workspace-limit", "-1GB", "GiB")]
+    public void BadValue_ExitsTwoAndSaysWhatIsValid(string option, string value, string expected)
+    {
+        var r = CliRun.Tiny("analyze", "tiny", option, value);
+        Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+        Assert.Contains(expected, r.Error);
+        Assert.False(r.HasStackTrace);
+    }
+
+    [Fact]
+    public void PerLayer_PrintsOneRowPerLayer_RunningTotalEndsAtReport()
+    {
+        var json = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--format", "json").Out).RootElement;
+        var rows = json.GetProperty("memory").GetProperty("training").GetProperty("layers").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        var last = rows[^1].GetProperty("running_total_bytes").GetInt64();
+
+        var csv = CliRun.Of("analyze", "seed", "--per-layer", "--format", "csv").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("name,op,kept_for_backward_bytes", csv[0], StringComparison.Ordinal);
+        Assert.Equal(rows.Count, csv.Length - 1);
+        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), csv[^1].Split(',')[^1]);
+
+        var table = CliRun.Of("analyze", "seed", "--per-layer").Out;
+        var section = table[table.IndexOf("Training memory per layer", StringComparison.Ordinal)..];
+        foreach (var row in rows)
+        {
+            Assert.Contains($"| {row.GetProperty("name").GetString()} ", section, StringComparison.Ordinal);
+        }
+        var lastRow = section.Split('\n').Last(l => l.StartsWith($"| {rows[^1].GetProperty("name").GetString()} ", StringComparison.Ordinal));
+        Assert.EndsWith(CnnMem.Rendering.ByteFormat.Bytes(last, CnnMem.Rendering.UnitSystem.Si) + " |", lastRow.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Training memory per layer", CliRun.Of("analyze", "seed").Out, StringComparison.Ordinal);
+    }
+}
