@@ -9,7 +9,7 @@ namespace CnnMem.Memory;
 /// </summary>
 public sealed record StorageGraph(
     ImmutableArray<Storage> Storages,
-    ImmutableDictionary<string, int> TensorStorage,
+    IReadOnlyDictionary<string, int> TensorStorage,
     ImmutableArray<NodeMemory> Nodes,
     ImmutableArray<int> LastForwardReader,
     ImmutableHashSet<int> HeldOutputs)

@@ -259,7 +259,7 @@ public static class StorageGraphBuilder
         var held = inference.Graph.Outputs.Where(map.ContainsKey).Select(o => map[o]).ToImmutableHashSet();
         var logits = inference.Outputs.FirstOrDefault(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown && o.Shape.Rank >= 1);
         var dims = logits?.Shape.ToLongs() ?? Array.Empty<long>();
-        return new StorageGraph(storages.ToImmutableArray(), map.ToImmutableDictionary(StringComparer.Ordinal), nodes.ToImmutable(), lastReader.ToImmutableArray(), held)
+        return new StorageGraph(storages.ToImmutableArray(), map.AsReadOnly(), nodes.ToImmutable(), lastReader.ToImmutableArray(), held)
         {
             TrainableParamBytes = trainableBytes,
             TrainableParamTensors = trainableTensors,
