@@ -108,7 +108,10 @@ public static class ConsoleReportRenderer
                 perLayerTable.AddRow(trainingColumns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c.Get(row))).ToArray());
             }
             WriteUnwrapped(console, perLayerTable, terminal);
-            console.WriteLine(TrainingLayerColumns.Legend);
+            foreach (var line in TrainingLayerColumns.Legend)
+            {
+                console.WriteLine(line);
+            }
         }
 
         if (!report.Warnings.IsEmpty)

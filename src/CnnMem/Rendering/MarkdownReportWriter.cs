@@ -49,7 +49,7 @@ public static class MarkdownReportWriter
             {
                 Row(sb, trainingColumns.Select(c => c.Get(row)));
             }
-            sb.Append('\n').Append(TrainingLayerColumns.Legend).Append("\n\n");
+            sb.Append('\n').Append(string.Join(" ", TrainingLayerColumns.Legend)).Append("\n\n");
         }
         if (!report.Warnings.IsEmpty)
         {

@@ -23,8 +23,8 @@ public static class TrainingLayerColumns
             new("Running total", "running_total_bytes", Align.Right, r => Bytes(r.RunningTotalBytes)));
     }
 
-    /// <summary>The sentence under the table: what each row charges to its layer.</summary>
-    public static string Legend { get; } =
-        "Per layer: bytes it first keeps for backward, the activation gradient its backward allocates, its parameters " +
-        "and their gradients, its optimizer state; Running total: the sum of these over this and the layers above.";
+    /// <summary>The sentences under the table: what each row charges to its layer (lines short enough not to wrap).</summary>
+    public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
+        "Per layer: bytes it first keeps for backward, the activation gradient its backward allocates,",
+        "its parameters and their gradients, its optimizer state. Running total: these summed down to this layer.");
 }
