@@ -22,17 +22,28 @@ public static class ArenaPlanners
     /// </summary>
     public static LivePeak LowerBound(IReadOnlyList<TensorLifetime> lifetimes)
     {
-        var deltas = new SortedDictionary<int, long>();
-        foreach (var t in lifetimes)
+        // events sorted by step (two arrays: a sorted dictionary costs a node per step on large graphs)
+        var steps = new int[2 * lifetimes.Count];
+        var deltas = new long[2 * lifetimes.Count];
+        for (var i = 0; i < lifetimes.Count; i++)
         {
+            var t = lifetimes[i];
             Validate(t);
-            deltas[t.FirstStep] = checked(deltas.GetValueOrDefault(t.FirstStep) + t.Size);
-            deltas[t.LastStep + 1] = checked(deltas.GetValueOrDefault(t.LastStep + 1) - t.Size);
+            (steps[2 * i], deltas[2 * i]) = (t.FirstStep, t.Size);
+            (steps[(2 * i) + 1], deltas[(2 * i) + 1]) = (t.LastStep + 1, -t.Size);
         }
+        Array.Sort(steps, deltas);
         long live = 0, peak = 0;
         var step = -1;
-        foreach (var (s, d) in deltas)
+        for (var i = 0; i < steps.Length;)
         {
+            // all changes at one step first, then compare: a buffer freed and another allocated at the same step never overlap
+            var s = steps[i];
+            long d = 0;
+            for (; i < steps.Length && steps[i] == s; i++)
+            {
+                d = checked(d + deltas[i]);
+            }
             live = checked(live + d);
             if (live > peak)
             {
