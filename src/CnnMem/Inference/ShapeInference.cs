@@ -24,7 +24,7 @@ public static class ShapeInference
         {
             options = options with { Bindings = options.Bindings.Add(batchSymbol, fixedBatch) };
         }
-        var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var tensors = new Dictionary<string, TensorInfo>(graph.Inputs.Length + graph.Initializers.Count + graph.Nodes.Length, StringComparer.Ordinal);
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(graph.ImportWarnings);
 
@@ -39,6 +39,8 @@ public static class ShapeInference
         }
 
         var charged = new HashSet<string>(StringComparer.Ordinal);
+        // a hash set: the graph's immutable dictionary is a tree, searched for every input of every node
+        var initializers = new HashSet<string>(graph.Initializers.Keys, StringComparer.Ordinal);
         var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
         var nodes = ImmutableArray.CreateBuilder<NodeInference>(graph.Nodes.Length);
         foreach (var node in graph.Nodes)
@@ -99,7 +101,7 @@ public static class ShapeInference
             {
                 warnings.Add($"{node.Name}: {w}");
             }
-            nodes.Add(new NodeInference(node, ins, result, ChargeParams(node, ins, result, graph, charged)) { IsUnknownOp = unknown });
+            nodes.Add(new NodeInference(node, ins, result, ChargeParams(ins, result, initializers, charged)) { IsUnknownOp = unknown });
         }
 
         return new InferenceResult(graph, inputs, tensors.AsReadOnly(), nodes.ToImmutable(), warnings.ToImmutable())
@@ -150,27 +152,28 @@ public static class ShapeInference
             CountsInTextbookSum = false,
         };
 
-    private static ImmutableArray<ParamSpec> ChargeParams(Node node, ImmutableArray<TensorInfo?> ins, OpResult result, ModelGraph graph, HashSet<string> charged)
+    private static ImmutableArray<ParamSpec> ChargeParams(ImmutableArray<TensorInfo?> ins, OpResult result, HashSet<string> initializers, HashSet<string> charged)
     {
-        var list = ImmutableArray.CreateBuilder<ParamSpec>();
+        // most nodes charge nothing: the list is made on the first parameter
+        ImmutableArray<ParamSpec>.Builder? list = null;
         for (var i = 0; i < ins.Length; i++)
         {
             var t = ins[i];
-            if (t is null || !graph.Initializers.ContainsKey(t.Name) || !DTypes.IsFloat(t.DType) || !charged.Add(t.Name))
+            if (t is null || !initializers.Contains(t.Name) || !DTypes.IsFloat(t.DType) || !charged.Add(t.Name))
             {
                 continue;
             }
             var role = result.BufferInputs.Contains(i) ? ParamRole.Buffer : ParamRole.Weight;
-            list.Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
+            (list ??= ImmutableArray.CreateBuilder<ParamSpec>()).Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
         }
         foreach (var p in result.Params)
         {
             if (charged.Add(p.Name))
             {
-                list.Add(p);
+                (list ??= ImmutableArray.CreateBuilder<ParamSpec>()).Add(p);
             }
         }
-        return list.ToImmutable();
+        return list?.ToImmutable() ?? ImmutableArray<ParamSpec>.Empty;
     }
 
     private static void CheckDeclared(Node node, TensorInfo inferred, TensorInfo declared, IReadOnlyDictionary<string, long> bindings, ImmutableArray<string>.Builder warnings)

@@ -22,17 +22,28 @@ public static class ArenaPlanners
     /// </summary>
     public static LivePeak LowerBound(IReadOnlyList<TensorLifetime> lifetimes)
     {
-        var deltas = new SortedDictionary<int, long>();
-        foreach (var t in lifetimes)
+        // events sorted by step (two arrays: a sorted dictionary costs a node per step on large graphs)
+        var steps = new int[2 * lifetimes.Count];
+        var deltas = new long[2 * lifetimes.Count];
+        for (var i = 0; i < lifetimes.Count; i++)
         {
+            var t = lifetimes[i];
             Validate(t);
-            deltas[t.FirstStep] = checked(deltas.GetValueOrDefault(t.FirstStep) + t.Size);
-            deltas[t.LastStep + 1] = checked(deltas.GetValueOrDefault(t.LastStep + 1) - t.Size);
+            (steps[2 * i], deltas[2 * i]) = (t.FirstStep, t.Size);
+            (steps[(2 * i) + 1], deltas[(2 * i) + 1]) = (t.LastStep + 1, -t.Size);
         }
+        Array.Sort(steps, deltas);
         long live = 0, peak = 0;
         var step = -1;
-        foreach (var (s, d) in deltas)
+        for (var i = 0; i < steps.Length;)
         {
+            // all changes at one step first, then compare: a buffer freed and another allocated at the same step never overlap
+            var s = steps[i];
+            long d = 0;
+            for (; i < steps.Length && steps[i] == s; i++)
+            {
+                d = checked(d + deltas[i]);
+            }
             live = checked(live + d);
             if (live > peak)
             {
@@ -74,29 +85,50 @@ public static class ArenaPlanners
     /// <summary>
     /// First-fit placement:
     /// 1. take the buffers in the given order;
-    /// 2. collect already placed buffers that overlap in time, sorted by offset;
+    /// 2. collect already placed buffers that overlap in time, sorted by offset (then placement order);
     /// 3. the first gap (offsets aligned) that holds the buffer wins, else the end of the last one.
+    /// Placed buffers are indexed by the steps they live at, so step 2 looks only at buffers that share a step
+    /// with the new one, not at every buffer placed so far (which made large graphs quadratic).
+    /// Empty buffers never push another (nor are pushed), so they are placed at 0 and not indexed.
     /// </summary>
     private static ArenaPlan PlaceInOrder(string name, IReadOnlyList<TensorLifetime> lifetimes, long alignment, IEnumerable<int> order)
     {
         CheckAlignment(alignment);
         var offsets = new long[lifetimes.Count];
-        var placed = new List<int>();
+        var steps = new StepIndex(lifetimes);
+        var placedAs = new int[lifetimes.Count];
+        var seenBy = new int[lifetimes.Count];
+        var overlapping = new List<int>();
+        var placedCount = 0;
         long total = 0;
         foreach (var i in order)
         {
             var t = lifetimes[i];
             Validate(t);
             long candidate = 0;
-            foreach (var j in placed.Where(j => lifetimes[j].Overlaps(t)).OrderBy(j => offsets[j]))
+            if (t.Size > 0)
             {
-                if (t.Size > 0 && lifetimes[j].Size > 0 && checked(candidate + t.Size) > offsets[j])
+                overlapping.Clear();
+                foreach (var j in steps.LiveDuring(t))
                 {
-                    candidate = Math.Max(candidate, Align(checked(offsets[j] + lifetimes[j].Size), alignment));
+                    if (seenBy[j] != i + 1)
+                    {
+                        seenBy[j] = i + 1;
+                        overlapping.Add(j);
+                    }
                 }
+                overlapping.Sort((a, b) => offsets[a] != offsets[b] ? offsets[a].CompareTo(offsets[b]) : placedAs[a].CompareTo(placedAs[b]));
+                foreach (var j in overlapping)
+                {
+                    if (checked(candidate + t.Size) > offsets[j])
+                    {
+                        candidate = Math.Max(candidate, Align(checked(offsets[j] + lifetimes[j].Size), alignment));
+                    }
+                }
+                steps.Add(i);
             }
             offsets[i] = candidate;
-            placed.Add(i);
+            placedAs[i] = placedCount++;
             total = Math.Max(total, checked(candidate + t.Size));
         }
         return new ArenaPlan(name, offsets.ToImmutableArray(), total);

@@ -19,23 +19,27 @@ public static class FusedPatterns
     {
         var nodes = inference.Nodes;
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
-        var readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // per tensor: how many nodes read it and the first of them (only a sole reader matters)
+        var readers = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
             foreach (var o in nodes[i].Node.Outputs)
             {
                 producer[o] = i;
             }
-            foreach (var name in nodes[i].Node.Inputs.Where(s => s.Length > 0))
+            foreach (var name in nodes[i].Node.Inputs)
             {
-                (readers.TryGetValue(name, out var l) ? l : readers[name] = new List<int>()).Add(i);
+                if (name.Length > 0)
+                {
+                    readers[name] = readers.TryGetValue(name, out var r) ? (r.Count + 1, r.First) : (1, i);
+                }
             }
         }
         int? Producer(string t, string op) => producer.TryGetValue(t, out var p) && nodes[p].Node.Op == op ? p : null;
         int? OnlyReader(int node, string op)
         {
             var outName = nodes[node].Node.Outputs[0];
-            return readers.TryGetValue(outName, out var r) && r.Count == 1 && nodes[r[0]].Node.Op == op ? r[0] : null;
+            return readers.TryGetValue(outName, out var r) && r.Count == 1 && nodes[r.First].Node.Op == op ? r.First : null;
         }
 
         var result = new Dictionary<int, FusedSave>();

@@ -76,9 +76,15 @@ public static class StorageGraphBuilder
         }
 
         var readers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in inference.Nodes.SelectMany(n => n.Node.Inputs).Where(s => s.Length > 0))
+        foreach (var n in inference.Nodes)
         {
-            readers[name] = readers.GetValueOrDefault(name) + 1;
+            foreach (var name in n.Node.Inputs)
+            {
+                if (name.Length > 0)
+                {
+                    readers[name] = readers.GetValueOrDefault(name) + 1;
+                }
+            }
         }
         foreach (var o in inference.Graph.Outputs)
         {
@@ -98,6 +104,13 @@ public static class StorageGraphBuilder
         var strided = new HashSet<string>(StringComparer.Ordinal);
         var nodes = ImmutableArray.CreateBuilder<NodeMemory>(inference.Nodes.Length);
         var lastParamReader = new Dictionary<string, int>(StringComparer.Ordinal);
+        // per-node scratch, cleared for each node: most nodes allocate one output and keep little, so reusing
+        // these (ToImmutable copies only what was added, nothing for an empty list) keeps large graphs linear and light
+        var allocates = ImmutableArray.CreateBuilder<int>();
+        var extras = ImmutableArray.CreateBuilder<int>();
+        var saved = new SortedSet<int>();
+        var gradInputs = ImmutableArray.CreateBuilder<GradTarget>();
+        var gradOutputs = ImmutableArray.CreateBuilder<string>();
         for (var idx = 0; idx < inference.Nodes.Length; idx++)
         {
             var n = inference.Nodes[idx];
@@ -112,7 +125,11 @@ public static class StorageGraphBuilder
                 nodes.Add(new NodeMemory(idx, node.Name, node.Op));
                 continue;
             }
-            var inputStorage = n.Inputs.Select(i => i is null || !map.TryGetValue(i.Name, out var s) ? -1 : s).ToArray();
+            var inputStorage = new int[n.Inputs.Length];
+            for (var k = 0; k < inputStorage.Length; k++)
+            {
+                inputStorage[k] = n.Inputs[k] is { } input && map.TryGetValue(input.Name, out var s) ? s : -1;
+            }
             var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || IsZeroPad(n) || node.Op == "Transpose" ? 0 : null);
             // PyTorch's transpose is a strided view; reshaping such a view needs a contiguous copy
             if (viewOf is 0 && node.Op != "Transpose" && n.Inputs.Length > 0 && n.Inputs[0] is { } vin && strided.Contains(vin.Name))
@@ -128,7 +145,7 @@ public static class StorageGraphBuilder
                 && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
                 && !(training && result.Saved.Any(s => s.Source == SavedSource.Input && s.Index == 0));
 
-            var allocates = ImmutableArray.CreateBuilder<int>();
+            allocates.Clear();
             for (var k = 0; k < n.Outputs.Length; k++)
             {
                 var o = n.Outputs[k];
@@ -149,8 +166,8 @@ public static class StorageGraphBuilder
                 }
             }
 
-            var extras = ImmutableArray.CreateBuilder<int>();
-            var saved = new SortedSet<int>();
+            extras.Clear();
+            saved.Clear();
             if (training && fused.TryGetValue(idx, out var fusedSave))
             {
                 saved.UnionWith(fusedSave.Tensors.Where(map.ContainsKey).Select(t => map[t]));
@@ -164,8 +181,12 @@ public static class StorageGraphBuilder
             }
             else if (training)
             {
-                foreach (var s in result.Saved.Where(s => ConditionalSaves.Keeps(node.Op, s, n.Inputs, requiresGrad)))
+                foreach (var s in result.Saved)
                 {
+                    if (!ConditionalSaves.Keeps(node.Op, s, n.Inputs, requiresGrad))
+                    {
+                        continue;
+                    }
                     switch (s.Source)
                     {
                         case SavedSource.Input when s.Index < inputStorage.Length && inputStorage[s.Index] >= 0:
@@ -190,11 +211,12 @@ public static class StorageGraphBuilder
                 savedSoFar.UnionWith(saved);
             }
 
-            var gradInputs = ImmutableArray.CreateBuilder<GradTarget>();
+            gradInputs.Clear();
             var anyGrad = false;
-            foreach (var i in n.Inputs.OfType<TensorInfo>().DistinctBy(i => i.Name))
+            for (var k = 0; k < n.Inputs.Length; k++)
             {
-                if (!requiresGrad.Contains(i.Name))
+                // each distinct input once (x * x reads x twice but has one gradient)
+                if (n.Inputs[k] is not { } i || !requiresGrad.Contains(i.Name) || ReadEarlier(n.Inputs, k))
                 {
                     continue;
                 }
@@ -208,18 +230,24 @@ public static class StorageGraphBuilder
                     gradInputs.Add(new GradTarget(i.Name, ElementBytes(i, options, node.Op)));
                 }
             }
-            foreach (var p in result.Params.Where(p => !p.IsBuffer && node.Trainable))
+            foreach (var p in result.Params)
             {
-                anyGrad = true;
-                lastParamReader[p.Name] = idx;
+                if (!p.IsBuffer && node.Trainable)
+                {
+                    anyGrad = true;
+                    lastParamReader[p.Name] = idx;
+                }
             }
-            var gradOutputs = ImmutableArray.CreateBuilder<string>();
+            gradOutputs.Clear();
             if (anyGrad)
             {
-                foreach (var o in n.Outputs.Where(o => DTypes.IsFloat(o.DType)))
+                foreach (var o in n.Outputs)
                 {
-                    requiresGrad.Add(o.Name);
-                    gradOutputs.Add(o.Name);
+                    if (DTypes.IsFloat(o.DType))
+                    {
+                        requiresGrad.Add(o.Name);
+                        gradOutputs.Add(o.Name);
+                    }
                 }
             }
 
@@ -227,7 +255,7 @@ public static class StorageGraphBuilder
             {
                 Allocates = allocates.ToImmutable(),
                 Extras = extras.ToImmutable(),
-                Saved = saved.ToImmutableArray(),
+                Saved = saved.Count == 0 ? ImmutableArray<int>.Empty : saved.ToImmutableArray(),
                 GradOutputs = gradOutputs.ToImmutable(),
                 GradInputs = gradInputs.ToImmutable(),
                 PassesGradThrough = viewOf is not null,
@@ -251,9 +279,12 @@ public static class StorageGraphBuilder
         var lastReader = storages.Select(s => s.Producer).ToArray();
         for (var idx = 0; idx < inference.Nodes.Length; idx++)
         {
-            foreach (var i in inference.Nodes[idx].Node.Inputs.Where(s => s.Length > 0 && map.ContainsKey(s)))
+            foreach (var i in inference.Nodes[idx].Node.Inputs)
             {
-                lastReader[map[i]] = Math.Max(lastReader[map[i]], idx);
+                if (i.Length > 0 && map.TryGetValue(i, out var s))
+                {
+                    lastReader[s] = Math.Max(lastReader[s], idx);
+                }
             }
         }
         var held = inference.Graph.Outputs.Where(map.ContainsKey).Select(o => map[o]).ToImmutableHashSet();
@@ -284,6 +315,19 @@ public static class StorageGraphBuilder
                 .Concat(n.Result.Params.Where(p => !p.IsBuffer).Select(p => (p.Name, p.Elements))))
             .DistinctBy(w => w.Name)
             .Aggregate(0L, (a, w) => checked(a + (2 * w.Item2)));
+    }
+
+    /// <summary>True when input <paramref name="k"/> names the same tensor as an earlier input of the node.</summary>
+    private static bool ReadEarlier(ImmutableArray<TensorInfo?> inputs, int k)
+    {
+        for (var j = 0; j < k; j++)
+        {
+            if (inputs[j] is { } earlier && earlier.Name == inputs[k]!.Name)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>

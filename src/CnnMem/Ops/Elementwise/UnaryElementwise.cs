@@ -23,12 +23,17 @@ public static class UnaryElementwise
         };
     }
 
+    // shared by every node (the lists are immutable): one activation per layer of a large graph allocates none
+    private static readonly ImmutableArray<SavedTensor> KeepsInput = ImmutableArray.Create(SavedTensor.In(0, "input"));
+    private static readonly ImmutableArray<SavedTensor> KeepsOutput = ImmutableArray.Create(SavedTensor.Out(0, "result"));
+    private static readonly ImmutableArray<SavedTensor> KeepsBoth = ImmutableArray.Create(SavedTensor.In(0, "input"), SavedTensor.Out(0, "result"));
+
     public static ImmutableArray<SavedTensor> Saved(BackwardKeeps keeps, TensorInfo x) => keeps switch
     {
         BackwardKeeps.Nothing => ImmutableArray<SavedTensor>.Empty,
-        BackwardKeeps.Input => ImmutableArray.Create(SavedTensor.In(0, "input")),
-        BackwardKeeps.Output => ImmutableArray.Create(SavedTensor.Out(0, "result")),
-        BackwardKeeps.InputAndOutput => ImmutableArray.Create(SavedTensor.In(0, "input"), SavedTensor.Out(0, "result")),
+        BackwardKeeps.Input => KeepsInput,
+        BackwardKeeps.Output => KeepsOutput,
+        BackwardKeeps.InputAndOutput => KeepsBoth,
         BackwardKeeps.InputAndDenominator => ImmutableArray.Create(
             SavedTensor.In(0, "input"),
             SavedTensor.Extra("denominator 1 + |x|", x.Shape, x.DType)),

@@ -54,7 +54,11 @@ public sealed class ActivationRule : IOpRule
     public OpResult Infer(OpContext ctx)
     {
         var info = ByOp.TryGetValue(ctx.Node.Op, out var i) ? i : throw new OpException($"is not an activation this rule knows (expected one of {string.Join(", ", OpTypes)})");
-        OpContext.Require(ctx.InputCount == 1, $"expects exactly 1 input, found {ctx.InputCount}");
+        if (ctx.InputCount != 1)
+        {
+            // not Require: its message would be formatted for every node, and activations are a large graph's most common op
+            throw new OpException($"expects exactly 1 input, found {ctx.InputCount}");
+        }
         var x = ctx.Input(0);
         UnaryElementwise.RequireNumeric(x);
         if (info.Op == "Gelu")
