@@ -51,7 +51,7 @@ public static class StorageGraphBuilder
         var trainableTensors = 0;
         foreach (var (name, (spec, trainable)) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var bytes = checked(spec.Elements * DTypes.SizeOf(options.MixedPrecision ? DType.Float32 : spec.DType));
+            var bytes = checked(spec.Elements * DTypes.SizeOf(options.MixedPrecision && DTypes.IsFloat(spec.DType) ? DType.Float32 : spec.DType));
             if (spec.IsBuffer)
             {
                 bufferBytes = checked(bufferBytes + bytes);
@@ -68,8 +68,6 @@ public static class StorageGraphBuilder
             }
             map[name] = Add(name, bytes, spec.IsBuffer ? StorageKind.Buffer : StorageKind.Parameter, -1);
         }
-        // PyTorch's BatchNorm also holds an int64 num_batches_tracked, which exporters drop
-        bufferBytes = checked(bufferBytes + (8L * inference.Nodes.Count(n => n.Node.Op == "BatchNormalization")));
         foreach (var init in inference.Graph.Initializers.Keys.Where(k => !map.ContainsKey(k)))
         {
             map[init] = Add(init, 0, StorageKind.Constant, -1);
@@ -203,10 +201,10 @@ public static class StorageGraphBuilder
                     }
                 }
                 // BatchNorm's backward holds its running statistics by reference (PyTorch counts them as kept)
-                if (node.Op == "BatchNormalization")
+                if (result.SavesRunningStats)
                 {
                     saved.UnionWith(result.BufferInputs.Where(b => b < inputStorage.Length && inputStorage[b] >= 0).Select(b => inputStorage[b]));
-                    saved.UnionWith(n.Params.Where(p => p.IsBuffer && map.ContainsKey(p.Name)).Select(p => map[p.Name]));
+                    saved.UnionWith(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && map.ContainsKey(p.Name)).Select(p => map[p.Name]));
                 }
                 savedSoFar.UnionWith(saved);
             }

@@ -28,6 +28,9 @@ public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>When set, output 0 is a view of (shares storage with) this input: reshape/flatten/squeeze/identity.</summary>
     public int? ViewOfInput { get; init; }
 
+    /// <summary>Backward holds the layer's float buffers (BatchNorm's running mean and variance) by reference; they count as kept.</summary>
+    public bool SavesRunningStats { get; init; }
+
     /// <summary>Whether this layer's output counts in the textbook activation sum (activations, dropout, flatten and views do not).</summary>
     public bool CountsInTextbookSum { get; init; } = true;
 

@@ -30,7 +30,7 @@ public static class FrameworkSummary
         {
             var lines = ImmutableArray.CreateBuilder<SummaryLine>();
             lines.Add(new("Weights", Bytes(i.WeightBytes)));
-            lines.Add(new("Buffers (as PyTorch holds them, incl. counters)", Bytes(i.BufferBytes)));
+            lines.Add(new("Buffers", Bytes(i.BufferBytes)));
             lines.Add(new("Input", Bytes(i.InputBytes)));
             lines.Add(new("Activation peak (liveness, above the static)", $"{Bytes(i.ActivationPeakBytes)} at {i.PeakAtLayer}"));
             lines.Add(new("  of which kernel workspace", Bytes(i.WorkspaceAtPeakBytes)));

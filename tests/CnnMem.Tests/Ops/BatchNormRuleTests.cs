@@ -44,8 +44,11 @@ public class BatchNormRuleTests
     public void BatchNorm_Onnx_MarksRunningStatsAsBuffers()
     {
         var r = Run(Rule, "BatchNormalization", A(("epsilon", 1e-3)), T("x", "1x32x8x8"), T("s", "32"), T("b", "32"), T("m", "32"), T("v", "32"));
-        Assert.Empty(r.Params);
+        // Weights come from the initializers; the rule adds only PyTorch's int64 step counter, which exports drop.
+        var counter = Assert.Single(r.Params);
+        Assert.Equal((ParamRole.Buffer, DType.Int64, 1L), (counter.Role, counter.DType, counter.Elements));
         Assert.Equal(new[] { 3, 4 }, r.BufferInputs);
+        Assert.True(r.SavesRunningStats);
         Assert.Equal("1x32x8x8", r.Outputs[0].Shape.ToString());
     }
 

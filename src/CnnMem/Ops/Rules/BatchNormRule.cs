@@ -10,12 +10,13 @@ namespace CnnMem.Ops.Rules;
 /// 1. X is [N, C, ...] (rank 2 is BatchNorm1d); statistics are per channel, [C], or with the old opsets'
 ///    <c>spatial = 0</c> per activation, X's shape without N.
 /// 2. ONNX: the four inputs must have the statistics' shape; input_mean and input_var are buffers, not learned.
-///    Spec: creates weight and bias (scale and shift), running_mean and running_var, and PyTorch's int64
-///    num_batches_tracked scalar (buffers), so parameter and buffer counts match torch's.
+///    Spec: creates weight and bias (scale and shift), running_mean and running_var.
+///    Both: PyTorch's int64 num_batches_tracked scalar, a buffer exporters drop, so parameter and buffer
+///    counts match torch's.
 /// 3. Outputs: Y like X; any further outputs (running or saved mean and variance) have the statistics' shape.
 /// 4. Cost: no MACs; OtherFlops = 2 per element (the folded scale and shift of inference).
 /// 5. Backward (PyTorch, training): keeps its input and save_mean and save_invstd (float32 per channel); the
-///    running statistics are buffers held by reference.
+///    running statistics are buffers held by reference (<see cref="OpResult.SavesRunningStats"/>).
 /// </summary>
 public sealed class BatchNormRule : IOpRule
 {
@@ -54,6 +55,9 @@ public sealed class BatchNormRule : IOpRule
                 OpContext.Require(s.Equals(stats), $"{names[i - 1]} has shape {s}, expected {stats} for input {ctx.Input(0).Shape}");
             }
             statsType = ctx.Input(3).DType;
+            // PyTorch's BatchNorm also keeps an int64 step counter that exporters drop; charge it here so
+            // buffer counts match the framework's for imported models as for specs.
+            prms = ImmutableArray.Create(Counter(ctx.Node.Name));
         }
         else
         {
@@ -63,7 +67,7 @@ public sealed class BatchNormRule : IOpRule
                 new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift),
                 new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer),
                 new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer),
-                new ParamSpec($"{name}.num_batches_tracked", Shape.Scalar, DType.Int64, ParamRole.Buffer));
+                Counter(name));
         }
 
         var outputs = ImmutableArray.CreateBuilder<TensorInfo>();
@@ -80,10 +84,13 @@ public sealed class BatchNormRule : IOpRule
             Params = prms,
             BufferInputs = ctx.InputCount > 1 ? ImmutableArray.Create(3, 4) : ImmutableArray<int>.Empty,
             OtherFlops = checked(2 * SpatialInput.Product(x)),
+            SavesRunningStats = true,
             Saved = ImmutableArray.Create(
                 SavedTensor.In(0, "input"),
                 SavedTensor.Extra("save_mean", stats, DType.Float32),
                 SavedTensor.Extra("save_invstd", stats, DType.Float32)),
         };
     }
+
+    private static ParamSpec Counter(string node) => new($"{node}.num_batches_tracked", Shape.Scalar, DType.Int64, ParamRole.Buffer);
 }
