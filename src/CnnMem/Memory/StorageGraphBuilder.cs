@@ -114,7 +114,7 @@ public static class StorageGraphBuilder
             var n = inference.Nodes[idx];
             var node = n.Node;
             var result = n.Result;
-            if (IsShapeArithmetic(n))
+            if (StorageRules.IsShapeArithmetic(n))
             {
                 foreach (var o in n.Outputs)
                 {
@@ -128,7 +128,7 @@ public static class StorageGraphBuilder
             {
                 inputStorage[k] = n.Inputs[k] is { } input && map.TryGetValue(input.Name, out var s) ? s : -1;
             }
-            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || IsZeroPad(n) || node.Op == "Transpose" ? 0 : null);
+            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || StorageRules.IsZeroPad(n) || node.Op == "Transpose" ? 0 : null);
             // PyTorch's transpose is a strided view; reshaping such a view needs a contiguous copy
             if (viewOf is 0 && node.Op != "Transpose" && n.Inputs.Length > 0 && n.Inputs[0] is { } vin && strided.Contains(vin.Name))
             {
@@ -159,7 +159,7 @@ public static class StorageGraphBuilder
                 {
                     // an output nobody reads (ONNX Dropout's mask) is not allocated as a separate tensor
                     var unused = k > 0 && readers.GetValueOrDefault(o.Name) == 0;
-                    map[o.Name] = Add(o.Name, unused ? 0 : ElementBytes(o, options, node.Op), StorageKind.Activation, idx);
+                    map[o.Name] = Add(o.Name, unused ? 0 : StorageRules.ElementBytes(o, options, node.Op), StorageKind.Activation, idx);
                     allocates.Add(map[o.Name]);
                 }
             }
@@ -171,7 +171,7 @@ public static class StorageGraphBuilder
                 saved.UnionWith(fusedSave.Tensors.Where(map.ContainsKey).Select(t => map[t]));
                 foreach (var e in fusedSave.Extras)
                 {
-                    var id = Add(e.Name, ElementBytes(e, options, "LayerNormalization"), StorageKind.SavedExtra, idx);
+                    var id = Add(e.Name, StorageRules.ElementBytes(e, options, "LayerNormalization"), StorageKind.SavedExtra, idx);
                     extras.Add(id);
                     saved.Add(id);
                 }
@@ -194,7 +194,7 @@ public static class StorageGraphBuilder
                             saved.Add(map[n.Outputs[s.Index].Name]);
                             break;
                         case SavedSource.Extra when s.Shape is { } shape && shape.Elements is { } e:
-                            var id = Add($"{node.Name}.{s.What}", checked(e * DTypes.SizeOf(ExtraType(s, node.Op, options))), StorageKind.SavedExtra, idx);
+                            var id = Add($"{node.Name}.{s.What}", checked(e * DTypes.SizeOf(StorageRules.ExtraType(s, node.Op, options))), StorageKind.SavedExtra, idx);
                             extras.Add(id);
                             saved.Add(id);
                             break;
@@ -214,7 +214,7 @@ public static class StorageGraphBuilder
             for (var k = 0; k < n.Inputs.Length; k++)
             {
                 // each distinct input once (x * x reads x twice but has one gradient)
-                if (n.Inputs[k] is not { } i || !requiresGrad.Contains(i.Name) || ReadEarlier(n.Inputs, k))
+                if (n.Inputs[k] is not { } i || !requiresGrad.Contains(i.Name) || StorageRules.ReadEarlier(n.Inputs, k))
                 {
                     continue;
                 }
@@ -225,7 +225,7 @@ public static class StorageGraphBuilder
                 }
                 else if (DTypes.IsFloat(i.DType))
                 {
-                    gradInputs.Add(new GradTarget(i.Name, ElementBytes(i, options, node.Op)));
+                    gradInputs.Add(new GradTarget(i.Name, StorageRules.ElementBytes(i, options, node.Op)));
                 }
             }
             foreach (var p in result.Params)
@@ -300,47 +300,7 @@ public static class StorageGraphBuilder
             LossClasses = dims.Length == 0 ? 0 : dims[^1],
             LossElementBytes = logits is null ? 4 : DTypes.SizeOf(Precision.ActivationType(logits.DType, "Gemm", options)),
             LossTensor = logits?.Name,
-            CastWeightBytes = options.MixedPrecision ? CastWeights(inference, roles.Keys) : 0,
+            CastWeightBytes = options.MixedPrecision ? StorageRules.CastWeights(inference, roles.Keys) : 0,
         };
     }
-
-    /// <summary>Half copies (2 bytes an element) of every float weight read by an op autocast runs in half precision, each once.</summary>
-    private static long CastWeights(InferenceResult inference, IEnumerable<string> paramNames)
-    {
-        var names = paramNames.ToHashSet(StringComparer.Ordinal);
-        return inference.Nodes.Where(n => Precision.HalfOps.Contains(n.Node.Op))
-            .SelectMany(n => n.Inputs.OfType<TensorInfo>().Where(i => names.Contains(i.Name)).Select(i => (i.Name, i.Elements ?? 0))
-                .Concat(n.Result.Params.Where(p => !p.IsBuffer).Select(p => (p.Name, p.Elements))))
-            .DistinctBy(w => w.Name)
-            .Aggregate(0L, (a, w) => checked(a + (2 * w.Item2)));
-    }
-
-    /// <summary>True when input <paramref name="k"/> names the same tensor as an earlier input of the node.</summary>
-    private static bool ReadEarlier(ImmutableArray<TensorInfo?> inputs, int k)
-    {
-        for (var j = 0; j < k; j++)
-        {
-            if (inputs[j] is { } earlier && earlier.Name == inputs[k]!.Name)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>
-    private static bool IsZeroPad(NodeInference n) =>
-        n.Node.Op == "Pad" && n.Inputs.Length > 0 && n.Inputs[0] is { } x && n.Outputs.Length > 0 && x.Shape.Equals(n.Outputs[0].Shape);
-
-    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
-    private static bool IsShapeArithmetic(NodeInference n) =>
-        n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
-
-    /// <summary>An activation's bytes; under autocast, conv/linear/matmul write half precision.</summary>
-    private static long ElementBytes(TensorInfo t, MemoryOptions options, string op) =>
-        t.Elements is { } e ? checked(e * DTypes.SizeOf(Precision.ActivationType(t.DType, op, options))) : 0;
-
-    /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
-    private static DType ExtraType(SavedTensor s, string op, MemoryOptions options) =>
-        options.Backend == Backend.Cuda && op == "Dropout" && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
 }

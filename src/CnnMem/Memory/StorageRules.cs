@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Inference;
+using CnnMem.Ops;
+
+namespace CnnMem.Memory;
+
+/// <summary>The small per-tensor rules <see cref="StorageGraphBuilder"/> applies: what a tensor costs and whether it is a real allocation.</summary>
+internal static class StorageRules
+{
+    /// <summary>Half copies (2 bytes an element) of every float weight read by an op autocast runs in half precision, each once.</summary>
+    internal static long CastWeights(InferenceResult inference, IEnumerable<string> paramNames)
+    {
+        var names = paramNames.ToHashSet(StringComparer.Ordinal);
+        return inference.Nodes.Where(n => Precision.HalfOps.Contains(n.Node.Op))
+            .SelectMany(n => n.Inputs.OfType<TensorInfo>().Where(i => names.Contains(i.Name)).Select(i => (i.Name, i.Elements ?? 0))
+                .Concat(n.Result.Params.Where(p => !p.IsBuffer).Select(p => (p.Name, p.Elements))))
+            .DistinctBy(w => w.Name)
+            .Aggregate(0L, (a, w) => checked(a + (2 * w.Item2)));
+    }
+
+    /// <summary>True when input <paramref name="k"/> names the same tensor as an earlier input of the node.</summary>
+    internal static bool ReadEarlier(ImmutableArray<TensorInfo?> inputs, int k)
+    {
+        for (var j = 0; j < k; j++)
+        {
+            if (inputs[j] is { } earlier && earlier.Name == inputs[k]!.Name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>
+    internal static bool IsZeroPad(NodeInference n) =>
+        n.Node.Op == "Pad" && n.Inputs.Length > 0 && n.Inputs[0] is { } x && n.Outputs.Length > 0 && x.Shape.Equals(n.Outputs[0].Shape);
+
+    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
+    internal static bool IsShapeArithmetic(NodeInference n) =>
+        n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
+
+    /// <summary>An activation's bytes; under autocast, conv/linear/matmul write half precision.</summary>
+    internal static long ElementBytes(TensorInfo t, MemoryOptions options, string op) =>
+        t.Elements is { } e ? checked(e * DTypes.SizeOf(Precision.ActivationType(t.DType, op, options))) : 0;
+
+    /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
+    internal static DType ExtraType(SavedTensor s, string op, MemoryOptions options) =>
+        options.Backend == Backend.Cuda && op == "Dropout" && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
+}
