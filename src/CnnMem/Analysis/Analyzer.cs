@@ -68,8 +68,17 @@ public static class Analyzer
         }
         var inf = InferenceModel.Compute(inference, options.Memory);
         var train = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown) ? TrainingModel.Compute(inference, options.Memory, options.Optimizer) : null;
+        var m = options.Memory;
         return report with
         {
+            Model = new MemoryModelSettings(
+                "pytorch-1.13",
+                m.Backend == Backend.Cuda ? "cuda" : "cpu",
+                m.Backend == Backend.Cpu && m.Mkldnn,
+                m.CpuThreads,
+                m.MixedPrecision,
+                m.CheckpointEvery,
+                m.Alignment),
             Inference = inf,
             Training = train,
             Device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null,

@@ -16,8 +16,29 @@ public static class FrameworkSummary
     /// <summary>The framework the model follows; the report has one (PyTorch 1.13 semantics).</summary>
     public const string FrameworkName = "PyTorch 1.13";
 
-    /// <summary>The device view is computed for the CUDA backend only, so its presence names the backend.</summary>
-    public static string Backend(MemoryReport memory) => memory.Device is null ? "cpu" : "cuda";
+    /// <summary>"cpu, oneDNN, 1 thread" or "cuda", plus mixed precision and checkpointing when on, from the report's echo of its settings.</summary>
+    public static string Backend(MemoryReport memory)
+    {
+        if (memory.Model is not { } m)
+        {
+            return memory.Device is null ? "cpu" : "cuda";
+        }
+        var parts = new List<string> { m.Backend };
+        if (m.Backend == "cpu")
+        {
+            parts.Add(m.Mkldnn ? "oneDNN" : "no oneDNN");
+            parts.Add(m.Threads == 1 ? "1 thread" : $"{m.Threads} threads");
+        }
+        if (m.MixedPrecision)
+        {
+            parts.Add("mixed precision");
+        }
+        if (m.CheckpointEvery != 0)
+        {
+            parts.Add(m.CheckpointEvery < 0 ? "checkpoint every sqrt(n) layers" : $"checkpoint every {m.CheckpointEvery} layers");
+        }
+        return string.Join(", ", parts);
+    }
 
     public static ImmutableArray<SummarySection> Sections(AnalysisReport report, UnitSystem units)
     {

@@ -3,6 +3,9 @@ namespace CnnMem.Reports;
 /// <summary>Memory figures. <see cref="Naive"/> is the textbook method; the framework model adds inference and training beside it.</summary>
 public sealed record MemoryReport(NaiveMemory Naive)
 {
+    /// <summary>The settings the framework model ran with (null when it did not run).</summary>
+    public MemoryModelSettings? Model { get; init; }
+
     /// <summary>Framework model of inference (null when not computed).</summary>
     public InferenceMemory? Inference { get; init; }
 

@@ -27,7 +27,7 @@ public class FrameworkSummaryTests
         var sections = FrameworkSummary.Sections(report, UnitSystem.Si);
         var i = report.Memory.Inference!;
         var t = report.Memory.Training!;
-        Assert.Equal(["Framework model (PyTorch 1.13, cpu): inference", "Framework model (PyTorch 1.13, cpu): training step (sgd)"], sections.Select(s => s.Title));
+        Assert.Equal(["Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread): inference", "Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread): training step (sgd)"], sections.Select(s => s.Title));
         Assert.EndsWith($"{Exact(i.ActivationPeakBytes)} at {i.PeakAtLayer}", Value(sections, "inference", "Activation peak (liveness, above the static)"), StringComparison.Ordinal);
         Assert.EndsWith(Exact(i.TotalBytes), Value(sections, "inference", "Total (static + activation peak)"), StringComparison.Ordinal);
         Assert.Equal(i.Arenas.Length, sections[0].Lines.Count(l => l.Label.StartsWith("Arena plan", StringComparison.Ordinal)));
