@@ -128,13 +128,13 @@ public static class StorageGraphBuilder
             {
                 inputStorage[k] = n.Inputs[k] is { } input && map.TryGetValue(input.Name, out var s) ? s : -1;
             }
-            var viewOf = result.ViewOfInput ?? (!training && node.Op == "Dropout" || StorageRules.IsZeroPad(n) || node.Op == "Transpose" ? 0 : null);
+            var viewOf = result.ViewOfInput ?? (!training && result.IdentityInInference ? 0 : null);
             // PyTorch's transpose is a strided view; reshaping such a view needs a contiguous copy
-            if (viewOf is 0 && node.Op != "Transpose" && n.Inputs.Length > 0 && n.Inputs[0] is { } vin && strided.Contains(vin.Name))
+            if (viewOf is 0 && !result.StridedView && n.Inputs.Length > 0 && n.Inputs[0] is { } vin && strided.Contains(vin.Name))
             {
                 viewOf = null;
             }
-            if (node.Op == "Transpose" && n.Outputs.Length > 0)
+            if (result.StridedView && n.Outputs.Length > 0)
             {
                 strided.Add(n.Outputs[0].Name);
             }
@@ -194,7 +194,7 @@ public static class StorageGraphBuilder
                             saved.Add(map[n.Outputs[s.Index].Name]);
                             break;
                         case SavedSource.Extra when s.Shape is { } shape && shape.Elements is { } e:
-                            var id = Add($"{node.Name}.{s.What}", checked(e * DTypes.SizeOf(StorageRules.ExtraType(s, node.Op, options))), StorageKind.SavedExtra, idx);
+                            var id = Add($"{node.Name}.{s.What}", checked(e * DTypes.SizeOf(StorageRules.ExtraType(s, options))), StorageKind.SavedExtra, idx);
                             extras.Add(id);
                             saved.Add(id);
                             break;

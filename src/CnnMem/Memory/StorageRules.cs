@@ -32,10 +32,6 @@ internal static class StorageRules
         return false;
     }
 
-    /// <summary>Padding by nothing (exporters add it before average pooling) is an identity: PyTorch never runs it.</summary>
-    internal static bool IsZeroPad(NodeInference n) =>
-        n.Node.Op == "Pad" && n.Inputs.Length > 0 && n.Inputs[0] is { } x && n.Outputs.Length > 0 && x.Shape.Equals(n.Outputs[0].Shape);
-
     /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
     internal static bool IsShapeArithmetic(NodeInference n) =>
         n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
@@ -45,6 +41,6 @@ internal static class StorageRules
         t.Elements is { } e ? checked(e * DTypes.SizeOf(Precision.ActivationType(t.DType, op, options))) : 0;
 
     /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
-    internal static DType ExtraType(SavedTensor s, string op, MemoryOptions options) =>
-        options.Backend == Backend.Cuda && op == "Dropout" && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
+    internal static DType ExtraType(SavedTensor s, MemoryOptions options) =>
+        options.Backend == Backend.Cuda && s.IsMask && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
 }

@@ -28,6 +28,12 @@ public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>When set, output 0 is a view of (shares storage with) this input: reshape/flatten/squeeze/identity.</summary>
     public int? ViewOfInput { get; init; }
 
+    /// <summary>Output 0 is a strided (non-contiguous) view of input 0, as PyTorch's transpose: a later reshape of it must copy.</summary>
+    public bool StridedView { get; init; }
+
+    /// <summary>In inference the op passes input 0 through unchanged (eval-mode dropout), so output 0 shares its storage; in training it allocates.</summary>
+    public bool IdentityInInference { get; init; }
+
     /// <summary>Backward holds the layer's float buffers (BatchNorm's running mean and variance) by reference; they count as kept.</summary>
     public bool SavesRunningStats { get; init; }
 

@@ -9,6 +9,9 @@ namespace CnnMem.Ops;
 /// </summary>
 public sealed record SavedTensor(SavedSource Source, int Index, string What, Shape? Shape = null, DType? DType = null)
 {
+    /// <summary>A random mask (dropout): float on PyTorch's CPU kernels, a 1-byte bool on CUDA's native dropout.</summary>
+    public bool IsMask { get; init; }
+
     public static SavedTensor In(int index, string what) => new(SavedSource.Input, index, what);
 
     public static SavedTensor Out(int index, string what) => new(SavedSource.Output, index, what);

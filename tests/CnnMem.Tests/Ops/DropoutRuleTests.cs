@@ -16,18 +16,25 @@ public class DropoutRuleTests
     [InlineData("1x4096", 0.5)]
     [InlineData("8x500", 0.2)]
     [InlineData("2x16x8x8", 0.1)]
-    public void Dropout_Spec_IsViewAndKeepsFloatMask(string input, double ratio)
+    public void Dropout_Spec_IdentityInInferenceKeepsFloatMaskInTraining(string input, double ratio)
     {
         var r = Run(Rule, "Dropout", A(("ratio", ratio)), T("x", input));
         Assert.Equal(input, r.Outputs[0].Shape.ToString());
-        Assert.Equal(0, r.ViewOfInput);
+        // training allocates input * mask; eval passes the input through
+        Assert.Null(r.ViewOfInput);
+        Assert.True(r.IdentityInInference);
         Assert.False(r.CountsInTextbookSum);
-        Assert.Equal(new[] { SavedTensor.Extra("mask", r.Outputs[0].Shape, DType.Float32) }, r.Saved);
+        var mask = Assert.Single(r.Saved);
+        Assert.Equal(SavedTensor.Extra("mask", r.Outputs[0].Shape, DType.Float32) with { IsMask = true }, mask);
     }
 
     [Fact]
-    public void Dropout_ZeroRatio_KeepsNothing() =>
-        Assert.Empty(Run(Rule, "Dropout", A(("ratio", 0.0)), T("x", "1x197x768")).Saved);
+    public void Dropout_ZeroRatio_KeepsNothingAndIsAView()
+    {
+        var r = Run(Rule, "Dropout", A(("ratio", 0.0)), T("x", "1x197x768"));
+        Assert.Empty(r.Saved);
+        Assert.Equal(0, r.ViewOfInput);
+    }
 
     [Fact]
     public void Dropout_Opset12_ReadsRatioInput()

@@ -41,9 +41,11 @@ public sealed class DropoutRule : IOpRule
         }
         return new OpResult(outputs.ToImmutable())
         {
-            ViewOfInput = 0,
+            // eval: the input passes through; training (ratio > 0): a new tensor input * mask, and the mask is kept
+            ViewOfInput = ratio == 0 ? 0 : null,
+            IdentityInInference = true,
             CountsInTextbookSum = false,
-            Saved = ratio == 0 ? ImmutableArray<SavedTensor>.Empty : ImmutableArray.Create(SavedTensor.Extra("mask", input.Shape, input.DType)),
+            Saved = ratio == 0 ? ImmutableArray<SavedTensor>.Empty : ImmutableArray.Create(SavedTensor.Extra("mask", input.Shape, input.DType) with { IsMask = true }),
         };
     }
 

@@ -56,5 +56,6 @@ public sealed class PadRule : IOpRule
     }
 
     private static OpResult Result(OpContext ctx, TensorInfo x, Shape shape) =>
-        ctx.Single(x.DType, shape) with { CountsInTextbookSum = false };
+        // padding by nothing (exporters emit it before average pooling) is an identity PyTorch never runs
+        ctx.Single(x.DType, shape) with { CountsInTextbookSum = false, ViewOfInput = shape.Equals(x.Shape) ? 0 : null };
 }

@@ -35,6 +35,7 @@ public sealed class TransposeRule : IOpRule
             }
             value = ValueOps.Pick(v, x.DType, outShape, picks);
         }
-        return ctx.Single(x.DType, outShape, value) with { CountsInTextbookSum = false };
+        // PyTorch's transpose/permute returns a strided view of the same storage
+        return ctx.Single(x.DType, outShape, value) with { CountsInTextbookSum = false, ViewOfInput = 0, StridedView = true };
     }
 }
