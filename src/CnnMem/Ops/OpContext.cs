@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
@@ -63,6 +64,15 @@ public sealed class OpContext
         if (!condition)
         {
             throw new OpException(message);
+        }
+    }
+
+    /// <summary>As <see cref="Require(bool, string)"/>; an interpolated message is only formatted when the check fails.</summary>
+    public static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RequireMessageHandler message)
+    {
+        if (!condition)
+        {
+            throw new OpException(message.ToStringAndClear());
         }
     }
 }

@@ -19,20 +19,20 @@ public static class SpatialArithmetic
         var rank = spatialInput.Length;
         var kernel = kernelFromWeight ?? List(attr, "kernel_shape", rank, null)
             ?? throw new OpException("needs attribute 'kernel_shape'");
-        Check(kernel.Length == rank, $"kernel_shape has {kernel.Length} values but the input has {rank} spatial dimensions");
+        OpContext.Require(kernel.Length == rank, $"kernel_shape has {kernel.Length} values but the input has {rank} spatial dimensions");
         var strides = List(attr, "strides", rank, 1)!;
         var dilations = List(attr, "dilations", rank, 1)!;
         for (var i = 0; i < rank; i++)
         {
-            Check(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
-            Check(strides[i] > 0, $"stride must be positive, found {strides[i]}");
-            Check(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
+            OpContext.Require(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
+            OpContext.Require(strides[i] > 0, $"stride must be positive, found {strides[i]}");
+            OpContext.Require(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
         }
 
         var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
         var pads = attr.Ints("pads")?.ToArray() ?? new long[2 * rank];
-        Check(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
-        Check(pads.All(p => p >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
+        OpContext.Require(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
+        OpContext.Require(pads.All(p => p >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
 
         var axes = ImmutableArray.CreateBuilder<SpatialAxis>(rank);
         for (var i = 0; i < rank; i++)
@@ -100,17 +100,10 @@ public static class SpatialArithmetic
         {
             return fallback is { } f ? Enumerable.Repeat(f, rank).ToArray() : null;
         }
-        Check(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
+        OpContext.Require(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
         return v.Value.ToArray();
     }
 
-    private static void Check(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new OpException(message);
-        }
-    }
 
     /// <summary>
     /// Warnings for axes whose windows do not tile the padded input exactly: one sentence per distinct

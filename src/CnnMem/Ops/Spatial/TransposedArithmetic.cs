@@ -22,13 +22,13 @@ public static class TransposedArithmetic
         var dilations = List(attr, "dilations", rank);
         var outPad = attr.Ints("output_padding") is { } op ? Check(op.ToArray(), rank, "output_padding") : new long[rank];
         var pads = attr.Ints("pads") is { } p ? p.ToArray() : new long[2 * rank];
-        Require(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
-        Require(pads.All(v => v >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
+        OpContext.Require(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
+        OpContext.Require(pads.All(v => v >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
         var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
         var outputShape = attr.Ints("output_shape")?.ToArray();
         if (outputShape is not null)
         {
-            Require(outputShape.Length == rank || outputShape.Length == rank + 2,
+            OpContext.Require(outputShape.Length == rank || outputShape.Length == rank + 2,
                 $"output_shape has {outputShape.Length} values, expected {rank} (the spatial sizes)");
             outputShape = outputShape[^rank..];
         }
@@ -36,10 +36,10 @@ public static class TransposedArithmetic
         var outputs = new long[rank];
         for (var i = 0; i < rank; i++)
         {
-            Require(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
-            Require(strides[i] > 0, $"stride must be positive, found {strides[i]}");
-            Require(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
-            Require(outPad[i] >= 0 && outPad[i] < Math.Max(strides[i], dilations[i]),
+            OpContext.Require(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
+            OpContext.Require(strides[i] > 0, $"stride must be positive, found {strides[i]}");
+            OpContext.Require(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
+            OpContext.Require(outPad[i] >= 0 && outPad[i] < Math.Max(strides[i], dilations[i]),
                 $"output_padding must be at least 0 and smaller than the stride or the dilation, found {outPad[i]} with stride {strides[i]} and dilation {dilations[i]}");
             var dk = checked(((kernel[i] - 1) * dilations[i]) + 1);
             var full = checked((strides[i] * (spatialInput[i] - 1)) + outPad[i] + dk);
@@ -48,7 +48,7 @@ public static class TransposedArithmetic
                 outputs[i] = outputShape[i];
                 // A size past the full one is implicit output padding (negative total padding), limited as output_padding is.
                 var most = checked(full - outPad[i] + Math.Max(strides[i], dilations[i]) - 1);
-                Require(outputs[i] <= most, $"output_shape asks for {outputs[i]} on spatial axis {i}, but the transposed convolution gives at most {most} there (with output padding)");
+                OpContext.Require(outputs[i] <= most, $"output_shape asks for {outputs[i]} on spatial axis {i}, but the transposed convolution gives at most {most} there (with output padding)");
             }
             else
             {
@@ -60,7 +60,7 @@ public static class TransposedArithmetic
                     _ => throw new OpException($"auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, found '{autoPad}'"),
                 };
             }
-            Require(outputs[i] >= 1, $"the output size on spatial axis {i} would be {outputs[i]}: the padding ({pads[i]} + {pads[i + rank]}) removes more than the transposed convolution produces ({full})");
+            OpContext.Require(outputs[i] >= 1, $"the output size on spatial axis {i} would be {outputs[i]}: the padding ({pads[i]} + {pads[i + rank]}) removes more than the transposed convolution produces ({full})");
         }
         return outputs;
     }
@@ -70,15 +70,8 @@ public static class TransposedArithmetic
 
     private static long[] Check(long[] values, int rank, string name)
     {
-        Require(values.Length == rank, $"{name} has {values.Length} values but the input has {rank} spatial dimensions");
+        OpContext.Require(values.Length == rank, $"{name} has {values.Length} values but the input has {rank} spatial dimensions");
         return values;
     }
 
-    private static void Require(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new OpException(message);
-        }
-    }
 }
