@@ -9,7 +9,7 @@ namespace CnnMem.Cli.Commands;
 
 /// <summary>
 /// <c>cnnmem fit PATH (--memory SIZE | --device NAME) [--optimizer O]... [--dtype T] [--mixed-precision] [--backend cpu|cuda]
-/// [--format table|json] | fit --list-devices</c>:
+/// [--checkpoint every=K|sqrt] [--format table|json] | fit --list-devices</c>:
 /// 1. check the budget (exactly one of --memory and --device), the dtype and the optimizers;
 /// 2. load the model and find the largest batch that fits, for inference and for training with each optimizer;
 /// 3. print each with the memory at that batch, the headroom left and the memory of the next batch (or JSON).
@@ -41,18 +41,20 @@ public static class FitCommand
         var backend = new Option<string>("--backend") { Description = "cpu or cuda (cuda adds the context and the caching allocator's rounding).", DefaultValueFactory = _ => "cuda" };
         backend.AcceptOnlyFromAmong("cpu", "cuda");
         var context = new Option<string?>("--cuda-context") { HelpName = "SIZE", Description = "CUDA context size (default 300MB)." };
+        var checkpoint = new Option<string?>("--checkpoint") { HelpName = "every=K|sqrt", Description = "Activation checkpointing for the training fit: every K layers, or every sqrt(n) layers." };
         var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var units = new Option<string>("--units") { Description = "Byte units: si or iec.", DefaultValueFactory = _ => "si" };
 
         var fit = new Command("fit", "The largest batch that fits a memory budget, for inference and training, with the memory at that batch and the headroom.")
         {
-            path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, format, units,
+            path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, checkpoint, format, units,
         };
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
-                r.GetValue(dtype)!, r.GetValue(mixed), r.GetValue(backend)!, r.GetValue(context), r.GetValue(format)!, r.GetValue(units)!));
+                r.GetValue(dtype)!, r.GetValue(mixed), r.GetValue(backend)!, r.GetValue(context), r.GetValue(format)!, r.GetValue(units)!,
+                r.GetValue(checkpoint)));
         return fit;
     }
 
@@ -67,7 +69,7 @@ public static class FitCommand
 
     public static int Run(
         CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype, bool mixed,
-        string backend, string? context, string format = "table", string units = "si")
+        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null)
     {
         if (path is null)
         {
@@ -97,6 +99,7 @@ public static class FitCommand
             Backend = backend == "cuda" ? Backend.Cuda : Backend.Cpu,
             MixedPrecision = mixed,
             CudaContextBytes = context is null ? new MemoryOptions().CudaContextBytes : MemoryCliOptions.Size("--cuda-context", context),
+            CheckpointEvery = checkpoint is null ? 0 : MemoryCliOptions.ParseCheckpoint(checkpoint),
         };
         var model = ctx.Loader.Load(path);
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
@@ -111,7 +114,7 @@ public static class FitCommand
         else
         {
             string Bytes(long b) => $"{ByteFormat.Bytes(b, unitSystem)} ({ByteFormat.Count(b)} bytes)";
-            ctx.Out.WriteLine($"{model.Graph.Name}: budget {Bytes(budget)} ({device ?? memory}), backend {backend}, {DTypes.Name(type)}{(mixed ? ", mixed precision" : "")}");
+            ctx.Out.WriteLine($"{model.Graph.Name}: budget {Bytes(budget)} ({device ?? memory}), backend {backend}, {DTypes.Name(type)}{(mixed ? ", mixed precision" : "")}{(checkpoint is null ? "" : $", checkpoint {checkpoint}")}");
             foreach (var r in results)
             {
                 ctx.Out.WriteLine(r.Batch == 0

@@ -40,6 +40,21 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Fit_Checkpointing_FitsAtLeastAsLargeATrainingBatch()
+    {
+        static long TrainingBatch(params string[] extra)
+        {
+            var r = CliRun.Of(["fit", "vgg16", "--memory", "4GB", "--optimizer", "sgd", "--format", "json", .. extra]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            return JsonDocument.Parse(r.Out).RootElement.GetProperty("results").EnumerateArray()
+                .Single(x => x.GetProperty("mode").GetString()!.StartsWith("training", StringComparison.Ordinal)).GetProperty("batch").GetInt64();
+        }
+        var plain = TrainingBatch();
+        var checkpointed = TrainingBatch("--checkpoint", "sqrt");
+        Assert.True(checkpointed > plain, $"checkpointed {checkpointed} vs plain {plain}");
+    }
+
+    [Fact]
     public void Fit_TinyBudget_SaysItDoesNotFit_ExitsOne()
     {
         var r = CliRun.Of("fit", "seed", "--memory", "1kB");
