@@ -101,7 +101,13 @@ public static class SpatialArithmetic
         var v = attr.Ints(name);
         if (v is null)
         {
-            return fallback is { } f ? Enumerable.Repeat(f, rank).ToImmutableArray() : null;
+            if (fallback is not { } f)
+            {
+                return null;
+            }
+            var filled = new long[rank];
+            Array.Fill(filled, f);
+            return ImmutableCollectionsMarshal.AsImmutableArray(filled);
         }
         OpContext.Require(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
         return v.Value;
@@ -117,6 +123,16 @@ public static class SpatialArithmetic
     /// </summary>
     public static ImmutableArray<string> UnevenWarnings(string what, IReadOnlyList<SpatialAxis> axes, bool ceilMode, bool stridedOnly = false)
     {
+        // almost every layer divides evenly: answer that without building the groups
+        var any = false;
+        foreach (var a in axes)
+        {
+            any |= a.IsUneven && (!stridedOnly || a.Stride > 1);
+        }
+        if (!any)
+        {
+            return ImmutableArray<string>.Empty;
+        }
         var groups = axes
             .Select((a, i) => (Axis: a, Index: i))
             .Where(x => x.Axis.IsUneven && (!stridedOnly || x.Axis.Stride > 1))
