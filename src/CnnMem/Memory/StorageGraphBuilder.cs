@@ -108,7 +108,7 @@ public static class StorageGraphBuilder
         {
             shapeArithmetic[idx] = StorageRules.IsShapeArithmetic(inference.Nodes[idx]);
         }
-        var paramGrads = ParamGrads(inference, shapeArithmetic, roles, storages, map);
+        var paramGrads = ParamGradients.ByLastReader(inference, shapeArithmetic, roles, storages, map);
         // per-node scratch, cleared for each node: most nodes allocate one output and keep little, so reusing
         // these (ToImmutable copies only what was added, nothing for an empty list) keeps large graphs linear and light
         var allocates = ImmutableArray.CreateBuilder<int>();
@@ -310,58 +310,6 @@ public static class StorageGraphBuilder
             LossTensor = logits?.Name,
             CastWeightBytes = options.MixedPrecision ? StorageRules.CastWeights(inference, roles.Keys) : 0,
         };
-    }
-
-    /// <summary>
-    /// Step 4, before the walk so each node is made once: a trainable parameter's gradient is allocated by the
-    /// last node that reads it (the first that backward reaches); per node, its parameters' gradients in name order.
-    /// </summary>
-    private static Dictionary<int, ImmutableArray<GradTarget>> ParamGrads(
-        InferenceResult inference, bool[] shapeArithmetic, Dictionary<string, (ParamSpec Spec, bool Trainable)> roles, List<Storage> storages, Dictionary<string, int> map)
-    {
-        var lastParamReader = new Dictionary<string, int>(roles.Count, StringComparer.Ordinal);
-        for (var idx = 0; idx < inference.Nodes.Length; idx++)
-        {
-            if (shapeArithmetic[idx])
-            {
-                continue;
-            }
-            var n = inference.Nodes[idx];
-            foreach (var i in n.Inputs)
-            {
-                // a trainable parameter read as an input (requires grad from the start)
-                if (i is not null && roles.TryGetValue(i.Name, out var role) && !role.Spec.IsBuffer && role.Trainable)
-                {
-                    lastParamReader[i.Name] = idx;
-                }
-            }
-            foreach (var p in n.Result.Params)
-            {
-                if (!p.IsBuffer && n.Node.Trainable)
-                {
-                    lastParamReader[p.Name] = idx;
-                }
-            }
-        }
-        var byReader = lastParamReader.ToArray();
-        Array.Sort(byReader, static (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(a.Key, b.Key));
-        var grads = new Dictionary<int, ImmutableArray<GradTarget>>();
-        for (var start = 0; start < byReader.Length;)
-        {
-            var end = start;
-            while (end < byReader.Length && byReader[end].Value == byReader[start].Value)
-            {
-                end++;
-            }
-            var list = ImmutableArray.CreateBuilder<GradTarget>(end - start);
-            for (var k = start; k < end; k++)
-            {
-                list.Add(new GradTarget(byReader[k].Key, storages[map[byReader[k].Key]].Bytes));
-            }
-            grads[byReader[start].Value] = list.MoveToImmutable();
-            start = end;
-        }
-        return grads;
     }
 
     /// <summary>Removes adjacent repeats from a sorted list, in place.</summary>
