@@ -34,10 +34,36 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     public ImmutableArray<Dim> Dims => _dims;
 
     /// <summary>True when every dimension has a known size.</summary>
-    public bool IsFullyKnown => IsRanked && _dims.All(d => d.IsKnown);
+    public bool IsFullyKnown
+    {
+        get
+        {
+            if (!IsRanked)
+            {
+                return false;
+            }
+            foreach (var d in _dims)
+            {
+                if (!d.IsKnown)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /// <summary>Known sizes; throws when a dimension is not known.</summary>
-    public long[] ToLongs() => _dims.Select(d => d.Value ?? throw new InvalidOperationException($"shape {this} has a dimension that is not known")).ToArray();
+    public long[] ToLongs()
+    {
+        // a plain loop: called per node by the memory model, where LINQ's iterators were a large share of the garbage
+        var values = new long[_dims.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _dims[i].Value ?? throw new InvalidOperationException($"shape {this} has a dimension that is not known");
+        }
+        return values;
+    }
 
     /// <summary>Number of elements (checked), or null when a dimension is not known.</summary>
     public long? Elements

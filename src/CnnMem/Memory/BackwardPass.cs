@@ -36,15 +36,18 @@ public static class BackwardPass
         }
 
         var keepers = new Dictionary<int, int>();
-        foreach (var s in g.Nodes.SelectMany(n => n.Saved))
+        foreach (var n in g.Nodes)
         {
-            keepers[s] = keepers.GetValueOrDefault(s) + 1;
+            foreach (var s in n.Saved)
+            {
+                keepers[s] = keepers.GetValueOrDefault(s) + 1;
+            }
         }
         var paramDone = new HashSet<string>(StringComparer.Ordinal);
         for (var i = g.Nodes.Length - 1; i >= 0; i--)
         {
             var n = g.Nodes[i];
-            if (n.GradOutputs.Any(grads.ContainsKey))
+            if (AnyPending(n.GradOutputs, grads))
             {
                 long alloc = 0, transient = 0;
                 if (n.PassesGradThrough && n.GradInputs.Length > 0)
@@ -110,5 +113,18 @@ public static class BackwardPass
             }
         }
         return new PassPeak(peak, at, live);
+    }
+
+    /// <summary>True when a gradient of one of these outputs has arrived (a loop: a delegate per node was most of this pass's garbage).</summary>
+    private static bool AnyPending(System.Collections.Immutable.ImmutableArray<string> outputs, Dictionary<string, long> grads)
+    {
+        foreach (var o in outputs)
+        {
+            if (grads.ContainsKey(o))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,10 +16,24 @@ public static class ForwardPass
     public static ImmutableArray<TensorLifetime> Lifetimes(StorageGraph g, bool training, Func<long, long> round)
     {
         var end = g.Nodes.Length;
-        var saved = training ? g.Nodes.SelectMany(n => n.Saved).ToHashSet() : new HashSet<int>();
-        var list = ImmutableArray.CreateBuilder<TensorLifetime>();
-        foreach (var s in g.Storages.Where(s => s.IsTransient && s.Bytes > 0))
+        var saved = new HashSet<int>();
+        if (training)
         {
+            foreach (var n in g.Nodes)
+            {
+                foreach (var id in n.Saved)
+                {
+                    saved.Add(id);
+                }
+            }
+        }
+        var list = ImmutableArray.CreateBuilder<TensorLifetime>(g.Storages.Length);
+        foreach (var s in g.Storages)
+        {
+            if (!s.IsTransient || s.Bytes <= 0)
+            {
+                continue;
+            }
             var last = g.HeldOutputs.Contains(s.Id) || saved.Contains(s.Id) ? end : Math.Max(s.Producer, g.LastForwardReader[s.Id]);
             list.Add(new TensorLifetime(s.Name, round(s.Bytes), s.Producer, last));
         }

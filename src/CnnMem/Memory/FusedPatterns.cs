@@ -18,9 +18,10 @@ public static class FusedPatterns
     public static ImmutableDictionary<int, FusedSave> Find(InferenceResult inference)
     {
         var nodes = inference.Nodes;
-        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
+        // presized (every tensor at most once): growing them was most of this pass's garbage on large graphs
+        var producer = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
         // per tensor: how many nodes read it and the first of them (only a sole reader matters)
-        var readers = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, (int Count, int First)>(inference.Tensors.Count, StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
             foreach (var o in nodes[i].Node.Outputs)

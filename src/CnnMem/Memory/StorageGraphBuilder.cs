@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Ops;
@@ -23,8 +24,9 @@ public static class StorageGraphBuilder
 {
     public static StorageGraph Build(InferenceResult inference, MemoryOptions options, bool training)
     {
-        var storages = new List<Storage>();
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        // presized: on a large graph, growing these tables was much of the garbage
+        var storages = new List<Storage>(inference.Tensors.Count);
+        var map = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
         int Add(string name, long bytes, StorageKind kind, int producer)
         {
             storages.Add(new Storage(storages.Count, name, bytes, kind, producer));
@@ -73,7 +75,7 @@ public static class StorageGraphBuilder
             map[init] = Add(init, 0, StorageKind.Constant, -1);
         }
 
-        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
         foreach (var n in inference.Nodes)
         {
             foreach (var name in n.Node.Inputs)
@@ -89,7 +91,7 @@ public static class StorageGraphBuilder
             readers[o] = readers.GetValueOrDefault(o) + 1;
         }
 
-        var requiresGrad = new HashSet<string>(StringComparer.Ordinal);
+        var requiresGrad = new HashSet<string>(inference.Tensors.Count, StringComparer.Ordinal);
         foreach (var (name, (spec, trainable)) in roles)
         {
             if (!spec.IsBuffer && trainable)
@@ -101,12 +103,18 @@ public static class StorageGraphBuilder
         var savedSoFar = new HashSet<int>();
         var strided = new HashSet<string>(StringComparer.Ordinal);
         var nodes = ImmutableArray.CreateBuilder<NodeMemory>(inference.Nodes.Length);
-        var lastParamReader = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapeArithmetic = new bool[inference.Nodes.Length];
+        for (var idx = 0; idx < shapeArithmetic.Length; idx++)
+        {
+            shapeArithmetic[idx] = StorageRules.IsShapeArithmetic(inference.Nodes[idx]);
+        }
+        var paramGrads = ParamGradients.ByLastReader(inference, shapeArithmetic, roles, storages, map);
         // per-node scratch, cleared for each node: most nodes allocate one output and keep little, so reusing
         // these (ToImmutable copies only what was added, nothing for an empty list) keeps large graphs linear and light
         var allocates = ImmutableArray.CreateBuilder<int>();
         var extras = ImmutableArray.CreateBuilder<int>();
-        var saved = new SortedSet<int>();
+        var saved = new List<int>();
+        var inputStorage = new List<int>();
         var gradInputs = ImmutableArray.CreateBuilder<GradTarget>();
         var gradOutputs = ImmutableArray.CreateBuilder<string>();
         for (var idx = 0; idx < inference.Nodes.Length; idx++)
@@ -114,7 +122,7 @@ public static class StorageGraphBuilder
             var n = inference.Nodes[idx];
             var node = n.Node;
             var result = n.Result;
-            if (StorageRules.IsShapeArithmetic(n))
+            if (shapeArithmetic[idx])
             {
                 foreach (var o in n.Outputs)
                 {
@@ -123,10 +131,10 @@ public static class StorageGraphBuilder
                 nodes.Add(new NodeMemory(idx, node.Name, node.Op));
                 continue;
             }
-            var inputStorage = new int[n.Inputs.Length];
-            for (var k = 0; k < inputStorage.Length; k++)
+            inputStorage.Clear();
+            foreach (var input in n.Inputs)
             {
-                inputStorage[k] = n.Inputs[k] is { } input && map.TryGetValue(input.Name, out var s) ? s : -1;
+                inputStorage.Add(input is not null && map.TryGetValue(input.Name, out var s) ? s : -1);
             }
             var viewOf = result.ViewOfInput ?? (!training && result.IdentityInInference ? 0 : null);
             // PyTorch's transpose is a strided view; reshaping such a view needs a contiguous copy
@@ -138,7 +146,7 @@ public static class StorageGraphBuilder
             {
                 strided.Add(n.Outputs[0].Name);
             }
-            var in0 = inputStorage.Length > 0 ? inputStorage[0] : -1;
+            var in0 = inputStorage.Count > 0 ? inputStorage[0] : -1;
             var inPlace = viewOf is null && in0 >= 0 && storages[in0].Kind == StorageKind.Activation && !savedSoFar.Contains(in0)
                 && (node.InPlace || (options.InferInPlace && result.CanRunInPlace && readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
                 && !(training && result.Saved.Any(s => s.Source == SavedSource.Input && s.Index == 0));
@@ -147,7 +155,7 @@ public static class StorageGraphBuilder
             for (var k = 0; k < n.Outputs.Length; k++)
             {
                 var o = n.Outputs[k];
-                if (k == 0 && viewOf is { } v && v < inputStorage.Length && inputStorage[v] >= 0)
+                if (k == 0 && viewOf is { } v && v < inputStorage.Count && inputStorage[v] >= 0)
                 {
                     map[o.Name] = inputStorage[v];
                 }
@@ -168,14 +176,19 @@ public static class StorageGraphBuilder
             saved.Clear();
             if (training && fused.TryGetValue(idx, out var fusedSave))
             {
-                saved.UnionWith(fusedSave.Tensors.Where(map.ContainsKey).Select(t => map[t]));
+                foreach (var t in fusedSave.Tensors)
+                {
+                    if (map.TryGetValue(t, out var id))
+                    {
+                        saved.Add(id);
+                    }
+                }
                 foreach (var e in fusedSave.Extras)
                 {
                     var id = Add(e.Name, StorageRules.ElementBytes(e, options, "LayerNormalization"), StorageKind.SavedExtra, idx);
                     extras.Add(id);
                     saved.Add(id);
                 }
-                savedSoFar.UnionWith(saved);
             }
             else if (training)
             {
@@ -187,7 +200,7 @@ public static class StorageGraphBuilder
                     }
                     switch (s.Source)
                     {
-                        case SavedSource.Input when s.Index < inputStorage.Length && inputStorage[s.Index] >= 0:
+                        case SavedSource.Input when s.Index < inputStorage.Count && inputStorage[s.Index] >= 0:
                             saved.Add(inputStorage[s.Index]);
                             break;
                         case SavedSource.Output when s.Index < n.Outputs.Length:
@@ -203,10 +216,16 @@ public static class StorageGraphBuilder
                 // BatchNorm's backward holds its running statistics by reference (PyTorch counts them as kept)
                 if (result.SavesRunningStats)
                 {
-                    saved.UnionWith(result.BufferInputs.Where(b => b < inputStorage.Length && inputStorage[b] >= 0).Select(b => inputStorage[b]));
-                    saved.UnionWith(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && map.ContainsKey(p.Name)).Select(p => map[p.Name]));
+                    saved.AddRange(result.BufferInputs.Where(b => b < inputStorage.Count && inputStorage[b] >= 0).Select(b => inputStorage[b]));
+                    saved.AddRange(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && map.ContainsKey(p.Name)).Select(p => map[p.Name]));
                 }
-                savedSoFar.UnionWith(saved);
+            }
+            // a sorted set per node was most of this loop's garbage: a reused list, sorted and deduplicated once
+            saved.Sort();
+            DropRepeats(saved);
+            foreach (var id in saved)
+            {
+                savedSoFar.Add(id);
             }
 
             gradInputs.Clear();
@@ -219,11 +238,7 @@ public static class StorageGraphBuilder
                     continue;
                 }
                 anyGrad = true;
-                if (roles.TryGetValue(i.Name, out _))
-                {
-                    lastParamReader[i.Name] = idx;
-                }
-                else if (DTypes.IsFloat(i.DType))
+                if (!roles.ContainsKey(i.Name) && DTypes.IsFloat(i.DType))
                 {
                     gradInputs.Add(new GradTarget(i.Name, StorageRules.ElementBytes(i, options, node.Op)));
                 }
@@ -233,7 +248,6 @@ public static class StorageGraphBuilder
                 if (!p.IsBuffer && node.Trainable)
                 {
                     anyGrad = true;
-                    lastParamReader[p.Name] = idx;
                 }
             }
             gradOutputs.Clear();
@@ -253,28 +267,22 @@ public static class StorageGraphBuilder
             {
                 Allocates = allocates.ToImmutable(),
                 Extras = extras.ToImmutable(),
-                Saved = saved.Count == 0 ? ImmutableArray<int>.Empty : saved.ToImmutableArray(),
+                Saved = saved.Count == 0 ? ImmutableArray<int>.Empty : ImmutableArray.CreateRange(saved),
                 GradOutputs = gradOutputs.ToImmutable(),
                 GradInputs = gradInputs.ToImmutable(),
                 PassesGradThrough = viewOf is not null,
                 InPlace = inPlace,
                 ForwardWorkspace = Workspaces.Forward(n, options, training),
                 BackwardWorkspace = training ? Workspaces.Backward(n, options) : 0,
+                ParamGrads = paramGrads.GetValueOrDefault(idx, ImmutableArray<GradTarget>.Empty),
             });
         }
 
-        // 4. parameter gradients at their last reader
-        var paramGrads = lastParamReader.GroupBy(kv => kv.Value)
-            .ToDictionary(g => g.Key, g => g.Select(kv => new GradTarget(kv.Key, storages[map[kv.Key]].Bytes)).OrderBy(t => t.Tensor, StringComparer.Ordinal).ToImmutableArray());
-        for (var i = 0; i < nodes.Count; i++)
+        var lastReader = new int[storages.Count];
+        for (var k = 0; k < lastReader.Length; k++)
         {
-            if (paramGrads.TryGetValue(i, out var g))
-            {
-                nodes[i] = nodes[i] with { ParamGrads = g };
-            }
+            lastReader[k] = storages[k].Producer;
         }
-
-        var lastReader = storages.Select(s => s.Producer).ToArray();
         for (var idx = 0; idx < inference.Nodes.Length; idx++)
         {
             foreach (var i in inference.Nodes[idx].Node.Inputs)
@@ -288,7 +296,7 @@ public static class StorageGraphBuilder
         var held = inference.Graph.Outputs.Where(map.ContainsKey).Select(o => map[o]).ToImmutableHashSet();
         var logits = inference.Outputs.FirstOrDefault(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown && o.Shape.Rank >= 1);
         var dims = logits?.Shape.ToLongs() ?? Array.Empty<long>();
-        return new StorageGraph(storages.ToImmutableArray(), map.AsReadOnly(), nodes.ToImmutable(), lastReader.ToImmutableArray(), held)
+        return new StorageGraph(storages.ToImmutableArray(), map.AsReadOnly(), nodes.MoveToImmutable(), ImmutableCollectionsMarshal.AsImmutableArray(lastReader), held)
         {
             TrainableParamBytes = trainableBytes,
             TrainableParamTensors = trainableTensors,
@@ -302,5 +310,19 @@ public static class StorageGraphBuilder
             LossTensor = logits?.Name,
             CastWeightBytes = options.MixedPrecision ? StorageRules.CastWeights(inference, roles.Keys) : 0,
         };
+    }
+
+    /// <summary>Removes adjacent repeats from a sorted list, in place.</summary>
+    private static void DropRepeats(List<int> sorted)
+    {
+        var kept = 0;
+        for (var k = 0; k < sorted.Count; k++)
+        {
+            if (k == 0 || sorted[k] != sorted[kept - 1])
+            {
+                sorted[kept++] = sorted[k];
+            }
+        }
+        sorted.RemoveRange(kept, sorted.Count - kept);
     }
 }

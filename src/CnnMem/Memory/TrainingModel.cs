@@ -59,25 +59,59 @@ public static class TrainingModel
     }
 
     /// <summary>Unique storages kept for backward that are not parameters (the input batch and buffers count, as PyTorch holds them).</summary>
-    public static long SavedBytes(StorageGraph g) =>
-        g.Nodes.SelectMany(n => n.Saved).Distinct().Select(s => g.Storages[s])
-            .Where(s => s.Kind is not StorageKind.Parameter and not StorageKind.Constant)
-            .Aggregate(0L, (a, s) => checked(a + s.Bytes));
+    public static long SavedBytes(StorageGraph g)
+    {
+        var seen = new HashSet<int>();
+        long total = 0;
+        foreach (var n in g.Nodes)
+        {
+            total = checked(total + NewlyKeptBytes(g, n, seen));
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Bytes of the storages node <paramref name="n"/> keeps that no earlier node kept (parameters and constants excluded).
+    /// Plain loops: this runs per node, and LINQ over each node's small arrays was a large share of the garbage.
+    /// </summary>
+    private static long NewlyKeptBytes(StorageGraph g, NodeMemory n, HashSet<int> seen)
+    {
+        long total = 0;
+        foreach (var id in n.Saved)
+        {
+            var s = g.Storages[id];
+            if (seen.Add(id) && s.Kind is not StorageKind.Parameter and not StorageKind.Constant)
+            {
+                total = checked(total + s.Bytes);
+            }
+        }
+        return total;
+    }
+
+    private static long Sum(ImmutableArray<GradTarget> targets)
+    {
+        long total = 0;
+        foreach (var t in targets)
+        {
+            total = checked(total + t.Bytes);
+        }
+        return total;
+    }
 
     private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer)
     {
         var seen = new HashSet<int>();
-        var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>();
+        var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>(g.Nodes.Length);
         long running = 0;
         foreach (var n in g.Nodes)
         {
-            var kept = n.Saved.Where(seen.Add).Select(s => g.Storages[s]).Where(s => s.Kind is not StorageKind.Parameter and not StorageKind.Constant).Sum(s => s.Bytes);
-            var actGrad = n.PassesGradThrough ? 0 : n.GradInputs.Sum(t => t.Bytes);
-            var paramBytes = n.ParamGrads.Sum(p => p.Bytes);
+            var kept = NewlyKeptBytes(g, n, seen);
+            var actGrad = n.PassesGradThrough ? 0 : Sum(n.GradInputs);
+            var paramBytes = Sum(n.ParamGrads);
             var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length);
             running = checked(running + kept + actGrad + (2 * paramBytes) + state);
             rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running));
         }
-        return rows.ToImmutable();
+        return rows.MoveToImmutable();
     }
 }

@@ -56,9 +56,19 @@ public static class Workspaces
         {
             return t.Bytes ?? 0;
         }
-        var d = t.Shape.ToLongs();
-        var channels = ArenaPlanners.Align(d[1], 16);
-        return checked(d[0] * channels * d[2..].Aggregate(1L, (a, x) => checked(a * x)) * DTypes.SizeOf(t.DType));
+        var channels = ArenaPlanners.Align(t.Shape[1].Value!.Value, 16);
+        return checked(t.Shape[0].Value!.Value * channels * Product(t.Shape, 2) * DTypes.SizeOf(t.DType));
+    }
+
+    /// <summary>The product of a fully known shape's sizes from axis <paramref name="from"/> on (a loop: this runs for every convolution).</summary>
+    private static long Product(Shape shape, int from)
+    {
+        long p = 1;
+        for (var i = from; i < shape.Rank; i++)
+        {
+            p = checked(p * shape[i].Value!.Value);
+        }
+        return p;
     }
 
     /// <summary>
@@ -72,46 +82,58 @@ public static class Workspaces
         {
             return false;
         }
-        var dims = x.Shape.ToLongs();
         var kernel = Kernel(n);
-        var strided = (n.Node.Attributes.Ints("strides") ?? ImmutableArray<long>.Empty).Any(s => s > 1);
-        var dilated = (n.Node.Attributes.Ints("dilations") ?? ImmutableArray<long>.Empty).Any(d => d > 1);
+        var strided = AnyAbove(n.Node.Attributes.Ints("strides"), 1);
+        var dilated = AnyAbove(n.Node.Attributes.Ints("dilations"), 1);
         var groups = n.Node.Attributes.Int("group", 1);
-        var numel = dims.Aggregate(1L, (a, d) => checked(a * d));
+        var batch = x.Shape[0].Value!.Value;
+        var numel = Product(x.Shape, 0);
         var not1x1 = kernel.Any(k => k != 1);
         var big = kernel.Length > 0 && kernel.All(k => k > 3);
-        return (strided || dilated || dims[0] >= 16 || not1x1 || options.CpuThreads > 1)
-            && (groups > 1 || big || dims[0] > 1 || numel > 20480);
+        return (strided || dilated || batch >= 16 || not1x1 || options.CpuThreads > 1)
+            && (groups > 1 || big || batch > 1 || numel > 20480);
+    }
+
+    private static bool AnyAbove(ImmutableArray<long>? values, long limit)
+    {
+        foreach (var v in values ?? ImmutableArray<long>.Empty)
+        {
+            if (v > limit)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>N x Cin·prod(k) x prod(out spatial) elements (PyTorch 1.13's slow_conv2d builds it even for 1x1 convolutions).</summary>
     public static long Im2ColBytes(NodeInference n)
     {
-        var x = n.Inputs[0]!.Shape.ToLongs();
+        var x = n.Inputs[0]!.Shape;
         var y = n.Outputs[0].Shape;
         if (!y.IsFullyKnown)
         {
             return 0;
         }
-        var o = y.ToLongs();
         var kernel = Kernel(n);
         var groups = n.Node.Attributes.Int("group", 1);
-        var rows = checked(x[1] / groups * kernel.Aggregate(1L, (a, k) => checked(a * k)));
-        var cols = o[2..].Aggregate(1L, (a, d) => checked(a * d));
+        var rows = checked(x[1].Value!.Value / groups * kernel.Aggregate(1L, (a, k) => checked(a * k)));
+        var cols = Product(y, 2);
         var elementBytes = DTypes.SizeOf(n.Outputs[0].DType);
-        return checked(x[0] * groups * rows * cols * elementBytes);
+        return checked(x[0].Value!.Value * groups * rows * cols * elementBytes);
     }
 
-    private static long[] Kernel(NodeInference n)
+    /// <summary>The kernel's spatial sizes: the attribute as stored (no copy), else the weight's trailing dims.</summary>
+    private static ImmutableArray<long> Kernel(NodeInference n)
     {
         if (n.Node.Attributes.Ints("kernel_shape") is { } k && !k.IsDefaultOrEmpty)
         {
-            return k.ToArray();
+            return k;
         }
         if (n.Inputs.Length > 1 && n.Inputs[1] is { } w && w.Shape.IsFullyKnown)
         {
-            return w.Shape.ToLongs()[2..];
+            return w.Shape.ToLongs()[2..].ToImmutableArray();
         }
-        return Array.Empty<long>();
+        return ImmutableArray<long>.Empty;
     }
 }

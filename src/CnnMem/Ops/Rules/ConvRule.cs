@@ -14,6 +14,9 @@ namespace CnnMem.Ops.Rules;
 /// </summary>
 public sealed class ConvRule : IOpRule
 {
+    // one shared list (the entries are immutable): a convolution is inferred once per layer of large graphs
+    private static readonly ImmutableArray<SavedTensor> KeepsInput = ImmutableArray.Create(SavedTensor.In(0, "input"));
+
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Conv");
 
     public string Description => "Convolution: kernel, stride, padding (same/valid/explicit, asymmetric), dilation, groups (depthwise), optional bias.";
@@ -60,7 +63,13 @@ public sealed class ConvRule : IOpRule
 
         var axes = SpatialArithmetic.Compute(ctx.Attr, x[2..], kernel, ceilMode: false);
         kernel ??= axes.Select(a => a.Kernel).ToArray();
-        var outDims = new[] { x[0], filters }.Concat(axes.Select(a => a.Output)).ToArray();
+        var outDims = new long[2 + axes.Length];
+        outDims[0] = x[0];
+        outDims[1] = filters;
+        for (var i = 0; i < axes.Length; i++)
+        {
+            outDims[2 + i] = axes[i].Output;
+        }
         var outShape = Shape.Of(outDims);
 
         var dtype = ctx.Input(0).DType;
@@ -82,11 +91,11 @@ public sealed class ConvRule : IOpRule
         var macs = checked(outShape.Elements!.Value * (channels / group) * kernel.Aggregate(1L, (a, k) => checked(a * k)));
         var warnings = SpatialArithmetic.UnevenWarnings("strided convolution", axes, ceilMode: false, stridedOnly: true);
 
-        return ctx.Single(dtype, outShape) with
+        return new OpResult(ImmutableArray.Create(ctx.Output(0, dtype, outShape)))
         {
             Params = prms.ToImmutable(),
             Macs = macs,
-            Saved = ImmutableArray.Create(SavedTensor.In(0, "input")),
+            Saved = KeepsInput,
             Warnings = warnings,
         };
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CnnMem.Graphs;
 
 namespace CnnMem.Ops.Spatial;
@@ -17,11 +18,12 @@ public static class SpatialArithmetic
     public static ImmutableArray<SpatialAxis> Compute(Attributes attr, long[] spatialInput, long[]? kernelFromWeight, bool ceilMode)
     {
         var rank = spatialInput.Length;
-        var kernel = kernelFromWeight ?? List(attr, "kernel_shape", rank, null)
-            ?? throw new OpException("needs attribute 'kernel_shape'");
+        // the caller's array is only read here, never kept, so it is wrapped rather than copied
+        var kernel = kernelFromWeight is { } fromWeight ? ImmutableCollectionsMarshal.AsImmutableArray(fromWeight)
+            : List(attr, "kernel_shape", rank, null) ?? throw new OpException("needs attribute 'kernel_shape'");
         OpContext.Require(kernel.Length == rank, $"kernel_shape has {kernel.Length} values but the input has {rank} spatial dimensions");
-        var strides = List(attr, "strides", rank, 1)!;
-        var dilations = List(attr, "dilations", rank, 1)!;
+        var strides = List(attr, "strides", rank, 1)!.Value;
+        var dilations = List(attr, "dilations", rank, 1)!.Value;
         for (var i = 0; i < rank; i++)
         {
             OpContext.Require(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
@@ -30,7 +32,7 @@ public static class SpatialArithmetic
         }
 
         var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
-        var pads = attr.Ints("pads")?.ToArray() ?? new long[2 * rank];
+        var pads = attr.Ints("pads") ?? Zeros(2 * rank);
         OpContext.Require(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
         OpContext.Require(pads.All(p => p >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
 
@@ -93,16 +95,25 @@ public static class SpatialArithmetic
 
     private static string Extent(long k, long d, long dk) => d == 1 ? $"{k}" : $"{k} dilated by {d} = {dk}";
 
-    private static long[]? List(Attributes attr, string name, int rank, long? fallback)
+    /// <summary>An attribute list as stored (immutable, so not copied: this runs for every convolution and pool), or the fallback repeated.</summary>
+    private static ImmutableArray<long>? List(Attributes attr, string name, int rank, long? fallback)
     {
         var v = attr.Ints(name);
         if (v is null)
         {
-            return fallback is { } f ? Enumerable.Repeat(f, rank).ToArray() : null;
+            if (fallback is not { } f)
+            {
+                return null;
+            }
+            var filled = new long[rank];
+            Array.Fill(filled, f);
+            return ImmutableCollectionsMarshal.AsImmutableArray(filled);
         }
         OpContext.Require(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
-        return v.Value.ToArray();
+        return v.Value;
     }
+
+    private static ImmutableArray<long> Zeros(int count) => ImmutableArray.Create(new long[count]);
 
 
     /// <summary>
@@ -112,6 +123,16 @@ public static class SpatialArithmetic
     /// </summary>
     public static ImmutableArray<string> UnevenWarnings(string what, IReadOnlyList<SpatialAxis> axes, bool ceilMode, bool stridedOnly = false)
     {
+        // almost every layer divides evenly: answer that without building the groups
+        var any = false;
+        foreach (var a in axes)
+        {
+            any |= a.IsUneven && (!stridedOnly || a.Stride > 1);
+        }
+        if (!any)
+        {
+            return ImmutableArray<string>.Empty;
+        }
         var groups = axes
             .Select((a, i) => (Axis: a, Index: i))
             .Where(x => x.Axis.IsUneven && (!stridedOnly || x.Axis.Stride > 1))
