@@ -66,8 +66,11 @@ public static class Analyzer
         {
             return report;
         }
+        // The two models are pure functions of the same inference result: on a multi-core machine they run side by side.
+        var trains = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown);
+        var training = trains ? Task.Run(() => TrainingModel.Compute(inference, options.Memory, options.Optimizer)) : null;
         var inf = InferenceModel.Compute(inference, options.Memory);
-        var train = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown) ? TrainingModel.Compute(inference, options.Memory, options.Optimizer) : null;
+        var train = training?.GetAwaiter().GetResult();
         var m = options.Memory;
         return report with
         {
