@@ -41,14 +41,7 @@ public static class StorageGraphBuilder
             inputBytes = checked(inputBytes + b);
             map[i.Name] = Add(i.Name, b, StorageKind.Input, -1);
         }
-        var roles = new Dictionary<string, (ParamSpec Spec, bool Trainable)>(StringComparer.Ordinal);
-        foreach (var n in inference.Nodes)
-        {
-            foreach (var p in n.Params)
-            {
-                roles.TryAdd(p.Name, (p, n.Node.Trainable));
-            }
-        }
+        var roles = StorageRules.ParamRoles(inference);
         long paramBytes = 0, bufferBytes = 0, trainableBytes = 0, largest = 0;
         var trainableTensors = 0;
         foreach (var (name, (spec, trainable)) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -75,21 +68,7 @@ public static class StorageGraphBuilder
             map[init] = Add(init, 0, StorageKind.Constant, -1);
         }
 
-        var readers = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
-        foreach (var n in inference.Nodes)
-        {
-            foreach (var name in n.Node.Inputs)
-            {
-                if (name.Length > 0)
-                {
-                    readers[name] = readers.GetValueOrDefault(name) + 1;
-                }
-            }
-        }
-        foreach (var o in inference.Graph.Outputs)
-        {
-            readers[o] = readers.GetValueOrDefault(o) + 1;
-        }
+        var readers = StorageRules.ReaderCounts(inference);
 
         var requiresGrad = new HashSet<string>(inference.Tensors.Count, StringComparer.Ordinal);
         foreach (var (name, (spec, trainable)) in roles)

@@ -43,4 +43,39 @@ internal static class StorageRules
     /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
     internal static DType ExtraType(SavedTensor s, MemoryOptions options) =>
         options.Backend == Backend.Cuda && s.IsMask && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
+
+    /// <summary>Every parameter and buffer, each once (the first node that charges it), with whether it is trainable.</summary>
+    internal static Dictionary<string, (ParamSpec Spec, bool Trainable)> ParamRoles(InferenceResult inference)
+    {
+        var roles = new Dictionary<string, (ParamSpec Spec, bool Trainable)>(StringComparer.Ordinal);
+        foreach (var n in inference.Nodes)
+        {
+            foreach (var p in n.Params)
+            {
+                roles.TryAdd(p.Name, (p, n.Node.Trainable));
+            }
+        }
+        return roles;
+    }
+
+    /// <summary>How many node inputs read each tensor; a graph output counts as one more reader.</summary>
+    internal static Dictionary<string, int> ReaderCounts(InferenceResult inference)
+    {
+        var readers = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
+        foreach (var n in inference.Nodes)
+        {
+            foreach (var name in n.Node.Inputs)
+            {
+                if (name.Length > 0)
+                {
+                    readers[name] = readers.GetValueOrDefault(name) + 1;
+                }
+            }
+        }
+        foreach (var o in inference.Graph.Outputs)
+        {
+            readers[o] = readers.GetValueOrDefault(o) + 1;
+        }
+        return readers;
+    }
 }
