@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CnnMem.Ops;
+using CnnMem.Rendering;
 using Spectre.Console;
 
 namespace CnnMem.Cli;
@@ -7,12 +8,7 @@ namespace CnnMem.Cli;
 /// <summary>The <c>cnnmem ops</c> listing: every rule in the registry, as a table or as JSON.</summary>
 public static class OpsRenderer
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
+    private static readonly JsonSerializerOptions Json = JsonConventions.Plain;
 
     public static IReadOnlyList<OpInfo> List(OpRegistry registry) =>
         registry.Rules

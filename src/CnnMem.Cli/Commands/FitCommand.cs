@@ -17,12 +17,7 @@ namespace CnnMem.Cli.Commands;
 /// </summary>
 public static class FitCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
+    private static readonly JsonSerializerOptions Json = JsonConventions.Plain;
 
     public static Command Build(CliContext ctx)
     {
