@@ -201,7 +201,7 @@ public static class StorageGraphBuilder
             }
             // a sorted set per node was most of this loop's garbage: a reused list, sorted and deduplicated once
             saved.Sort();
-            DropRepeats(saved);
+            StorageRules.DropRepeats(saved);
             foreach (var id in saved)
             {
                 savedSoFar.Add(id);
@@ -257,21 +257,7 @@ public static class StorageGraphBuilder
             });
         }
 
-        var lastReader = new int[storages.Count];
-        for (var k = 0; k < lastReader.Length; k++)
-        {
-            lastReader[k] = storages[k].Producer;
-        }
-        for (var idx = 0; idx < inference.Nodes.Length; idx++)
-        {
-            foreach (var i in inference.Nodes[idx].Node.Inputs)
-            {
-                if (i.Length > 0 && map.TryGetValue(i, out var s))
-                {
-                    lastReader[s] = Math.Max(lastReader[s], idx);
-                }
-            }
-        }
+        var lastReader = StorageRules.LastForwardReaders(inference, storages, map);
         var held = inference.Graph.Outputs.Where(map.ContainsKey).Select(o => map[o]).ToImmutableHashSet();
         var logits = inference.Outputs.FirstOrDefault(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown && o.Shape.Rank >= 1);
         var dims = logits?.Shape.ToLongs() ?? Array.Empty<long>();
@@ -289,19 +275,5 @@ public static class StorageGraphBuilder
             LossTensor = logits?.Name,
             CastWeightBytes = options.MixedPrecision ? StorageRules.CastWeights(inference, roles.Keys) : 0,
         };
-    }
-
-    /// <summary>Removes adjacent repeats from a sorted list, in place.</summary>
-    private static void DropRepeats(List<int> sorted)
-    {
-        var kept = 0;
-        for (var k = 0; k < sorted.Count; k++)
-        {
-            if (k == 0 || sorted[k] != sorted[kept - 1])
-            {
-                sorted[kept++] = sorted[k];
-            }
-        }
-        sorted.RemoveRange(kept, sorted.Count - kept);
     }
 }

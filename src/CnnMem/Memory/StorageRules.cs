@@ -78,4 +78,39 @@ internal static class StorageRules
         }
         return readers;
     }
+
+    /// <summary>Per storage, the last forward step that reads it (its producer when nothing does).</summary>
+    internal static int[] LastForwardReaders(InferenceResult inference, List<Storage> storages, Dictionary<string, int> map)
+    {
+        var lastReader = new int[storages.Count];
+        for (var k = 0; k < lastReader.Length; k++)
+        {
+            lastReader[k] = storages[k].Producer;
+        }
+        for (var idx = 0; idx < inference.Nodes.Length; idx++)
+        {
+            foreach (var i in inference.Nodes[idx].Node.Inputs)
+            {
+                if (i.Length > 0 && map.TryGetValue(i, out var s))
+                {
+                    lastReader[s] = Math.Max(lastReader[s], idx);
+                }
+            }
+        }
+        return lastReader;
+    }
+
+    /// <summary>Removes adjacent repeats from a sorted list, in place.</summary>
+    internal static void DropRepeats(List<int> sorted)
+    {
+        var kept = 0;
+        for (var k = 0; k < sorted.Count; k++)
+        {
+            if (k == 0 || sorted[k] != sorted[kept - 1])
+            {
+                sorted[kept++] = sorted[k];
+            }
+        }
+        sorted.RemoveRange(kept, sorted.Count - kept);
+    }
 }
