@@ -21,7 +21,7 @@ public class FrameworkOptionTests
     {
         Assert.False(Memory().TryGetProperty("device", out _));
         Assert.True(Memory("--backend", "cuda").TryGetProperty("device", out var device));
-        Assert.Equal(new MemoryOptions().CudaContextBytes, device.GetProperty("context_bytes").GetInt64());
+        Assert.Equal(FrameworkProfiles.PyTorch113Cuda.ContextBytes, device.GetProperty("context_bytes").GetInt64());
     }
 
     [Fact]
