@@ -120,7 +120,11 @@ public static class CliCommands
         root.Subcommands.Add(ops);
         root.Subcommands.Add(Commands.FitCommand.Build(ctx));
         root.SetAction(_ => AnalyzeRunner.Run(
-            AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false),
+            AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false) with
+            {
+                // the same framework model as 'analyze seed' with no options
+                Memory = MemoryCliOptions.Create(new MemoryCliValues()),
+            },
             ctx));
         return root;
     }

@@ -3,6 +3,7 @@ using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Memory;
+using CnnMem.Memory.Cuda;
 using CnnMem.Ops;
 using CnnMem.Reports;
 
@@ -72,12 +73,27 @@ public static class Analyzer
         var inf = InferenceModel.Compute(inference, options.Memory);
         var train = training?.GetAwaiter().GetResult();
         var m = options.Memory;
+        report = report with { Model = Settings(m), Inference = inf, Training = train };
+        return m.Profile.Allocator is null ? report : OnDevice(report, inference, options);
+    }
+
+    /// <summary>On CUDA, the framework figures are what the caching allocator counts, and the device view adds what it reserves.</summary>
+    private static MemoryReport OnDevice(MemoryReport report, InferenceResult inference, AnalysisOptions options)
+    {
+        var m = options.Memory;
+        var infRun = CudaReplay.Inference(inference, m);
+        var inf = DeviceModel.OnDevice(report.Inference!, infRun, StorageGraphBuilder.Build(inference, m, training: false));
+        if (report.Training is not { } plain || m.CheckpointEvery != 0)
+        {
+            return report with { Inference = inf, Device = DeviceModel.Compute(m, infRun, null, report.Inference!, null) };
+        }
+        var run = CudaReplay.Training(inference, m, options.Optimizer);
+        var g = StorageGraphBuilder.Build(inference, m, training: true);
         return report with
         {
-            Model = Settings(m),
             Inference = inf,
-            Training = train,
-            Device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null,
+            Training = DeviceModel.OnDevice(plain, run, g, options.Optimizer, m),
+            Device = DeviceModel.Compute(m, infRun, run, report.Inference!, plain),
         };
     }
 

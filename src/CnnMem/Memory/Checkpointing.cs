@@ -61,7 +61,7 @@ public static class Checkpointing
         var largest = segmentSaved.Values.DefaultIfEmpty(0).Max();
         var cold = new PassPeak(Math.Max(after, full.BackwardPeakBytes - drop + largest), full.BackwardPeakAt, 0);
         var steady = new PassPeak(Math.Max(after, full.SteadyBackwardPeakBytes - drop + largest), full.BackwardPeakAt, 0);
-        var result = TrainingModel.Assemble(thinned, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
+        var result = TrainingModel.Assemble(thinned, options, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
         return result with
         {
             CheckpointEvery = k,

@@ -1,35 +1,76 @@
 using CnnMem.Core;
 using CnnMem.Inference;
+using CnnMem.Memory.Cuda;
 using CnnMem.Reports;
 
 namespace CnnMem.Memory;
 
 /// <summary>
-/// The CUDA device view:
-/// 1. every planned tensor rounded as the caching allocator rounds it (<see cref="Round"/>);
-/// 2. inference and training peaks recomputed with rounded sizes; the difference is the rounding overhead;
-/// 3. the CUDA context and the cuDNN workspace limit are added as separate parts.
+/// The CUDA device view, from the replays of <see cref="CudaReplay"/>:
+/// 1. the framework model's figures on CUDA are what the caching allocator counts (blocks, not requests);
+/// 2. the difference from the requested bytes is the allocator's rounding;
+/// 3. the reserved peaks, memory outside the allocator and the cuDNN workspace limit are separate parts.
 /// </summary>
 public static class DeviceModel
 {
-    /// <summary>Blocks of 512 bytes; requests of 10 MiB and more occupy whole 2 MiB pages of their own segment.</summary>
+    /// <summary>A request's block in the caching allocator, without the unsplit remainders a replay also counts.</summary>
     public static long Round(long bytes)
     {
-        var block = CachingAllocator.Block(bytes);
-        return block >= CachingAllocator.MinLargeAlloc ? ArenaPlanners.Align(block, CachingAllocator.RoundLarge) : block;
+        var a = new AllocatorProfile();
+        var block = bytes <= 0 ? 0 : ArenaPlanners.Align(bytes, a.MinBlock);
+        return block >= a.MinLargeAlloc ? ArenaPlanners.Align(block, a.RoundLarge) : block;
     }
 
-    public static DeviceMemory Compute(InferenceResult inference, MemoryOptions options, Optimizer optimizer, InferenceMemory plainInference, TrainingMemory? plainTraining)
+    public static DeviceMemory Compute(MemoryOptions options, CudaRun inference, CudaRun? training, InferenceMemory requestedInference, TrainingMemory? requestedTraining)
     {
-        var inf = InferenceModel.Compute(inference, options, Round);
-        var train = plainTraining is null ? null : TrainingModel.Compute(inference, options, optimizer, Round);
+        var p = options.Profile;
+        var library = checked((p.BlasHandles * p.BlasWorkspaceBytes) + p.OtherLibraryBytes);
         return new DeviceMemory(
             options.EffectiveContextBytes,
             options.CudnnWorkspaceLimitBytes,
-            plainTraining?.StaticBytes ?? plainInference.WeightBytes + plainInference.BufferBytes + plainInference.InputBytes,
-            inf.ActivationPeakBytes,
-            inf.ActivationPeakBytes - plainInference.ActivationPeakBytes,
-            train?.SteadyPeakBytes ?? 0,
-            train is null || plainTraining is null ? 0 : train.SteadyPeakBytes - plainTraining.SteadyPeakBytes);
+            training?.StaticAllocated ?? inference.StaticAllocated,
+            inference.PeakAboveStatic,
+            inference.PeakAboveStatic - requestedInference.ActivationPeakBytes,
+            training?.PeakAboveStatic ?? 0,
+            training is null || requestedTraining is null ? 0 : training.PeakAboveStatic - requestedTraining.SteadyPeakBytes)
+        {
+            LibraryWorkspaceBytes = library,
+            InferenceReservedPeakBytes = inference.ReservedPeak,
+            TrainingReservedPeakBytes = training?.ReservedPeak ?? 0,
+        };
+    }
+
+    /// <summary>The inference figures as the allocator counts them.</summary>
+    public static InferenceMemory OnDevice(InferenceMemory m, CudaRun run, StorageGraph g) =>
+        m with { ActivationPeakBytes = run.PeakAboveStatic, PeakAtLayer = InferenceModel.StepName(g, run.ForwardAt) };
+
+    /// <summary>The training step's figures as the allocator counts them (gradients and state in whole blocks).</summary>
+    public static TrainingMemory OnDevice(TrainingMemory t, CudaRun run, StorageGraph g, Optimizer optimizer, MemoryOptions options)
+    {
+        var grads = CudaReplay.Parameters(g).Aggregate(0L, (a, x) => checked(a + Round(x.Bytes)));
+        var state = checked(Trace.OptimizerTrace.Slots(optimizer) * grads);
+        var zero = options.EffectiveZeroGrad == ZeroGradMode.Zero;
+        var temp = Math.Max(0, run.StepPeak - (zero ? 0 : grads));
+        return t with
+        {
+            ForwardPeakBytes = run.ForwardPeak,
+            ForwardPeakAt = InferenceModel.StepName(g, run.ForwardAt),
+            AfterForwardBytes = run.AfterForward,
+            BackwardPeakBytes = run.BackwardPeak,
+            BackwardPeakAt = StepName(g, run.BackwardAt),
+            SteadyBackwardPeakBytes = run.BackwardPeak,
+            GradientBytes = grads,
+            OptimizerStateBytes = state,
+            OptimizerStepTemporaryBytes = temp,
+            StepPeakBytes = checked(grads + state + temp),
+            SteadyPeakBytes = run.PeakAboveStatic,
+            PersistentBytes = checked(g.ParamBytes + g.BufferBytes + grads + state),
+        };
+    }
+
+    private static string StepName(StorageGraph g, int step)
+    {
+        var n = g.Nodes.Length;
+        return step < 0 ? "" : step == n ? "loss" : step > 2 * n ? "optimizer step" : step > n ? g.Nodes[(2 * n) - step].Name : g.Nodes[step].Name;
     }
 }

@@ -42,4 +42,39 @@ public static class FitSolver
         }
         return new FitResult(mode, budget, candidate, M(candidate), candidate < maxBatch ? M(candidate + 1) : 0);
     }
+
+    /// <summary>
+    /// The largest batch for which <paramref name="run"/> fits (a replay under the budget), by doubling then
+    /// bisection; the bytes shown are what the run took at that batch and, for the next, <paramref name="need"/>
+    /// (what it would take without a budget, more than the budget since it does not fit).
+    /// </summary>
+    public static FitResult Largest(string mode, long budget, Func<long, long> need, Func<long, (bool Fits, long Bytes)> run, long maxBatch = 1L << 24)
+    {
+        var cache = new Dictionary<long, (bool Fits, long Bytes)>();
+        bool fits(long b) => (cache.TryGetValue(b, out var r) ? r : cache[b] = run(b)).Fits;
+        if (!fits(1))
+        {
+            return new FitResult(mode, budget, 0, 0, need(1));
+        }
+        long lo = 1, hi = 2;
+        while (hi <= maxBatch && fits(hi))
+        {
+            lo = hi;
+            hi *= 2;
+        }
+        hi = Math.Min(hi, maxBatch + 1);
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (fits(mid))
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return new FitResult(mode, budget, lo, cache[lo].Bytes, lo < maxBatch ? need(lo + 1) : 0);
+    }
 }

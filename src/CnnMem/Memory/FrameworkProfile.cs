@@ -37,6 +37,9 @@ public sealed record FrameworkProfile(Framework Framework, Backend Backend, stri
     /// <summary>Device memory held outside the allocator once CUDA, cuBLAS and cuDNN are loaded (context, kernels, handles).</summary>
     public long ContextBytes { get; init; }
 
+    /// <summary>Adam's, AdamW's and Adagrad's 4-byte <c>step</c> tensors live on this device (PyTorch keeps them on the CPU unless capturable).</summary>
+    public bool OptimizerStepTensorsOnDevice { get; init; }
+
     /// <summary>Attention runs in fused kernels (scaled_dot_product_attention) that save a log-sum-exp, not the attention matrix.</summary>
     public bool FusedAttention { get; init; }
 }

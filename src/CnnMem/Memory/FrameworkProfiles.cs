@@ -17,6 +17,7 @@ public static class FrameworkProfiles
     public static readonly FrameworkProfile PyTorch113Cpu = new(Framework.PyTorch113, Backend.Cpu, "PyTorch 1.13, cpu")
     {
         PoolingIndicesWithoutGrad = true,
+        OptimizerStepTensorsOnDevice = true,
     };
 
     public static readonly FrameworkProfile PyTorch2Cpu = PyTorch113Cpu with
@@ -32,7 +33,7 @@ public static class FrameworkProfiles
         ZeroGrad = ZeroGradMode.SetToNone,
         ForeachOptimizers = true,
         BoolDropoutMask = true,
-        PoolingIndicesWithoutGrad = true,
+        PoolingIndicesWithoutGrad = false,
         ConvWorkspace = ConvWorkspaceModel.Cudnn,
         Allocator = new AllocatorProfile(),
         BlasWorkspaceBytes = 32L << 20,

@@ -46,8 +46,13 @@ public sealed record MemoryOptions
     /// <summary>Activation checkpointing: 0 = off, K = a checkpoint every K layers, -1 = every sqrt(n) layers.</summary>
     public int CheckpointEvery { get; init; }
 
-    /// <summary>Treat an op that can run in place as in place when nothing else reads its input (torchvision's ReLU(inplace=True)).</summary>
-    public bool InferInPlace { get; init; } = true;
+    /// <summary>
+    /// Treat an op that can run in place as in place when nothing else reads its input. Off by default: an ONNX file
+    /// does not say whether a module was built with <c>inplace=True</c>, and PyTorch's default is not in place. The
+    /// GPU measurements agree: hand-written networks (nn.ReLU()) hold both tensors, and torchvision's (ReLU(inplace=True))
+    /// peak the same either way, because a convolution's or BatchNorm's output already sits beside the activation.
+    /// </summary>
+    public bool InferInPlace { get; init; }
 
     /// <summary>Arena alignment for the inference plan.</summary>
     public long Alignment { get; init; } = 64;

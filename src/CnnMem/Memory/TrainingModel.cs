@@ -27,14 +27,18 @@ public static class TrainingModel
         var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
         var cold = BackwardPass.Run(g, after, steady: false, round);
         var steady = BackwardPass.Run(g, after, steady: true, round);
-        return Assemble(g, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
+        return Assemble(g, options, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
     }
 
-    internal static TrainingMemory Assemble(StorageGraph g, Optimizer optimizer, long forwardPeak, string forwardAt, long after, PassPeak cold, PassPeak steady, Func<long, long> round)
+    internal static TrainingMemory Assemble(StorageGraph g, MemoryOptions options, Optimizer optimizer, long forwardPeak, string forwardAt, long after, PassPeak cold, PassPeak steady, Func<long, long> round)
     {
         var grads = g.TrainableParamBytes;
-        var state = OptimizerModel.StateBytes(optimizer, grads, g.TrainableParamTensors);
-        var temp = round(OptimizerModel.StepTemporaryBytes(optimizer, g.LargestParamBytes));
+        var state = OptimizerModel.StateBytes(optimizer, grads, g.TrainableParamTensors, options.Profile.OptimizerStepTensorsOnDevice);
+        var temp = round(OptimizerModel.StepTemporaryBytes(optimizer, g.LargestParamBytes, grads, options.EffectiveForeach));
+        // zero_grad in place keeps the gradients through the step; set to None, backward makes them anew (as the cold step does)
+        var steadyPeak = options.EffectiveZeroGrad == ZeroGradMode.Zero
+            ? checked(grads + state + Math.Max(forwardPeak, Math.Max(steady.Peak, temp)))
+            : checked(state + Math.Max(forwardPeak, Math.Max(cold.Peak, grads + temp)));
         var labels = checked(g.LossRows * DTypes.SizeOf(DType.Int64));
         var statics = checked(g.ParamBytes + g.BufferBytes + g.InputBytes + labels);
         return new TrainingMemory(
@@ -51,8 +55,8 @@ public static class TrainingModel
             state,
             temp,
             checked(grads + state + temp),
-            checked(grads + state + Math.Max(forwardPeak, Math.Max(steady.Peak, temp))),
-            Layers(g, optimizer))
+            steadyPeak,
+            Layers(g, optimizer, options.Profile.OptimizerStepTensorsOnDevice))
         {
             PersistentBytes = checked(g.ParamBytes + g.BufferBytes + grads + state),
         };
@@ -98,7 +102,7 @@ public static class TrainingModel
         return total;
     }
 
-    private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer)
+    private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer, bool stepTensorsOnDevice)
     {
         var seen = new HashSet<int>();
         var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>(g.Nodes.Length);
@@ -108,7 +112,7 @@ public static class TrainingModel
             var kept = NewlyKeptBytes(g, n, seen);
             var actGrad = n.PassesGradThrough ? 0 : Sum(n.GradInputs);
             var paramBytes = Sum(n.ParamGrads);
-            var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length);
+            var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length, stepTensorsOnDevice);
             running = checked(running + kept + actGrad + (2 * paramBytes) + state);
             rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running));
         }

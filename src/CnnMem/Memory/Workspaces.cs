@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 ///   tensors reorders the weight into a blocked copy and writes a blocked output (channels padded to 16) that it
 ///   copies out; grouped (depthwise) kernels also need a blocked copy of the input; the native path (thnn)
 ///   builds an im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout;
-/// - CUDA convolution: a cuDNN workspace, at most the configured limit (estimated as the im2col size);
+/// - CUDA convolution: the workspace of the algorithm cuDNN's heuristics choose (<see cref="Cudnn"/>), at most the configured limit;
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
 /// Which ops need which workspace is what each op rule declares (<see cref="WorkspaceKind"/>).
 /// </summary>
@@ -41,10 +41,29 @@ public static class Workspaces
         var columns = Im2ColBytes(n);
         return options.Backend switch
         {
-            _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
+            _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => Cudnn(n, x, outBytes, options),
             _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (n.Node.Attributes.Int("group", 1) > 1 ? BlockedBytes(x) : 0)),
             _ => columns,
         };
+    }
+
+    /// <summary>
+    /// cuDNN's workspace with <c>benchmark</c> off, as measured on an H200 (PyTorch 2.11, cuDNN 9.19, float32, TF32 allowed):
+    /// the heuristics' first choice is a tensor-core implicit-GEMM kernel that works on NHWC copies, so the workspace
+    /// holds the input and the output in that layout; a 1x1 stride-1 convolution is a plain matrix product over the
+    /// output and needs only the input's copy; grouped (depthwise) convolutions and inputs whose channels are not a
+    /// multiple of 8 (images, the first layers) run direct kernels without workspace. Capped by the workspace limit.
+    /// </summary>
+    private static long Cudnn(NodeInference n, Core.TensorInfo x, long outBytes, MemoryOptions options)
+    {
+        var channels = x.Shape[1].Value ?? 0;
+        if (n.Node.Attributes.Int("group", 1) > 1 || channels % 8 != 0)
+        {
+            return 0;
+        }
+        var pointwise = Kernel(n).All(k => k == 1) && !AnyAbove(n.Node.Attributes.Ints("strides"), 1) && !AnyAbove(n.Node.Attributes.Ints("dilations"), 1);
+        var bytes = pointwise ? x.Bytes ?? 0 : checked((x.Bytes ?? 0) + outBytes);
+        return Math.Min(options.CudnnWorkspaceLimitBytes, bytes);
     }
 
     /// <summary>The convolution's weight: input 1 of an imported node, or the weight a spec layer creates.</summary>

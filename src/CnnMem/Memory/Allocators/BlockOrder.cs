@@ -1,0 +1,27 @@
+namespace CnnMem.Memory.Allocators;
+
+/// <summary>The allocator's free-block order: by size, then by address (segment creation order, then offset).</summary>
+internal sealed class BlockOrder : IComparer<Block>
+{
+    internal static readonly BlockOrder Instance = new();
+
+    private static readonly Segment ProbeSegment = new(0, false, long.MinValue);
+
+    /// <summary>A key below every free block of <paramref name="size"/> bytes or more.</summary>
+    internal static Block Probe(long size) => new(ProbeSegment, long.MinValue, size);
+
+    public int Compare(Block? x, Block? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+        var c = x!.Size.CompareTo(y!.Size);
+        if (c != 0)
+        {
+            return c;
+        }
+        c = x.Segment.Serial.CompareTo(y.Segment.Serial);
+        return c != 0 ? c : x.Offset.CompareTo(y.Offset);
+    }
+}

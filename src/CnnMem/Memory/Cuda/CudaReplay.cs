@@ -1,0 +1,108 @@
+using CnnMem.Core;
+using CnnMem.Inference;
+using CnnMem.Memory.Allocators;
+using CnnMem.Memory.Trace;
+
+namespace CnnMem.Memory.Cuda;
+
+/// <summary>
+/// The CUDA device model: a storage graph's passes replayed as a trace through the caching allocator, the way the
+/// measurements ran them (../shared/oracle/measure_gpu.py):
+/// - inference: the static tensors, a warm-up forward under no_grad (its output dropped), then the measured forward;
+/// - training: the static tensors, a warm-up step from no gradients (the optimizer's state is created in it), then
+///   zero_grad (in place, or set to None) and the measured step: forward with the loss, backward, <c>del out, loss</c>,
+///   the optimizer step;
+/// - under a budget (<paramref name="limit"/>, what the allocator may reserve), the replay stops at the first request
+///   that does not fit after the allocator released its cache (a cuDNN workspace is skipped instead).
+/// </summary>
+public static class CudaReplay
+{
+    public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue)
+    {
+        var g = StorageGraphBuilder.Build(inference, options, training: false);
+        var (replay, statics) = Start(inference, g, options, limit);
+        var t = new StepTraceBuilder(g, training: false);
+        t.Forward(training: false);
+        var measured = t.Events.Count;
+        t.DropOutputs(new LossTensors(-1, -1, -1), g.Nodes.Length);
+        var warm = replay.Play(t.Events, 0, t.Events.Count, statics);
+        var run = replay.Play(t.Events, 0, measured, statics);
+        return new CudaRun(replay.Ok, statics, run.PeakAbove, run.PeakStep, run.EndAbove, 0, -1, 0, 0, run.PeakAbove, Math.Max(warm.ReservedPeak, run.ReservedPeak));
+    }
+
+    public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue)
+    {
+        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        var (replay, statics) = Start(inference, g, options, limit);
+        var t = new StepTraceBuilder(g, training: true);
+        var opt = new OptimizerTrace(optimizer, options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
+        var parameters = Parameters(g);
+        var n = g.Nodes.Length;
+        var stepAt = (2 * n) + 1;
+
+        Step(t, opt, parameters, gradsExist: false, stepAt);
+        if (options.EffectiveZeroGrad == ZeroGradMode.SetToNone)
+        {
+            t.DropParamGrads(stepAt);
+        }
+        var m0 = t.Events.Count;
+        var loss = t.Forward(training: true);
+        var mF = t.Events.Count;
+        t.Backward(loss, gradsExist: options.EffectiveZeroGrad == ZeroGradMode.Zero);
+        t.DropOutputs(loss, stepAt);
+        var mB = t.Events.Count;
+        opt.Step(t, parameters, stepAt);
+        var mS = t.Events.Count;
+
+        replay.Play(t.Events, 0, m0, statics);
+        var baseline = replay.Allocator.Allocated;
+        var f = replay.Play(t.Events, m0, mF, baseline);
+        var b = replay.Play(t.Events, mF, mB, baseline);
+        var s = replay.Play(t.Events, mB, mS, baseline);
+        var persistent = baseline - statics;
+        var top = Math.Max(f.PeakAbove, Math.Max(b.PeakAbove, s.PeakAbove));
+        return new CudaRun(
+            replay.Ok, statics, f.PeakAbove, f.PeakStep, f.EndAbove, b.PeakAbove, b.PeakStep, s.PeakAbove, persistent,
+            checked(persistent + top), Math.Max(f.ReservedPeak, Math.Max(b.ReservedPeak, s.ReservedPeak)));
+    }
+
+    private static void Step(StepTraceBuilder t, OptimizerTrace opt, IReadOnlyList<(string, long)> parameters, bool gradsExist, int stepAt)
+    {
+        var loss = t.Forward(training: true);
+        t.Backward(loss, gradsExist);
+        t.DropOutputs(loss, stepAt);
+        opt.Step(t, parameters, stepAt);
+    }
+
+    /// <summary>Each trainable parameter tensor once, with its bytes, in the order backward reaches them.</summary>
+    internal static List<(string Name, long Bytes)> Parameters(StorageGraph g)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<(string, long)>();
+        for (var i = g.Nodes.Length - 1; i >= 0; i--)
+        {
+            foreach (var p in g.Nodes[i].ParamGrads)
+            {
+                if (seen.Add(p.Tensor))
+                {
+                    list.Add((p.Tensor, p.Bytes));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static (TraceReplay Replay, long Statics) Start(InferenceResult inference, StorageGraph g, MemoryOptions options, long limit)
+    {
+        var profile = options.Profile;
+        var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments);
+        var id = -1;
+        var ok = CudaStatics.Allocate(allocator, inference, g, profile, ref id);
+        var replay = new TraceReplay(allocator);
+        if (!ok)
+        {
+            replay.Play(new[] { new TraceEvent(TraceOp.Alloc, id, long.MaxValue / 4, 0) }, 0, 1, 0);
+        }
+        return (replay, allocator.Allocated);
+    }
+}

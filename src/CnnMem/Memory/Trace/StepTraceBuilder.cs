@@ -1,0 +1,129 @@
+using CnnMem.Core;
+
+namespace CnnMem.Memory.Trace;
+
+/// <summary>
+/// Writes a storage graph's passes as an ordered trace of allocations and frees, step by step, with the same
+/// semantics as <see cref="ForwardPass"/> and <see cref="BackwardPass"/> (which compute the requested-bytes peaks
+/// directly): forward outputs are allocated by their producer and freed after their last reader (in training,
+/// what backward needs stays); kernel workspaces live inside their op; the loss's tensors; backward allocates
+/// gradients and frees what each node kept once its last keeper has run. Tensors that are not storages (workspaces,
+/// gradients, loss tensors, optimizer state) get ids past the storages'.
+/// </summary>
+public sealed class StepTraceBuilder
+{
+    private readonly StorageGraph g;
+    private readonly List<TraceEvent> events = new();
+    private readonly List<int>[] freeAt;
+    private readonly List<int>[] bornAt;
+    private readonly Dictionary<string, (int Id, long Bytes)> paramGrads = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> bytes = new();
+    private int nextId;
+
+    public StepTraceBuilder(StorageGraph graph, bool training)
+    {
+        g = graph;
+        nextId = g.Storages.Length;
+        var n = g.Nodes.Length;
+        freeAt = new List<int>[n + 1];
+        bornAt = new List<int>[n + 1];
+        for (var i = 0; i <= n; i++)
+        {
+            freeAt[i] = new List<int>();
+            bornAt[i] = new List<int>();
+        }
+        var saved = training ? g.Nodes.SelectMany(x => x.Saved).ToHashSet() : new HashSet<int>();
+        foreach (var s in g.Storages)
+        {
+            if (!s.IsTransient || s.Bytes <= 0 || s.Producer < 0)
+            {
+                continue;
+            }
+            bornAt[s.Producer].Add(s.Id);
+            if (!g.HeldOutputs.Contains(s.Id) && !saved.Contains(s.Id))
+            {
+                freeAt[Math.Max(s.Producer, g.LastForwardReader[s.Id])].Add(s.Id);
+            }
+        }
+    }
+
+    public IReadOnlyList<TraceEvent> Events => events;
+
+    /// <summary>Trainable parameters' gradients that exist (kept by AccumulateGrad), by parameter name.</summary>
+    public IReadOnlyDictionary<string, (int Id, long Bytes)> ParamGrads => paramGrads;
+
+    public int NewId() => nextId++;
+
+    public void Alloc(int id, long size, int step, bool optional = false)
+    {
+        if (size > 0)
+        {
+            bytes[id] = size;
+            events.Add(new TraceEvent(TraceOp.Alloc, id, size, step, optional));
+        }
+    }
+
+    public void Free(int id, int step)
+    {
+        if (bytes.Remove(id, out var size))
+        {
+            events.Add(new TraceEvent(TraceOp.Free, id, size, step));
+        }
+    }
+
+    /// <summary>The forward pass (steps 0..n-1), plus in training the loss at step n. Returns the ids of the loss's tensors.</summary>
+    public LossTensors Forward(bool training)
+    {
+        for (var i = 0; i < g.Nodes.Length; i++)
+        {
+            var n = g.Nodes[i];
+            foreach (var id in bornAt[i])
+            {
+                Alloc(id, g.Storages[id].Bytes, i);
+            }
+            if (n.ForwardWorkspace > 0)
+            {
+                var ws = NewId();
+                Alloc(ws, n.ForwardWorkspace, i, optional: true);
+                Free(ws, i);
+            }
+            foreach (var id in freeAt[i])
+            {
+                Free(id, i);
+            }
+        }
+        if (!training || g.LossRows <= 0)
+        {
+            return new LossTensors(-1, -1, -1);
+        }
+        var end = g.Nodes.Length;
+        var loss = new LossTensors(NewId(), NewId(), NewId());
+        Alloc(loss.LogSoftmax, checked(g.LossRows * g.LossClasses * 4), end);
+        Alloc(loss.TotalWeight, 4, end);
+        Alloc(loss.Loss, 4, end);
+        return loss;
+    }
+
+    /// <summary>Frees the graph outputs the caller held and the loss scalar (<c>del out, loss</c>).</summary>
+    public void DropOutputs(LossTensors loss, int step)
+    {
+        foreach (var id in g.HeldOutputs)
+        {
+            Free(id, step);
+        }
+        Free(loss.Loss, step);
+    }
+
+    /// <summary>Backward (steps n+1..2n); with <paramref name="gradsExist"/> new parameter gradients are added into the kept ones and freed.</summary>
+    public void Backward(LossTensors loss, bool gradsExist) => new BackwardTraceWriter(this, g).Write(loss, gradsExist, paramGrads);
+
+    /// <summary>Frees the parameters' gradients (zero_grad with set_to_none).</summary>
+    public void DropParamGrads(int step)
+    {
+        foreach (var (_, (id, _)) in paramGrads)
+        {
+            Free(id, step);
+        }
+        paramGrads.Clear();
+    }
+}

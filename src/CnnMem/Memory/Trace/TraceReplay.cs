@@ -1,0 +1,44 @@
+using CnnMem.Memory.Allocators;
+
+namespace CnnMem.Memory.Trace;
+
+/// <summary>Replays trace events on an allocator, tracking the peaks of allocated and reserved bytes; stops at the first request that does not fit.</summary>
+public sealed class TraceReplay(IDeviceAllocator allocator)
+{
+    public IDeviceAllocator Allocator => allocator;
+
+    /// <summary>False once a request did not fit (out of memory).</summary>
+    public bool Ok { get; private set; } = true;
+
+    /// <summary>Plays events [<paramref name="start"/>, <paramref name="end"/>); the peak is measured above <paramref name="baseline"/>.</summary>
+    public PhasePeak Play(IReadOnlyList<TraceEvent> events, int start, int end, long baseline)
+    {
+        long peak = allocator.Allocated, reserved = allocator.Reserved;
+        var at = -1;
+        for (var k = start; k < end && Ok; k++)
+        {
+            var e = events[k];
+            if (e.Op == TraceOp.Free)
+            {
+                allocator.Free(e.Id);
+                continue;
+            }
+            if (!allocator.TryMalloc(e.Id, e.Bytes))
+            {
+                if (e.Optional)
+                {
+                    continue; // a workspace the library can do without (cuDNN falls back to an algorithm that needs less)
+                }
+                Ok = false;
+                break;
+            }
+            if (allocator.Allocated > peak)
+            {
+                peak = allocator.Allocated;
+                at = e.Step;
+            }
+            reserved = Math.Max(reserved, allocator.Reserved);
+        }
+        return new PhasePeak(peak - baseline, at, allocator.Allocated - baseline, reserved);
+    }
+}
