@@ -72,6 +72,7 @@ public static class Analyzer
         var inf = InferenceModel.Compute(inference, options.Memory);
         var train = training?.GetAwaiter().GetResult();
         var m = options.Memory;
+        var device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null;
         return report with
         {
             Model = new MemoryModelSettings(
@@ -84,7 +85,10 @@ public static class Analyzer
                 m.Alignment),
             Inference = inf,
             Training = train,
-            Device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null,
+            Device = device,
+            Parallel = options.Parallel is { } p && train is not null
+                ? CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, train, m, options.Optimizer, options.Batch, device, p)
+                : null,
         };
     }
 
