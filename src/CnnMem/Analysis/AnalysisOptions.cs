@@ -27,5 +27,5 @@ public sealed record AnalysisOptions
     public bool FrameworkMemory { get; init; } = true;
 
     /// <summary>Multi-device training (<c>--gpus</c>, <c>--parallel</c>); null = one device, no parallel section.</summary>
-    public Memory.Parallel.ParallelOptions? Parallel { get; init; }
+    public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
 }

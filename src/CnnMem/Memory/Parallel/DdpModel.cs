@@ -13,7 +13,7 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 internal static class DdpModel
 {
-    public static DeviceParts Compute(ParallelInput input, ParallelOptions o)
+    public static DeviceParts Compute(ParallelInput input, DataParallelOptions o)
     {
         var t = input.Training;
         var paramBytes = input.Params.Aggregate(0L, (a, p) => checked(a + p.Bytes));

@@ -17,7 +17,7 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 internal static class FsdpModel
 {
-    public static DeviceParts Compute(ParallelInput input, ParallelOptions o)
+    public static DeviceParts Compute(ParallelInput input, DataParallelOptions o)
     {
         var n = o.Gpus;
         int GatherWidth(ParamEntry p) => input.MixedPrecision ? 2 : p.ElementBytes;

@@ -8,7 +8,7 @@ namespace CnnMem.Memory.Parallel;
 public static class ParallelAnalysis
 {
     public static ParallelMemory Compute(
-        InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, DeviceMemory? device, ParallelOptions options)
+        InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, DeviceMemory? device, DataParallelOptions options)
     {
         var cuda = memory.Backend == Backend.Cuda;
         var input = new ParallelInput(training, ParallelParams.From(inference, memory.MixedPrecision), optimizer, memory.MixedPrecision, microBatch)

@@ -14,7 +14,7 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 public static class ParallelModel
 {
-    public static ParallelMemory Compute(ParallelInput input, ParallelOptions options)
+    public static ParallelMemory Compute(ParallelInput input, DataParallelOptions options)
     {
         Validate(options);
         var t = input.Training;
@@ -62,7 +62,7 @@ public static class ParallelModel
 
     private static long Round(long bytes) => bytes == 0 ? 0 : DeviceModel.Round(bytes);
 
-    private static void Validate(ParallelOptions o)
+    private static void Validate(DataParallelOptions o)
     {
         if (o.Gpus < 1)
         {

@@ -16,7 +16,7 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 internal static class Zero3Model
 {
-    public static DeviceParts Compute(ParallelInput input, ParallelOptions o)
+    public static DeviceParts Compute(ParallelInput input, DataParallelOptions o)
     {
         var n = o.Gpus;
         var half = input.MixedPrecision;
@@ -43,7 +43,8 @@ internal static class Zero3Model
         var state = checked((half ? fp32 : 0) + OptimizerModel.StateBytes(input.Optimizer, fp32, trainableShard == 0 ? 0 : 1));
         var step = checked((half ? fp32 : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, fp32));
         var units = ModuleUnits.PerNode(input.Params);
-        var gathered = units.Select(u => Gathered(u, n, Width)).ToArray();
+        // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
+        var gathered = units.Select(u => Gathered(u, n, Width)).Where(g => g.Bytes > 0).ToArray();
         long inFlight = 0;
         for (var k = 0; k < gathered.Length; k++)
         {
@@ -52,7 +53,7 @@ internal static class Zero3Model
         }
         var unitGrads = units.Select(u => u.Params.Where(p => p.Trainable).Aggregate(0L, (a, p) => checked(a + (p.Elements * Width(p))))).DefaultIfEmpty(0).Max();
         var width = input.Params.IsEmpty ? 4 : Width(input.Params[0]);
-        var largest = units.IsEmpty ? -1 : Array.IndexOf(gathered, gathered.MaxBy(g => g.Bytes));
+        var largestUnit = units.MaxBy(u => Gathered(u, n, Width).Bytes);
         return new DeviceParts(
             param,
             gradients,
@@ -69,8 +70,8 @@ internal static class Zero3Model
                 PersistenceThresholdElements = ParallelDefaults.Stage3PersistenceThreshold,
                 PersistentParams = persistent,
                 Units = units.Length,
-                LargestUnit = largest < 0 ? null : units[largest].Name,
-                LargestUnitBytes = largest < 0 ? null : gathered[largest].Bytes,
+                LargestUnit = largestUnit?.Name,
+                LargestUnitBytes = largestUnit is null ? null : Gathered(largestUnit, n, Width).Bytes,
             });
     }
 

@@ -19,7 +19,7 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 internal static class ZeroModel
 {
-    public static DeviceParts Compute(ParallelInput input, ParallelOptions o, bool partitionGradients)
+    public static DeviceParts Compute(ParallelInput input, DataParallelOptions o, bool partitionGradients)
     {
         var n = o.Gpus;
         var half = input.MixedPrecision;

@@ -4,7 +4,7 @@ namespace CnnMem.Memory.Parallel;
 /// Multi-device training setup (<c>--gpus</c>, <c>--parallel</c>, <c>--grad-accum</c> and the strategy's own options).
 /// The analysis batch is the per-device micro-batch.
 /// </summary>
-public sealed record ParallelOptions
+public sealed record DataParallelOptions
 {
     public int Gpus { get; init; } = 1;
 
