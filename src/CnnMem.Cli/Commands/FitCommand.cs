@@ -3,6 +3,7 @@ using System.Text.Json;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Memory;
+using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
 
 namespace CnnMem.Cli.Commands;
@@ -45,11 +46,16 @@ public static class FitCommand
         {
             path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, checkpoint, format, units,
         };
+        var parallel = new ParallelCliOptions();
+        foreach (var o in parallel.All)
+        {
+            fit.Options.Add(o);
+        }
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
                 r.GetValue(dtype)!, r.GetValue(mixed), r.GetValue(backend)!, r.GetValue(context), r.GetValue(format)!, r.GetValue(units)!,
-                r.GetValue(checkpoint)));
+                r.GetValue(checkpoint), parallel.ReadWithAuto(r)));
         return fit;
     }
 
@@ -64,7 +70,8 @@ public static class FitCommand
 
     public static int Run(
         CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype, bool mixed,
-        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null)
+        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null,
+        (DataParallelOptions? Options, bool Auto) parallel = default)
     {
         if (path is null)
         {
@@ -100,10 +107,13 @@ public static class FitCommand
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };
         results.AddRange(parsed.Select(o => FitModel.FitTraining(model.Graph, options, o, budget)));
+        var perDevice = parallel.Options is { } p
+            ? parsed.SelectMany(o => parallel.Auto ? ParallelFit.FitAll(model.Graph, options, o, p, budget) : [ParallelFit.Fit(model.Graph, options, o, p, budget)]).ToArray()
+            : null;
 
         if (format == "json")
         {
-            var doc = new FitDocument(model.Graph.Name, budget, device ?? memory!, backend, DTypes.Name(type), mixed, "bytes", results);
+            var doc = new FitDocument(model.Graph.Name, budget, device ?? memory!, backend, DTypes.Name(type), mixed, "bytes", results) { Parallel = perDevice };
             ctx.Out.Write(JsonSerializer.Serialize(doc, Json) + "\n");
         }
         else
@@ -117,8 +127,14 @@ public static class FitCommand
                     : $"  {r.Mode}: batch {ByteFormat.Count(r.Batch)} needs {Bytes(r.BytesAtBatch)}, headroom {Bytes(r.HeadroomBytes)}" +
                       (r.BytesAtNextBatch > 0 ? $"; batch {ByteFormat.Count(r.Batch + 1)} would need {Bytes(r.BytesAtNextBatch)}" : ""));
             }
+            if (perDevice is not null)
+            {
+                ParallelFitTable.Write(ctx.Out, perDevice, Bytes);
+            }
             ctx.Out.WriteLine(ByteFormat.Footnote(unitSystem));
         }
-        return results.Any(r => r.Batch == 0) ? ExitCodes.AnalysisProblem : ExitCodes.Success;
+        return results.Any(r => r.Batch == 0) || (perDevice is not null && !parallel.Auto && perDevice.Any(r => r.Fit.Batch == 0))
+            ? ExitCodes.AnalysisProblem
+            : ExitCodes.Success;
     }
 }

@@ -87,7 +87,7 @@ public static class Analyzer
             Training = train,
             Device = device,
             Parallel = options.Parallel is { } p && train is not null
-                ? CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, train, m, options.Optimizer, options.Batch, device, p)
+                ? CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, train, m, options.Optimizer, options.Batch, device?.TrainingRoundingBytes ?? 0, p)
                 : null,
         };
     }

@@ -8,13 +8,13 @@ namespace CnnMem.Memory.Parallel;
 public static class ParallelAnalysis
 {
     public static ParallelMemory Compute(
-        InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, DeviceMemory? device, DataParallelOptions options)
+        InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, long stepRoundingBytes, DataParallelOptions options)
     {
         var cuda = memory.Backend == Backend.Cuda;
         var input = new ParallelInput(training, ParallelParams.From(inference, memory.MixedPrecision), optimizer, memory.MixedPrecision, microBatch)
         {
             CudaContextBytes = cuda ? memory.CudaContextBytes : null,
-            StepRoundingBytes = device?.TrainingRoundingBytes ?? 0,
+            StepRoundingBytes = stepRoundingBytes,
         };
         return ParallelModel.Compute(input, options);
     }
