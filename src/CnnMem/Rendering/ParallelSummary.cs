@@ -105,7 +105,9 @@ public static class ParallelSummary
     };
 
     private static string Gathered(ParallelMemory p) => p.Strategy == "zero3"
-        ? $"the largest module and the next one prefetched (largest: {p.Setup.LargestUnit})"
+        ? p.Setup.LargestUnit is null
+            ? "nothing: every parameter is below the persistence threshold"
+            : $"the largest module and the next one prefetched (largest: {p.Setup.LargestUnit})"
         : p.Setup.ReshardAfterForward == false
             ? $"every unit from its forward to its backward ({p.Setup.Units} units) + the root"
             : $"two units in flight (prefetch) + the root; largest unit {p.Setup.LargestUnit} of {p.Setup.Units}";

@@ -53,7 +53,7 @@ internal static class Zero3Model
         }
         var unitGrads = units.Select(u => u.Params.Where(p => p.Trainable).Aggregate(0L, (a, p) => checked(a + (p.Elements * Width(p))))).DefaultIfEmpty(0).Max();
         var width = input.Params.IsEmpty ? 4 : Width(input.Params[0]);
-        var largestUnit = units.MaxBy(u => Gathered(u, n, Width).Bytes);
+        var largestUnit = units.Where(u => Gathered(u, n, Width).Bytes > 0).MaxBy(u => Gathered(u, n, Width).Bytes);
         return new DeviceParts(
             param,
             gradients,
