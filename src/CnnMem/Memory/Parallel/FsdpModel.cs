@@ -4,7 +4,8 @@ namespace CnnMem.Memory.Parallel;
 
 /// <summary>
 /// PyTorch FSDP2 (<c>fully_shard</c>) full shard, units as <see cref="ModuleUnits.AtDepth"/> finds them:
-/// 1. every parameter is sharded on dim 0, each shard padded to ceil(dim0 / N) rows (<see cref="ShardMath.Dim0Shard"/>);
+/// 1. every parameter is sharded on dim 0, each shard padded to ceil(dim0 / N) rows (<see cref="ShardMath.Dim0Shard"/>;
+///    <c>_fsdp_param.py</c>, <c>_init_sharded_param</c>: <c>padded_sharded_size = chunks[0].size()</c>);
 ///    sharded weights and gradients keep the parameter's dtype (float32);
 /// 2. the optimizer runs on the local shards (per-parameter DTensors), so its state and step temporaries are the
 ///    single-device rules applied to the shards;
@@ -12,7 +13,8 @@ namespace CnnMem.Memory.Parallel;
 ///    size in the gather dtype (half under <c>MixedPrecisionPolicy(param_dtype=half)</c>, the autocast setup), plus the
 ///    all-gather input of one unit; with <c>reshard_after_forward=False</c> every unit stays gathered from its forward to
 ///    its backward, so the peak holds all of them; the root (<c>fully_shard(model)</c>, parameters in no unit) is not
-///    resharded after forward and stays gathered for the step;
+///    resharded after forward (<c>_fsdp_state.py</c>, <c>_lazy_init</c>: the root's <c>post_forward_mesh_info = None</c>)
+///    and stays gathered for the step;
 /// 4. reduce-scatter: the unit's unsharded gradients and the reduce-scatter input (padded), largest unit.
 /// </summary>
 internal static class FsdpModel
