@@ -27,7 +27,12 @@ public static class AnalyzeRunner
             AllowUnknown = settings.AllowUnknown,
             Registry = ctx.Registry,
             Memory = settings.Memory,
+            Parallel = settings.Parallel,
         });
+        if (settings.Parallel is not null && report.Memory.Parallel is null)
+        {
+            throw new CnnMemException("--gpus/--parallel give the per-device training memory, but this network has no training model (no float output of known shape)");
+        }
         if (settings.PerLayer && report.Memory.Training is null)
         {
             throw new CnnMemException("--per-layer shows the framework model's training rows, but this report has no training model");

@@ -25,7 +25,7 @@ public static class CliCommands
         var batch = new Option<long?>("--batch", "-b")
         {
             HelpName = "N",
-            Description = $"Batch size. Default: {AnalyzeSettings.BuiltInBatch} for built-in networks, {AnalyzeSettings.FileBatch} for files.",
+            Description = $"Batch size (with --gpus: the per-device micro-batch). Default: {AnalyzeSettings.BuiltInBatch} for built-in networks, {AnalyzeSettings.FileBatch} for files.",
         };
         var dtype = new Option<string>("--dtype")
         {
@@ -73,7 +73,8 @@ public static class CliCommands
         {
             path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer,
         };
-        foreach (var o in memory.All)
+        var parallel = new ParallelCliOptions();
+        foreach (var o in memory.All.Concat(parallel.All))
         {
             analyze.Options.Add(o);
         }
@@ -91,6 +92,7 @@ public static class CliCommands
             {
                 Memory = memory.Read(r),
                 PerLayer = r.GetValue(perLayer),
+                Parallel = parallel.Read(r),
             },
             ctx));
 

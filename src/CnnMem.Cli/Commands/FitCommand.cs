@@ -3,6 +3,7 @@ using System.Text.Json;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Memory;
+using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
 
 namespace CnnMem.Cli.Commands;
@@ -42,14 +43,15 @@ public static class FitCommand
         };
         // the framework-model options are analyze's, declared once; fit asks the question people bring to a GPU, so cuda by default
         var model = new MemoryCliOptions(defaultBackend: "cuda");
-        foreach (var o in model.All)
+        var parallel = new ParallelCliOptions();
+        foreach (var o in model.All.Concat(parallel.All))
         {
             fit.Options.Add(o);
         }
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
-                r.GetValue(dtype)!, model.Read(r), r.GetValue(format)!, r.GetValue(units)!));
+                r.GetValue(dtype)!, model.Read(r), r.GetValue(format)!, r.GetValue(units)!, parallel.ReadWithAuto(r)));
         return fit;
     }
 
@@ -64,7 +66,7 @@ public static class FitCommand
 
     public static int Run(
         CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype,
-        MemoryOptions memoryOptions, string format = "table", string units = "si")
+        MemoryOptions memoryOptions, string format = "table", string units = "si", (DataParallelOptions? Options, bool Auto) parallel = default)
     {
         if (path is null)
         {
@@ -96,10 +98,13 @@ public static class FitCommand
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };
         results.AddRange(parsed.Select(o => FitModel.FitTraining(model.Graph, options, o, budget)));
+        var perDevice = parallel.Options is { } p
+            ? parsed.SelectMany(o => parallel.Auto ? ParallelFit.FitAll(model.Graph, options, o, p, budget) : [ParallelFit.Fit(model.Graph, options, o, p, budget)]).ToArray()
+            : null;
 
         if (format == "json")
         {
-            var doc = new FitDocument(model.Graph.Name, budget, device ?? memory!, backend, DTypes.Name(type), mixed, "bytes", results);
+            var doc = new FitDocument(model.Graph.Name, budget, device ?? memory!, backend, DTypes.Name(type), mixed, "bytes", results) { Parallel = perDevice };
             ctx.Out.Write(JsonSerializer.Serialize(doc, Json) + "\n");
         }
         else
@@ -113,8 +118,14 @@ public static class FitCommand
                     : $"  {r.Mode}: batch {ByteFormat.Count(r.Batch)} needs {Bytes(r.BytesAtBatch)}, headroom {Bytes(r.HeadroomBytes)}" +
                       (r.BytesAtNextBatch > 0 ? $"; batch {ByteFormat.Count(r.Batch + 1)} would need {Bytes(r.BytesAtNextBatch)}" : ""));
             }
+            if (perDevice is not null)
+            {
+                ParallelFitTable.Write(ctx.Out, perDevice, Bytes);
+            }
             ctx.Out.WriteLine(ByteFormat.Footnote(unitSystem));
         }
-        return results.Any(r => r.Batch == 0) ? ExitCodes.AnalysisProblem : ExitCodes.Success;
+        return results.Any(r => r.Batch == 0) || (perDevice is not null && !parallel.Auto && perDevice.Any(r => r.Fit.Batch == 0))
+            ? ExitCodes.AnalysisProblem
+            : ExitCodes.Success;
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using CnnMem.Memory;
+using CnnMem.Memory.Parallel;
 
 namespace CnnMem.Cli.Commands;
 
@@ -11,4 +13,9 @@ public sealed record FitDocument(
     string Dtype,
     bool MixedPrecision,
     string Units,
-    IReadOnlyList<FitResult> Results);
+    IReadOnlyList<FitResult> Results)
+{
+    /// <summary>With --gpus/--parallel: the largest per-device micro-batch per optimizer (and strategy, with --parallel auto).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ParallelFitResult>? Parallel { get; init; }
+}

@@ -25,4 +25,7 @@ public sealed record AnalysisOptions
 
     /// <summary>Whether to run the framework memory model beside the textbook figures.</summary>
     public bool FrameworkMemory { get; init; } = true;
+
+    /// <summary>Multi-device training (<c>--gpus</c>, <c>--parallel</c>); null = one device, no parallel section.</summary>
+    public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
 }

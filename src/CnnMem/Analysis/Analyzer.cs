@@ -74,7 +74,10 @@ public static class Analyzer
         var train = training?.GetAwaiter().GetResult();
         var m = options.Memory;
         report = report with { Model = Settings(m), Inference = inf, Training = train };
-        return m.Profile.Allocator is null ? report : OnDevice(report, inference, options);
+        report = m.Profile.Allocator is null ? report : OnDevice(report, inference, options);
+        return options.Parallel is { } p && report.Training is { } t
+            ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Optimizer, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
+            : report;
     }
 
     /// <summary>On CUDA, the framework figures are what the caching allocator counts, and the device view adds what it reserves.</summary>
@@ -95,6 +98,23 @@ public static class Analyzer
             Training = DeviceModel.OnDevice(plain, run, g, options.Optimizer, m),
             Device = DeviceModel.Compute(m, infRun, run, report.Inference!, plain),
         };
+    }
+
+    /// <summary>
+    /// The training step as the report gives it (on CUDA what the caching allocator counts) and the bytes the allocator
+    /// adds to the requested ones; the multi-device fit reads the same figures as analyze.
+    /// </summary>
+    public static (TrainingMemory Training, long Rounding) TrainingOnDevice(InferenceResult inference, AnalysisOptions options)
+    {
+        var m = options.Memory;
+        var plain = TrainingModel.Compute(inference, m, options.Optimizer);
+        if (m.Profile.Allocator is null || m.CheckpointEvery != 0)
+        {
+            return (plain, 0);
+        }
+        var run = CudaReplay.Training(inference, m, options.Optimizer);
+        var t = DeviceModel.OnDevice(plain, run, StorageGraphBuilder.Build(inference, m, training: true), options.Optimizer, m);
+        return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }
 
     /// <summary>The settings echoed in the report: the profile and every option that changes a figure.</summary>

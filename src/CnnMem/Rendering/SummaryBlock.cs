@@ -51,7 +51,8 @@ public static class SummaryBlock
             new SummarySection("Totals", totals.ToImmutable()),
             new SummarySection($"Textbook method ({dtype}, every output kept once)", textbook),
             new SummarySection($"Textbook training estimate ({optimizer})", training))
-            .AddRange(FrameworkSummary.Sections(report, units));
+            .AddRange(FrameworkSummary.Sections(report, units))
+            .AddRange(ParallelSummary.Sections(report, units));
     }
 
     /// <summary>Notes printed after the figures: lower bounds and the unit system.</summary>

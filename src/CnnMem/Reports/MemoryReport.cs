@@ -14,4 +14,7 @@ public sealed record MemoryReport(NaiveMemory Naive)
 
     /// <summary>The device view (CUDA backend only).</summary>
     public DeviceMemory? Device { get; init; }
+
+    /// <summary>Multi-device training, per device (only when --gpus or --parallel is given).</summary>
+    public ParallelMemory? Parallel { get; init; }
 }

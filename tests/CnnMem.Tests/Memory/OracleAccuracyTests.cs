@@ -101,6 +101,8 @@ public class OracleAccuracyTests
             sb.AppendLine();
             skipped.ForEach(s => sb.AppendLine(s));
         }
+        sb.AppendLine();
+        sb.Append(Parallel.DeepSpeedEstimatorTests.Section());
         return sb.ToString();
     }
 }

@@ -1,0 +1,15 @@
+using CnnMem.Reports;
+
+namespace CnnMem.Memory.Parallel;
+
+/// <summary>What one strategy model finds for one device before the common parts (activations, buffers, NCCL) are added.</summary>
+internal sealed record DeviceParts(
+    long Param,
+    long Gradient,
+    long State,
+    long StepTemporary,
+    long PaddingElements,
+    long Bucket,
+    long Gathered,
+    long ReduceScatter,
+    ParallelSetup Setup);

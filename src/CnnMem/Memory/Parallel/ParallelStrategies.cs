@@ -1,0 +1,26 @@
+namespace CnnMem.Memory.Parallel;
+
+/// <summary>Names of <see cref="ParallelStrategy"/> values as the command line and the JSON write them.</summary>
+public static class ParallelStrategies
+{
+    public static string Name(ParallelStrategy s) => s.ToString().ToLowerInvariant();
+
+    public static IEnumerable<string> Names => Enum.GetValues<ParallelStrategy>().Select(Name);
+
+    public static bool TryParse(string text, out ParallelStrategy strategy)
+    {
+        foreach (var s in Enum.GetValues<ParallelStrategy>())
+        {
+            if (string.Equals(Name(s), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                strategy = s;
+                return true;
+            }
+        }
+        strategy = default;
+        return false;
+    }
+
+    /// <summary>Strategies that shard the optimizer state over the devices.</summary>
+    public static bool ShardsOptimizerState(ParallelStrategy s) => s != ParallelStrategy.Ddp;
+}

@@ -1,0 +1,90 @@
+using CnnMem.Reports;
+
+namespace CnnMem.Memory.Parallel;
+
+/// <summary>
+/// DeepSpeed ZeRO stage 3 (<c>stage3.py</c>, <c>partition_parameters.py</c>), defaults as <see cref="ParallelDefaults"/>:
+/// 1. every parameter is padded to a multiple of N and each device keeps its 1/N slice (<c>ds_tensor</c>) in the model
+///    dtype; parameters of at most <c>stage3_param_persistence_threshold</c> elements also stay whole on every device;
+/// 2. optimizer state on the fp32 partition; the fp32 master partition is a separate copy only in fp16/bf16 mode (in
+///    fp32 mode DeepSpeed reuses the partition itself);
+/// 3. gradients: the flat partition buffer (<c>grad_partitions_flat_buffer</c>) in the model dtype, one reduce bucket of
+///    <c>reduce_bucket_size</c> elements, and the full gradients of the module being reduced;
+/// 4. weights in flight: the module running (its non-persistent parameters gathered at their padded size) and the next
+///    one prefetched when it fits <c>stage3_prefetch_bucket_size</c>: the largest such pair in forward order;
+/// 5. the step as ZeRO-1/2: fp32 gradient partition in fp16/bf16 mode and the optimizer's temporaries.
+/// </summary>
+internal static class Zero3Model
+{
+    public static DeviceParts Compute(ParallelInput input, DataParallelOptions o)
+    {
+        var n = o.Gpus;
+        var half = input.MixedPrecision;
+        int Width(ParamEntry p) => half ? 2 : p.ElementBytes;
+        long param = 0, trainableShard = 0, gradients = 0, padding = 0;
+        var persistent = 0;
+        foreach (var p in input.Params)
+        {
+            var shard = ShardMath.ParamPartition(p.Elements, n);
+            padding = checked(padding + (shard * n) - p.Elements);
+            param = checked(param + (shard * Width(p)));
+            if (p.Elements <= ParallelDefaults.Stage3PersistenceThreshold)
+            {
+                persistent++;
+                param = checked(param + (p.Elements * Width(p)));
+            }
+            if (p.Trainable)
+            {
+                trainableShard = checked(trainableShard + shard);
+                gradients = checked(gradients + (shard * Width(p)));
+            }
+        }
+        var fp32 = checked(trainableShard * 4);
+        var state = checked((half ? fp32 : 0) + OptimizerModel.StateBytes(input.Optimizer, fp32, trainableShard == 0 ? 0 : 1));
+        var step = checked((half ? fp32 : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, fp32));
+        var units = ModuleUnits.PerNode(input.Params);
+        // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
+        var gathered = units.Select(u => Gathered(u, n, Width)).Where(g => g.Bytes > 0).ToArray();
+        long inFlight = 0;
+        for (var k = 0; k < gathered.Length; k++)
+        {
+            var next = k + 1 < gathered.Length && gathered[k + 1].Elements <= ParallelDefaults.Stage3PrefetchBucketElements ? gathered[k + 1].Bytes : 0;
+            inFlight = Math.Max(inFlight, checked(gathered[k].Bytes + next));
+        }
+        var unitGrads = units.Select(u => u.Params.Where(p => p.Trainable).Aggregate(0L, (a, p) => checked(a + (p.Elements * Width(p))))).DefaultIfEmpty(0).Max();
+        var width = input.Params.IsEmpty ? 4 : Width(input.Params[0]);
+        var largestUnit = units.Where(u => Gathered(u, n, Width).Bytes > 0).MaxBy(u => Gathered(u, n, Width).Bytes);
+        return new DeviceParts(
+            param,
+            gradients,
+            state,
+            step,
+            padding,
+            Bucket: trainableShard == 0 ? 0 : checked(o.ReduceBucketElements * width),
+            inFlight,
+            unitGrads,
+            new ParallelSetup(half ? "half_fp32_master" : DdpModel.Precision(input))
+            {
+                ReduceBucketElements = o.ReduceBucketElements,
+                OverlapComm = true,
+                PersistenceThresholdElements = ParallelDefaults.Stage3PersistenceThreshold,
+                PersistentParams = persistent,
+                Units = units.Length,
+                LargestUnit = largestUnit?.Name,
+                LargestUnitBytes = largestUnit is null ? null : Gathered(largestUnit, n, Width).Bytes,
+            });
+    }
+
+    /// <summary>A module's non-persistent parameters, gathered at their padded size: elements and bytes.</summary>
+    private static (long Elements, long Bytes) Gathered(ModuleUnit u, int n, Func<ParamEntry, int> width)
+    {
+        long elements = 0, bytes = 0;
+        foreach (var p in u.Params.Where(p => p.Elements > ParallelDefaults.Stage3PersistenceThreshold))
+        {
+            var padded = checked(ShardMath.ParamPartition(p.Elements, n) * n);
+            elements = checked(elements + padded);
+            bytes = checked(bytes + (padded * width(p)));
+        }
+        return (elements, bytes);
+    }
+}

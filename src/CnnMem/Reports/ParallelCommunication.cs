@@ -1,0 +1,12 @@
+namespace CnnMem.Reports;
+
+/// <summary>
+/// The communication buffers of one device, in bytes: gradient buckets (DDP's bucket copy of the gradients, DeepSpeed's
+/// reduce bucket), all-gathered weights in flight (ZeRO-3, FSDP), the unsharded gradients and reduce-scatter input of the
+/// unit being reduced (ZeRO-3, FSDP), and NCCL's own buffers, which live outside the caching allocator.
+/// </summary>
+public sealed record ParallelCommunication(
+    long GradientBucketBytes,
+    long GatheredParamBytes,
+    long ReduceScatterBytes,
+    long NcclBytes);

@@ -1,0 +1,36 @@
+namespace CnnMem.Reports;
+
+/// <summary>
+/// The settings and structure behind the per-device figures; fields that do not apply to the strategy are null.
+/// <see cref="Precision"/>: <c>fp32</c> (or the model dtype), <c>autocast</c> (DDP: fp32 weights, half activations),
+/// <c>autocast_half_gather</c> (FSDP2 MixedPrecisionPolicy: fp32 shards, half all-gathers), <c>half_fp32_master</c>
+/// (DeepSpeed fp16/bf16 mode: half weights and gradients, fp32 master weights in the optimizer state).
+/// </summary>
+public sealed record ParallelSetup(string Precision)
+{
+    public bool? GradientAsBucketView { get; init; }
+
+    public long? ReduceBucketElements { get; init; }
+
+    public bool? OverlapComm { get; init; }
+
+    public long? PersistenceThresholdElements { get; init; }
+
+    /// <summary>ZeRO-3: parameters at or below the persistence threshold, kept whole on every device.</summary>
+    public int? PersistentParams { get; init; }
+
+    public int? FsdpUnitDepth { get; init; }
+
+    public bool? ReshardAfterForward { get; init; }
+
+    /// <summary>ZeRO-3 modules or FSDP units that own parameters (FSDP: the root not counted).</summary>
+    public int? Units { get; init; }
+
+    public string? LargestUnit { get; init; }
+
+    /// <summary>The largest unit's gathered (unsharded) weights.</summary>
+    public long? LargestUnitBytes { get; init; }
+
+    /// <summary>FSDP: weights of the root unit (parameters in no unit), gathered for the whole step.</summary>
+    public long? RootParamBytes { get; init; }
+}
