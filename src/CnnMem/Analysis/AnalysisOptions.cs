@@ -25,4 +25,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Whether to run the framework memory model beside the textbook figures.</summary>
     public bool FrameworkMemory { get; init; } = true;
+
+    /// <summary>
+    /// Whether the inference and training models may run side by side on two threads. Off in the browser:
+    /// WebAssembly runs .NET on the page's single thread, where a blocking wait on another task is not supported.
+    /// </summary>
+    public bool ParallelModels { get; init; } = !OperatingSystem.IsBrowser();
 }
