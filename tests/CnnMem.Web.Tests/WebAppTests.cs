@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using CnnMem.Analysis;
+using CnnMem.Core;
+using CnnMem.Import.Spec;
+using CnnMem.Onnx;
+using CnnMem.Rendering;
+using CnnMem.Reports;
+using Xunit.Abstractions;
+
+namespace CnnMem.Web.Tests;
+
+/// <summary>
+/// The published app in headless chromium: the seed's answer, live editing, spec errors at their line and
+/// column, and ONNX files read in the browser. Expected figures come from the library run on the same input.
+/// </summary>
+public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : IClassFixture<WebAppFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private static string Seed => BuiltInModels.TryGetText("seed", out var text, out _) ? text : throw new InvalidOperationException("no built-in seed");
+
+    private static string ModelFile(string name) =>
+        Path.Combine(PublishedApp.RepositoryRoot, "tests", "CnnMem.Tests", "TestData", "oracle", "models", name);
+
+    /// <summary>The page analyses the editor's spec at the built-ins' batch of 64.</summary>
+    private static AnalysisReport Expected(string spec) =>
+        Analyzer.Analyze(SpecParser.Parse(spec, "seed.cnn"), new AnalysisOptions { Batch = 64 });
+
+    [BrowserFact]
+    public async Task Seed_ShowsTheClassicAnswer()
+    {
+        var clock = Stopwatch.StartNew();
+        var page = await OpenAsync();
+        output.WriteLine($"publish: {app.PublishTime.TotalSeconds:0.0} s; first render of the seed: {clock.Elapsed.TotalSeconds:0.0} s");
+
+        // The classic answer's figures, which the library computes too.
+        var expected = Expected(Seed);
+        Assert.Equal(157_226, expected.Totals.ActivationElementsPerSample);
+        Assert.Equal(4_632_902, expected.Totals.Params);
+        Assert.Equal("157,226", await page.TextAsync("#activations .value"));
+        Assert.Equal("4,632,902", await page.TextAsync("#params .value"));
+        Assert.Equal(ByteFormat.Bytes(expected.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), await page.TextAsync("#training .value"));
+        Assert.Equal(ByteFormat.Bytes(expected.Memory.Inference!.TotalBytes, UnitSystem.Si), await page.TextAsync("#inference .value"));
+        Assert.Contains("charts: not available in this build", await page.TextAsync("#charts") ?? "");
+
+        var shot = Path.Combine(AppContext.BaseDirectory, "web-seed.png");
+        await page.ScreenshotAsync(shot);
+        output.WriteLine($"screenshot: {shot}");
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task EditingTheSpec_UpdatesTheAnswer()
+    {
+        var page = await OpenAsync();
+        var edited = Seed.Replace("fc 500", "fc 100", StringComparison.Ordinal);
+        Assert.NotEqual(Seed, edited);
+        var expected = Expected(edited);
+
+        await page.TypeAsync("#spec", edited);
+        await page.WaitForTextAsync("#params .value", t => t == ByteFormat.Count(expected.Totals.Params), Patience, "parameters after editing fc 500 to fc 100");
+        Assert.Equal(ByteFormat.Count(expected.Totals.ActivationElementsPerSample), await page.TextAsync("#activations .value"));
+        Assert.NotEqual("157,226", await page.TextAsync("#activations .value"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task BadSpec_ShowsTheErrorAtItsLineAndColumn()
+    {
+        var page = await OpenAsync();
+        var bad = Seed.Replace("conv 64 3x3 pad=same", "conv 64 3x3 pad=samex", StringComparison.Ordinal);
+        var error = Assert.Throws<CnnMemException>(() => SpecParser.Parse(bad, "seed.cnn"));
+        var at = System.Text.RegularExpressions.Regex.Match(error.Message, @"^seed\.cnn:(\d+):(\d+): (.*)$");
+        Assert.True(at.Success, error.Message);
+        var shown = $"line {at.Groups[1].Value}, column {at.Groups[2].Value}: {at.Groups[3].Value}";
+
+        await page.TypeAsync("#spec", bad);
+        var text = await page.WaitForTextAsync("#spec-error", t => t.Contains(shown, StringComparison.Ordinal), Patience, "the spec error");
+        Assert.Contains("pad=samex", text, StringComparison.Ordinal);
+
+        // Meanwhile the last good answer stays on screen, dimmed; fixing the spec clears the error.
+        Assert.Equal("stale", (await page.EvaluateAsync("document.querySelector('#headline').parentElement.className")).GetString());
+        await page.TypeAsync("#spec", Seed);
+        await page.WaitForTextAsync("#app", t => !t.Contains(shown, StringComparison.Ordinal), Patience, "the error gone after fixing the spec");
+        Assert.Null(await page.TextAsync("#spec-error"));
+        Assert.Equal("4,632,902", await page.TextAsync("#params .value"));
+        await page.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData("seed_cnn.full.onnx")] // 18.5 MB with every weight: over the browser's default limit, weights skipped
+    [InlineData("resnet50.onnx")]      // interactive on a large network
+    public async Task OnnxFile_IsAnalysedInTheBrowser(string file)
+    {
+        var path = ModelFile(file);
+        var expected = Analyzer.Analyze(OnnxImporter.Import(path), new AnalysisOptions { Batch = 1 });
+        var page = await OpenAsync();
+
+        var clock = Stopwatch.StartNew();
+        await page.SetFileAsync("#onnx", path);
+        await page.WaitForTextAsync("#onnx-source", t => t.Contains(file, StringComparison.Ordinal), Patience, $"{file} loaded");
+        await page.WaitForTextAsync("#params .value", t => t == ByteFormat.Count(expected.Totals.Params), Patience, $"{file} parameters");
+        output.WriteLine($"{file}: read and analysed in {clock.Elapsed.TotalSeconds:0.0} s ({await page.TextAsync("#elapsed")})");
+
+        Assert.Equal(ByteFormat.Count(expected.Totals.Macs), await page.TextAsync("#macs .value"));
+        Assert.Equal(ByteFormat.Bytes(expected.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), await page.TextAsync("#training .value"));
+        await page.CloseAsync();
+    }
+
+    /// <summary>A new tab on the app, once the seed's answer is on screen.</summary>
+    private async Task<BrowserPage> OpenAsync()
+    {
+        var page = await app.Browser.NewPageAsync();
+        await page.NavigateAsync(app.Address.ToString());
+        await page.WaitForTextAsync("#activations .value", t => t == "157,226", Patience, "the seed's activations per sample");
+        return page;
+    }
+}
