@@ -59,7 +59,7 @@ public sealed class BrowserPage(CdpConnection connection, string sessionId)
 
     public async Task ScreenshotAsync(string path)
     {
-        var shot = await Send("Page.captureScreenshot", new { format = "png", captureBeyondViewport = true });
+        var shot = await Send("Page.captureScreenshot", new { format = "png" });
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
     }
 

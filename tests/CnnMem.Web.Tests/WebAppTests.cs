@@ -104,6 +104,7 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
 
         Assert.Equal(ByteFormat.Count(expected.Totals.Macs), await page.TextAsync("#macs .value"));
         Assert.Equal(ByteFormat.Bytes(expected.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), await page.TextAsync("#training .value"));
+        await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, $"web-{file}.png"));
         await page.CloseAsync();
     }
 
