@@ -43,6 +43,12 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         Assert.Equal(ByteFormat.Bytes(expected.Memory.Inference!.TotalBytes, UnitSystem.Si), await page.TextAsync("#inference .value"));
         Assert.Contains("charts: not available in this build", await page.TextAsync("#charts") ?? "");
 
+        // A click on the Params heading sorts the layer table by the raw numbers: the largest layer comes first.
+        var most = expected.Layers.MaxBy(l => l.Params)!.Name;
+        Assert.NotEqual(most, await page.TextAsync("#layer-table tbody td"));
+        await page.EvaluateAsync("[...document.querySelectorAll('#layer-table th')].find(th => th.textContent.trim() === 'Params').click()");
+        await page.WaitForTextAsync("#layer-table tbody td", t => t == most, Patience, "the layer table sorted by parameters");
+
         var shot = Path.Combine(AppContext.BaseDirectory, "web-seed.png");
         await page.ScreenshotAsync(shot);
         output.WriteLine($"screenshot: {shot}");
@@ -104,6 +110,18 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
 
         Assert.Equal(ByteFormat.Count(expected.Totals.Macs), await page.TextAsync("#macs .value"));
         Assert.Equal(ByteFormat.Bytes(expected.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), await page.TextAsync("#training .value"));
+
+        // Long layer names are shortened to at most 40 characters; the full name is the cell's tooltip.
+        var names = expected.Inputs.Select(i => i.Name).Concat(expected.Layers.Select(l => l.Name)).ToHashSet();
+        var cells = await page.EvaluateAsync("[...document.querySelectorAll('#layer-table tbody tr td:first-child')].map(td => [td.textContent, td.title])");
+        Assert.Equal(names.Count, cells.GetArrayLength());
+        foreach (var cell in cells.EnumerateArray())
+        {
+            var (shown, full) = (cell[0].GetString()!, cell[1].GetString()!);
+            Assert.Contains(full, names);
+            Assert.True(shown.Length <= 40, $"'{shown}' is longer than 40 characters");
+            Assert.Equal(full.Length > 40, shown != full);
+        }
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, $"web-{file}.png"));
         await page.CloseAsync();
     }
