@@ -93,6 +93,65 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         await page.CloseAsync();
     }
 
+    [BrowserFact]
+    public async Task Downloads_AreTheLibrarysReports()
+    {
+        var page = await OpenAsync();
+        var expected = Expected(Seed);
+        // Catch what the page hands to the browser's download instead of saving a file.
+        await page.EvaluateAsync("window.cnnmem.download = (name, type, text) => { window.saved = { name, type, text }; }");
+        foreach (var (button, file, text) in new[]
+        {
+            ("json", "seed.json", JsonReportWriter.Write(expected)),
+            ("csv", "seed.csv", CsvReportWriter.Write(expected)),
+            ("md", "seed.md", MarkdownReportWriter.Write(expected, UnitSystem.Si, perLayer: true)),
+        })
+        {
+            await page.EvaluateAsync($"window.saved = null; document.querySelector('#download-{button}').click()");
+            var got = await WaitForSavedAsync(page);
+            Assert.Equal(file, got.GetProperty("name").GetString());
+            Assert.Equal(text, got.GetProperty("text").GetString());
+        }
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Settings_ChangeTheAnswer_AndTheDeviceView()
+    {
+        var page = await OpenAsync();
+        var graph = SpecParser.Parse(Seed, "seed.cnn");
+        var adam = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Optimizer = Optimizer.Adam });
+        await SelectAsync(page, "#optimizer", "Adam");
+        await page.WaitForTextAsync("#training .value", t => t == ByteFormat.Bytes(adam.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), Patience, "training memory with adam");
+
+        // On CUDA with a device chosen, the device view's totals are held against the GPU's memory.
+        var cuda = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Optimizer = Optimizer.Adam, Memory = new CnnMem.Memory.MemoryOptions { Backend = CnnMem.Memory.Backend.Cuda } });
+        await SelectAsync(page, "#backend", "Cuda");
+        await SelectAsync(page, "#device", "t4");
+        var panel = await page.WaitForTextAsync("#device-panel", t => t.Contains("fits", StringComparison.Ordinal), Patience, "the device panel");
+        Assert.Contains($"inference needs {ByteFormat.Bytes(cuda.Memory.Device!.InferenceTotalBytes, UnitSystem.Si)}: fits", panel, StringComparison.Ordinal);
+        Assert.Contains($"training (adam) needs {ByteFormat.Bytes(cuda.Memory.Device.TrainingTotalBytes, UnitSystem.Si)}: fits", panel, StringComparison.Ordinal);
+        Assert.Equal(ByteFormat.Bytes(cuda.Memory.Device.TrainingTotalBytes, UnitSystem.Si), await page.TextAsync("#training .value"));
+        await page.CloseAsync();
+    }
+
+    private static Task SelectAsync(BrowserPage page, string selector, string value) => page.EvaluateAsync(
+        $"(() => {{ const e = document.querySelector('{selector}'); e.value = '{value}'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()");
+
+    private static async Task<System.Text.Json.JsonElement> WaitForSavedAsync(BrowserPage page)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var v = await page.EvaluateAsync("window.saved");
+            if (v.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                return v;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the page offered no download");
+    }
+
     [BrowserTheory]
     [InlineData("seed_cnn.full.onnx")] // 18.5 MB with every weight: over the browser's default limit, weights skipped
     [InlineData("resnet50.onnx")]      // interactive on a large network
