@@ -63,6 +63,15 @@ public sealed class BrowserPage(CdpConnection connection, string sessionId)
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
     }
 
+    /// <summary>Cuts the tab off the network (DevTools' "Offline"), or reconnects it.</summary>
+    public async Task SetOfflineAsync(bool offline)
+    {
+        await Send("Network.enable");
+        await Send("Network.emulateNetworkConditions", new { offline, latency = 0, downloadThroughput = -1, uploadThroughput = -1 });
+    }
+
+    public Task ReloadAsync() => Send("Page.reload", new { ignoreCache = false });
+
     public Task CloseAsync() => Send("Page.close");
 
     private Task<JsonElement> Send(string method, object? parameters = null) => connection.SendAsync(method, parameters, sessionId);

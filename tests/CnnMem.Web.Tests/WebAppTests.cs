@@ -83,6 +83,7 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         await page.TypeAsync("#spec", bad);
         var text = await page.WaitForTextAsync("#spec-error", t => t.Contains(shown, StringComparison.Ordinal), Patience, "the spec error");
         Assert.Contains("pad=samex", text, StringComparison.Ordinal);
+        await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "web-bad-spec.png"));
 
         // Meanwhile the last good answer stays on screen, dimmed; fixing the spec clears the error.
         Assert.Equal("stale", (await page.EvaluateAsync("document.querySelector('#headline').parentElement.className")).GetString());
@@ -90,6 +91,28 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         await page.WaitForTextAsync("#app", t => !t.Contains(shown, StringComparison.Ordinal), Patience, "the error gone after fixing the spec");
         Assert.Null(await page.TextAsync("#spec-error"));
         Assert.Equal("4,632,902", await page.TextAsync("#params .value"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task AfterTheFirstVisit_WorksOffline()
+    {
+        var page = await OpenAsync();
+        // The service worker caches every file of the app on install; once it is active, a reload needs no network.
+        await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
+        await page.SetOfflineAsync(true);
+        try
+        {
+            await page.ReloadAsync();
+            await Task.Delay(500);
+            await page.WaitForTextAsync("#params .value", t => t == "4,632,902", Patience, "the seed's parameters, offline");
+            var controlled = await page.EvaluateAsync("navigator.serviceWorker.controller !== null");
+            Assert.True(controlled.GetBoolean(), "the reloaded page is not served by the service worker");
+        }
+        finally
+        {
+            await page.SetOfflineAsync(false);
+        }
         await page.CloseAsync();
     }
 
