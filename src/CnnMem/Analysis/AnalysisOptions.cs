@@ -28,4 +28,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Multi-device training (<c>--gpus</c>, <c>--parallel</c>); null = one device, no parallel section.</summary>
     public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
+
+    /// <summary>
+    /// Whether the inference and training models may run side by side on two threads. Off in the browser:
+    /// WebAssembly runs .NET on the page's single thread, where a blocking wait on another task is not supported.
+    /// </summary>
+    public bool ParallelModels { get; init; } = !OperatingSystem.IsBrowser();
 }

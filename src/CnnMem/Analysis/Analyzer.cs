@@ -67,11 +67,13 @@ public static class Analyzer
         {
             return report;
         }
-        // The two models are pure functions of the same inference result: on a multi-core machine they run side by side.
+        // The two models are pure functions of the same inference result: on a multi-core machine they run side by side
+        // (unless ParallelModels is off, as in the browser's single thread).
         var trains = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown);
-        var training = trains ? Task.Run(() => TrainingModel.Compute(inference, options.Memory, options.Optimizer)) : null;
+        TrainingMemory? Train() => trains ? TrainingModel.Compute(inference, options.Memory, options.Optimizer) : null;
+        var training = options.ParallelModels ? Task.Run(Train) : null;
         var inf = InferenceModel.Compute(inference, options.Memory);
-        var train = training?.GetAwaiter().GetResult();
+        var train = training is null ? Train() : training.GetAwaiter().GetResult();
         var m = options.Memory;
         report = report with { Model = Settings(m), Inference = inf, Training = train };
         report = m.Profile.Allocator is null ? report : OnDevice(report, inference, options);
