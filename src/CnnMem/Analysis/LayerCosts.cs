@@ -19,7 +19,7 @@ public static class LayerCosts
         long prms = 0, trainable = 0, buffers = 0, macs = 0;
         foreach (var n in group)
         {
-            foreach (var p in n.Params)
+            foreach (var p in n.Params.Where(p => Reported(p, convention)))
             {
                 if (IsBuffer(p, convention))
                 {
@@ -44,6 +44,10 @@ public static class LayerCosts
             Unknown = group.Any(n => n.IsUnknownOp),
         };
     }
+
+    /// <summary>Keras has no integer state: PyTorch's BatchNorm step counter, which the memory model still holds, is not in a Keras model's counts.</summary>
+    private static bool Reported(ParamSpec p, ParamConvention convention) =>
+        !(convention == ParamConvention.NonTrainableWeights && p.IsBuffer && !DTypes.IsFloat(p.DType));
 
     /// <summary>Buffers stay apart, except float state under Keras's convention, which counts as a non-trainable parameter.</summary>
     private static bool IsBuffer(ParamSpec p, ParamConvention convention) =>
@@ -82,7 +86,7 @@ public static class LayerCosts
         long prms = 0, trainable = 0, buffers = 0, paramBytes = 0, bufferBytes = 0, macs = 0, otherFlops = 0;
         foreach (var n in inference.Nodes)
         {
-            foreach (var p in n.Params)
+            foreach (var p in n.Params.Where(p => Reported(p, inference.Graph.ParamConvention)))
             {
                 var bytes = checked(p.Elements * DTypes.SizeOf(p.DType));
                 if (IsBuffer(p, inference.Graph.ParamConvention))

@@ -8,8 +8,8 @@ public enum ParamConvention
 
     /// <summary>
     /// Keras: every weight is a parameter, and state that is not learned (BatchNormalization's moving mean
-    /// and variance) is a non-trainable parameter. Integer bookkeeping (PyTorch's BatchNorm step counter,
-    /// which the memory model still holds) stays a buffer.
+    /// and variance) is a non-trainable parameter. Integer bookkeeping that Keras does not have (PyTorch's
+    /// BatchNorm step counter, which the framework memory model still holds) is left out of the counts.
     /// </summary>
     NonTrainableWeights,
 }
