@@ -18,7 +18,7 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
     {
         var cls = model.Require("class_name").Str();
         var config = model.Require("config");
-        var name = config.Text("name", "model");
+        var name = config.Kind == System.Text.Json.JsonValueKind.Object ? config.Text("name", "model") : "model";
         return cls switch
         {
             "Sequential" => Sequential(name, config),
