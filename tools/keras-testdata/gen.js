@@ -121,6 +121,20 @@ const models = {
     return tf.model({ inputs: x, outputs: out, name: 'functional_merges' });
   },
 
+  // A Sequential model used as a layer, called on two inputs (a siamese encoder): one row, its weights once.
+  functional_nested: () => {
+    const encoder = seq('encoder', [
+      L.conv2d({ inputShape: [12, 12, 3], filters: 4, kernelSize: 3, activation: 'relu', name: 'enc_conv' }),
+      L.batchNormalization({ name: 'enc_bn' }),
+      L.globalAveragePooling2d({ name: 'enc_gap' }),
+    ]);
+    const a = tf.input({ shape: [12, 12, 3], name: 'a' });
+    const b = tf.input({ shape: [12, 12, 3], name: 'b' });
+    const both = L.concatenate({ name: 'both' }).apply([encoder.apply(a), encoder.apply(b)]);
+    const out = L.dense({ units: 1, name: 'out' }).apply(both);
+    return tf.model({ inputs: [a, b], outputs: out, name: 'functional_nested' });
+  },
+
   // Two inputs, two outputs, a layer applied to both inputs (shared weights).
   functional_two_inputs: () => {
     const left = tf.input({ shape: [20], name: 'left' });

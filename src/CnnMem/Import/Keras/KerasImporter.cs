@@ -73,7 +73,7 @@ public static class KerasImporter
 
     private static bool ChannelsLast(KerasTopology topology, string source)
     {
-        var formats = topology.Calls.Select(c => (c.Name, Format: c.Config.Get("data_format")?.Str())).Where(f => f.Format is not null).DistinctBy(f => f.Format).ToList();
+        var formats = AllCalls(topology).Select(c => (c.Name, Format: c.Config.Get("data_format")?.Str())).Where(f => f.Format is not null).DistinctBy(f => f.Format).ToList();
         if (formats.Count > 1)
         {
             throw new CnnMemException($"{source}: the model mixes data formats ('{formats[0].Name}' is {formats[0].Format}, '{formats[1].Name}' is {formats[1].Format}); cnnmem analyses one layout per model");
@@ -81,9 +81,12 @@ public static class KerasImporter
         return formats.Count == 0 || formats[0].Format != "channels_first";
     }
 
+    private static IEnumerable<KerasCall> AllCalls(KerasTopology topology) =>
+        topology.Calls.SelectMany(c => c.IsModel ? AllCalls(KerasTopology.Read(c.Layer)) : [c]);
+
     private static JsonAt InputShape(KerasInput input) =>
         input.Shape ?? input.Config.Get("batch_input_shape") ?? input.Config.Get("batch_shape")
-        ?? throw new CnnMemException($"{input.Config.Source}: {input.Config.Path}: input '{input.Name}' declares no shape ('batch_input_shape' or 'batch_shape')");
+        ?? throw new CnnMemException($"{input.Config.Source}: {input.Config.Path}: input '{input.Name}' declares no shape ('batch_input_shape' or 'batch_shape', or an InputLayer before the first layer); cnnmem cannot analyse a model that was never built");
 
     private static long? FixedBatch(KerasInput input) => InputShape(input).Dims() is { Length: > 0 } d ? d[0] : null;
 
@@ -120,10 +123,16 @@ public static class KerasImporter
 
     private static ImmutableArray<Node> Nodes(KerasTopology topology, KerasLayout layout, ImmutableArray<TensorInfo> inputs, string source)
     {
-        // Calls can be listed before the layers that feed them (a shared layer's later calls): resolve in passes.
         var ranks = inputs.ToDictionary(i => i.Name, i => i.Shape.Rank, StringComparer.Ordinal);
-        var pending = topology.Calls.ToList();
         var nodes = ImmutableArray.CreateBuilder<Node>();
+        AddCalls(topology.Calls, layout, ranks, nodes, null, source);
+        return nodes.ToImmutable();
+    }
+
+    /// <summary>Translates calls whose inputs are ready, in passes: a shared layer's later calls can be listed before the layers that feed them.</summary>
+    private static void AddCalls(IEnumerable<KerasCall> calls, KerasLayout layout, Dictionary<string, int> ranks, ImmutableArray<Node>.Builder nodes, KerasNesting? nesting, string source)
+    {
+        var pending = calls.ToList();
         while (pending.Count > 0)
         {
             var ready = pending.Where(c => c.Inputs.All(ranks.ContainsKey)).ToList();
@@ -136,13 +145,41 @@ public static class KerasImporter
             foreach (var call in ready)
             {
                 pending.Remove(call);
+                if (call.IsModel)
+                {
+                    AddModel(call, layout, ranks, nodes, nesting, source);
+                    continue;
+                }
                 var (ops, rank) = Translate(call, layout, ranks[call.Inputs[0]], source);
                 ranks[call.Output] = rank;
-                nodes.AddRange(Emit(call, ops, source));
+                nodes.AddRange(Emit(call, ops, nesting, source));
             }
         }
-        return nodes.ToImmutable();
     }
+
+    /// <summary>
+    /// A model used as a layer: its layers under the call's name (<c>encoder/enc_conv</c>) and in the call's row, its
+    /// inputs the call's inputs, and an identity from its output to the call's.
+    /// </summary>
+    private static void AddModel(KerasCall call, KerasLayout layout, Dictionary<string, int> ranks, ImmutableArray<Node>.Builder nodes, KerasNesting? outer, string source)
+    {
+        var inner = KerasTopology.Read(call.Layer);
+        if (inner.Inputs.Length != call.Inputs.Length || inner.Outputs.Length != 1)
+        {
+            throw new CnnMemException($"{source}: layer '{call.Name}' ({call.ClassName}): a nested model with {inner.Inputs.Length} input(s) and {inner.Outputs.Length} output(s) called on {call.Inputs.Length} tensor(s); cnnmem supports nested models with one output, called on all their inputs");
+        }
+        var nesting = new KerasNesting(call.Output, ParamName(call, outer), outer?.Group ?? new LayerGroup(call.Name, call.ClassName, call.Call), call.Config.Bool("trainable", true) && (outer?.Trainable ?? true));
+        var map = inner.Inputs.Select((input, k) => (input.Name, Outer: call.Inputs[k])).ToDictionary(p => p.Name, p => p.Outer, StringComparer.Ordinal);
+        string Rename(string t) => map.TryGetValue(t, out var o) ? o : $"{nesting.Prefix}/{t}";
+        AddCalls(inner.Calls.Select(c => c with { Name = $"{nesting.Prefix}/{c.Name}", Inputs = c.Inputs.Select(Rename).ToImmutableArray() }), layout, ranks, nodes, nesting, source);
+        var output = Rename(inner.Outputs[0]);
+        ranks[call.Output] = ranks[output];
+        nodes.AddRange(Emit(call with { Inputs = [output] }, [new KerasOp("Identity", Attributes.Empty, "")], outer, source).Select(n => n with { Layer = nesting.Group }));
+    }
+
+    /// <summary>The name a call's parameters live under: its own for a top-level layer, the first call's inside a nested model's later calls.</summary>
+    private static string ParamName(KerasCall call, KerasNesting? nesting) =>
+        nesting is null ? call.Name : nesting.ParamPrefix + call.Name[nesting.Prefix.Length..];
 
     private static (ImmutableArray<KerasOp>, int) Translate(KerasCall call, KerasLayout layout, int rank, string source)
     {
@@ -164,21 +201,23 @@ public static class KerasImporter
     /// The chain of nodes for one call: a lone node is named after the call's output (<c>conv1</c>, <c>shared@1</c>),
     /// several are <c>conv1/conv</c>, <c>conv1/activation</c> with the last writing <c>conv1</c>.
     /// </summary>
-    private static IEnumerable<Node> Emit(KerasCall call, ImmutableArray<KerasOp> ops, string source)
+    private static IEnumerable<Node> Emit(KerasCall call, ImmutableArray<KerasOp> ops, KerasNesting? nesting, string source)
     {
-        var group = new LayerGroup(call.Name, call.ClassName, call.Call);
-        var trainable = call.Config.Bool("trainable", true);
+        var group = nesting?.Group ?? new LayerGroup(call.Name, call.ClassName, call.Call);
+        var trainable = call.Config.Bool("trainable", true) && (nesting?.Trainable ?? true);
+        var paramName = ParamName(call, nesting);
         var inputs = call.Inputs;
         for (var i = 0; i < ops.Length; i++)
         {
             var op = ops[i];
             var name = NodeName(call.Output, ops, i);
             var output = i == ops.Length - 1 ? call.Output : name;
+            var scope = NodeName(paramName, ops, i);
             yield return new Node(name, op.Op, inputs, [output], op.Attributes, op.Domain, new SourceRef(source))
             {
                 Layer = group,
                 Trainable = trainable,
-                ParamScope = call.Call == 0 ? null : NodeName(call.Name, ops, i),
+                ParamScope = scope == name ? null : scope,
             };
             inputs = [output];
         }

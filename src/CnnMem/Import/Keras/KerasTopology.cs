@@ -46,8 +46,8 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
         else
         {
             var c = first.Require("config");
-            var shape = c.Get("batch_input_shape") ?? c.Get("batch_shape") ?? (config.Kind == System.Text.Json.JsonValueKind.Object ? config.Get("build_input_shape") : null)
-                ?? throw new CnnMemException($"{config.Source}: {first.Path}.config: the first layer of a Sequential model needs 'batch_input_shape' (or an InputLayer before it); cnnmem cannot analyse a model that was never built");
+            // a model used as a layer needs no shape of its own; the importer asks for one for the outer model's inputs
+            var shape = c.Get("batch_input_shape") ?? c.Get("batch_shape") ?? (config.Kind == System.Text.Json.JsonValueKind.Object ? config.Get("build_input_shape") : null);
             inputs.Add(new KerasInput(c.Text("name", "layer") + "_input", c, shape));
         }
         var calls = ImmutableArray.CreateBuilder<KerasCall>(layers.Count);
@@ -55,7 +55,7 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
         foreach (var l in layers)
         {
             var c = l.Require("config");
-            var call = new KerasCall(c, l.Require("class_name").Str(), c.Text("name", l.Text("name", $"layer_{calls.Count}")), 0, [previous]);
+            var call = new KerasCall(l, c, l.Require("class_name").Str(), c.Text("name", l.Text("name", $"layer_{calls.Count}")), 0, [previous]);
             calls.Add(call);
             previous = call.Output;
         }
@@ -65,7 +65,7 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
     private static KerasTopology Functional(string name, JsonAt config)
     {
         var inputs = ImmutableArray.CreateBuilder<KerasInput>();
-        var calls = ImmutableArray.CreateBuilder<KerasCall>();
+        var layers = new List<(JsonAt Layer, JsonAt Config, string Class, string Name, List<ImmutableArray<(string Layer, long Node)>> Calls)>();
         foreach (var l in config.Require("layers").Items())
         {
             var cls = l.Require("class_name").Str();
@@ -76,23 +76,35 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
                 inputs.Add(new KerasInput(layerName, c));
                 continue;
             }
-            var k = 0;
-            foreach (var node in (l.Get("inbound_nodes") ?? throw new CnnMemException($"{l.Source}: {l.Path}: missing 'inbound_nodes'")).Items())
-            {
-                calls.Add(new KerasCall(c, cls, layerName, k++, Inbound(node)));
-            }
+            var nodes = (l.Get("inbound_nodes") ?? throw new CnnMemException($"{l.Source}: {l.Path}: missing 'inbound_nodes'")).Items().Select(Inbound).ToList();
+            layers.Add((l, c, cls, layerName, nodes));
         }
-        return new KerasTopology(name, inputs.ToImmutable(), calls.ToImmutable(), Refs(config.Require("output_layers")));
+        var outputs = Refs(config.Require("output_layers"));
+        var resolve = NodeIndexing(layers.Select(l => (l.Name, l.Calls.Count)), layers.SelectMany(l => l.Calls.SelectMany(c => c)).Concat(outputs));
+        var calls = layers.SelectMany(l => l.Calls.Select((refs, k) => new KerasCall(l.Layer, l.Config, l.Class, l.Name, k, refs.Select(resolve).ToImmutableArray())));
+        return new KerasTopology(name, inputs.ToImmutable(), calls.ToImmutableArray(), outputs.Select(resolve).ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Tensor names for [layer, node] references. Keras numbers a nested model's calls from 1 when the model has its
+    /// own first node (built on an Input) that the file leaves out; so does TensorFlow.js. A layer whose references
+    /// reach one past its listed calls is numbered that way.
+    /// </summary>
+    private static Func<(string Layer, long Node), string> NodeIndexing(IEnumerable<(string Name, int Calls)> layers, IEnumerable<(string Layer, long Node)> refs)
+    {
+        var count = layers.ToDictionary(l => l.Name, l => l.Calls, StringComparer.Ordinal);
+        var shifted = refs.Where(r => count.TryGetValue(r.Layer, out var n) && n > 0 && r.Node == n).Select(r => r.Layer).ToHashSet(StringComparer.Ordinal);
+        return r => KerasCall.TensorName(r.Layer, shifted.Contains(r.Layer) ? r.Node - 1 : r.Node);
     }
 
     /// <summary>The tensors one call reads: Keras 2's list of [layer, node, tensor, kwargs], or Keras 3's keras tensors in args.</summary>
-    private static ImmutableArray<string> Inbound(JsonAt node)
+    private static ImmutableArray<(string Layer, long Node)> Inbound(JsonAt node)
     {
         if (node.Kind == System.Text.Json.JsonValueKind.Array)
         {
             return node.Items().Select(Ref).ToImmutableArray();
         }
-        var found = ImmutableArray.CreateBuilder<string>();
+        var found = ImmutableArray.CreateBuilder<(string, long)>();
         KerasTensors(node.Require("args"), found);
         if (found.Count == 0)
         {
@@ -101,7 +113,7 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
         return found.ToImmutable();
     }
 
-    private static void KerasTensors(JsonAt value, ImmutableArray<string>.Builder found)
+    private static void KerasTensors(JsonAt value, ImmutableArray<(string, long)>.Builder found)
     {
         if (value.Kind == System.Text.Json.JsonValueKind.Array)
         {
@@ -116,8 +128,8 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
         }
     }
 
-    /// <summary><c>[layer, node, tensor(, kwargs)]</c> as a tensor name; only a layer's first output tensor is supported.</summary>
-    private static string Ref(JsonAt r)
+    /// <summary><c>[layer, node, tensor(, kwargs)]</c>; only a layer's first output tensor is supported.</summary>
+    private static (string Layer, long Node) Ref(JsonAt r)
     {
         var layer = r.At(0).Str();
         var call = r.Count > 1 ? r.At(1).Int() : 0;
@@ -126,10 +138,10 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
         {
             throw new CnnMemException($"{r.Source}: {r.Path}: reads output {tensor} of layer '{layer}'; cnnmem supports layers with one output only");
         }
-        return KerasCall.TensorName(layer, call);
+        return (layer, call);
     }
 
     /// <summary><c>input_layers</c> / <c>output_layers</c>: a list of references, or one reference (Keras 3 with a single tensor).</summary>
-    private static ImmutableArray<string> Refs(JsonAt list) =>
+    private static ImmutableArray<(string Layer, long Node)> Refs(JsonAt list) =>
         list.Count > 0 && list.At(0).Kind == System.Text.Json.JsonValueKind.String ? [Ref(list)] : list.Items().Select(Ref).ToImmutableArray();
 }
