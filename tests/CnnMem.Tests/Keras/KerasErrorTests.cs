@@ -99,6 +99,15 @@ public sealed class KerasErrorTests : IDisposable
     }
 
     [Fact]
+    public void DuplicateInputNames_AreAnError()
+    {
+        var json = KerasJson.Merge("[null, 4]", "Add", "").Replace("\"input_layers\": [[\"x\", 0, 0]]", "\"input_layers\": [[\"x\", 0, 0], [\"x\", 0, 0]]", StringComparison.Ordinal)
+            .Replace("{\"name\": \"x\", \"class_name\": \"InputLayer\"", "{\"name\": \"x\", \"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 4], \"name\": \"x\"}, \"inbound_nodes\": []}, {\"name\": \"x\", \"class_name\": \"InputLayer\"", StringComparison.Ordinal);
+        var e = Assert.Throws<CnnMemException>(() => KerasImporter.ImportJson(json, "m.json"));
+        Assert.Contains("two inputs are named 'x'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnsupportedExtension_ListsKeras()
     {
         var run = CliRun.Of("analyze", Write("model.h5", "x"));

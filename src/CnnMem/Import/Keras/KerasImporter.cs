@@ -48,6 +48,10 @@ public static class KerasImporter
         var topology = KerasTopology.Read(model);
         var layout = new KerasLayout(ChannelsLast(topology, source));
         var inputs = topology.Inputs.Select(i => Input(i, layout)).ToImmutableArray();
+        if (inputs.GroupBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new CnnMemException($"{source}: two inputs are named '{twice.Key}'");
+        }
         long? defaultBatch = null;
         foreach (var i in topology.Inputs)
         {
@@ -169,7 +173,7 @@ public static class KerasImporter
             throw new CnnMemException($"{source}: layer '{call.Name}' ({call.ClassName}): a nested model with {inner.Inputs.Length} input(s) and {inner.Outputs.Length} output(s) called on {call.Inputs.Length} tensor(s); cnnmem supports nested models with one output, called on all their inputs");
         }
         var nesting = new KerasNesting(call.Output, ParamName(call, outer), outer?.Group ?? new LayerGroup(call.Name, call.ClassName, call.Call), call.Config.Bool("trainable", true) && (outer?.Trainable ?? true));
-        var map = inner.Inputs.Select((input, k) => (input.Name, Outer: call.Inputs[k])).ToDictionary(p => p.Name, p => p.Outer, StringComparer.Ordinal);
+        var map = inner.Inputs.Select((input, k) => (input.Name, Outer: call.Inputs[k])).DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Outer, StringComparer.Ordinal);
         string Rename(string t) => map.TryGetValue(t, out var o) ? o : $"{nesting.Prefix}/{t}";
         AddCalls(inner.Calls.Select(c => c with { Name = $"{nesting.Prefix}/{c.Name}", Inputs = c.Inputs.Select(Rename).ToImmutableArray() }), layout, ranks, nodes, nesting, source);
         var output = Rename(inner.Outputs[0]);

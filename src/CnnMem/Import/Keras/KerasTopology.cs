@@ -102,7 +102,7 @@ internal sealed record KerasTopology(string Name, ImmutableArray<KerasInput> Inp
     {
         if (node.Kind == System.Text.Json.JsonValueKind.Array)
         {
-            return node.Items().Select(Ref).ToImmutableArray();
+            return node.Count > 0 ? node.Items().Select(Ref).ToImmutableArray() : throw node.Error("a call's input tensors ([layer, node, tensor], ...)");
         }
         var found = ImmutableArray.CreateBuilder<(string, long)>();
         KerasTensors(node.Require("args"), found);
