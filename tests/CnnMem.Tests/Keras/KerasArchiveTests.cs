@@ -42,6 +42,14 @@ public sealed class KerasArchiveTests : IDisposable
     }
 
     [Fact]
+    public void ImportBytes_ReadsArchivesAndJson()
+    {
+        var fromArchive = KerasImporter.ImportBytes(File.ReadAllBytes(Archive("seed")), "upload.keras");
+        var fromJson = KerasImporter.ImportBytes(File.ReadAllBytes(Path.Combine(KerasTestData.Dir, "seed.tfjs.json")), "model.json");
+        Assert.Equal(fromJson.Nodes.Select(n => n.Op), fromArchive.Nodes.Select(n => n.Op));
+    }
+
+    [Fact]
     public void Keras3Config_ReadsAsPlainJson_Too()
     {
         // model.to_json() in Keras 3 writes the same object as the archive's config.json

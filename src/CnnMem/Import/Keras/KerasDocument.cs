@@ -25,8 +25,11 @@ internal static class KerasDocument
         {
             throw new CnnMemException($"{path}: cannot read the file ({e.Message})", e);
         }
-        return IsZip(bytes) ? FromArchive(bytes, path) : Parse(bytes, path);
+        return Read(bytes, path);
     }
+
+    /// <summary>A file's contents: a .keras archive or JSON.</summary>
+    public static JsonDocument Read(byte[] bytes, string source) => IsZip(bytes) ? FromArchive(bytes, source) : Parse(bytes, source);
 
     public static JsonDocument Parse(byte[] json, string source)
     {

@@ -36,6 +36,13 @@ public static class KerasImporter
         return FromModel(KerasDocument.Model(doc, path), path);
     }
 
+    /// <summary>Reads a Keras model from a file's bytes (JSON or a .keras archive), e.g. a web page's upload; <paramref name="source"/> names it in errors.</summary>
+    public static ModelGraph ImportBytes(byte[] data, string source)
+    {
+        using var doc = KerasDocument.Read(data, source);
+        return FromModel(KerasDocument.Model(doc, source), source);
+    }
+
     /// <summary>Reads a Keras model from JSON text (a test or a web page's upload); <paramref name="source"/> names it in errors.</summary>
     public static ModelGraph ImportJson(string json, string source)
     {
