@@ -13,12 +13,15 @@ internal static class KerasLayers
 {
     public const string UnknownDomain = "keras";
 
-    public static (ImmutableArray<KerasOp> Ops, int Rank) Translate(KerasCall call, KerasLayout layout, int rank)
+    public static (ImmutableArray<KerasOp> Ops, int Rank) Translate(KerasCall call, KerasLayout layout, int rank) =>
+        Spatial(call, layout, rank) ?? Other(call, layout, rank);
+
+    /// <summary>Convolutions, pooling, padding, cropping, upsampling and Dense; null for other classes.</summary>
+    private static (ImmutableArray<KerasOp>, int)? Spatial(KerasCall call, KerasLayout layout, int rank)
     {
         var c = call.Config;
-        var cls = call.ClassName;
-        var spatial = KerasSpatialLayers.SpatialRank(cls);
-        switch (cls)
+        var spatial = KerasSpatialLayers.SpatialRank(call.ClassName);
+        switch (call.ClassName)
         {
             case "Conv1D" or "Conv2D" or "Conv3D" or "Convolution1D" or "Convolution2D" or "Convolution3D":
                 return (WithActivation(c, KerasSpatialLayers.Conv(c, spatial, depthwise: false, c.Bool("use_bias", true), "conv"), layout, rank), rank);
@@ -44,6 +47,17 @@ internal static class KerasLayers
                 return ([KerasSpatialLayers.Cropping(c, spatial)], rank);
             case "UpSampling1D" or "UpSampling2D" or "UpSampling3D":
                 return ([KerasSpatialLayers.UpSampling(c, spatial)], rank);
+            default:
+                return null;
+        }
+    }
+
+    private static (ImmutableArray<KerasOp>, int) Other(KerasCall call, KerasLayout layout, int rank)
+    {
+        var c = call.Config;
+        var cls = call.ClassName;
+        switch (cls)
+        {
             case "Flatten":
                 return ([Op("Flatten", ("axis", AttrValue.Of(1L)))], 2);
             case "Reshape":
