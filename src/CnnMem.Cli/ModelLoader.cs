@@ -1,5 +1,6 @@
 using CnnMem.Core;
 using CnnMem.Graphs;
+using CnnMem.Import.Keras;
 using CnnMem.Import.Spec;
 using CnnMem.Onnx;
 
@@ -8,7 +9,7 @@ namespace CnnMem.Cli;
 /// <summary>
 /// Turns the PATH argument into a graph:
 /// 1. a bare name (no folder, no extension) that names a built-in network;
-/// 2. a <c>.cnn</c> file (text spec) or an <c>.onnx</c> file, which must exist;
+/// 2. a <c>.cnn</c> file (text spec), an <c>.onnx</c> file or a Keras model (<c>.json</c>, <c>.keras</c>), which must exist;
 /// 3. anything else is an error that lists what is accepted.
 /// Built-ins are injectable so tests can supply hand-made graphs.
 /// </summary>
@@ -26,11 +27,11 @@ public sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumera
         {
             return new LoadedModel(graph, BuiltIn: true);
         }
-        if (extension is not (".cnn" or ".onnx"))
+        if (extension is not (".cnn" or ".onnx") && !KerasImporter.Handles(extension))
         {
             var names = string.Join(", ", builtInNames());
             var what = File.Exists(path) ? $"'{path}' has an unsupported file type '{extension}'" : $"'{path}' is neither a built-in model nor a file";
-            throw new CnnMemException($"{what}; expected a built-in model name ({(names.Length == 0 ? "none available" : names)}), a .cnn spec file or an .onnx file");
+            throw new CnnMemException($"{what}; expected a built-in model name ({(names.Length == 0 ? "none available" : names)}), a .cnn spec file, an .onnx file or a Keras model (.json, .keras)");
         }
         if (Directory.Exists(path))
         {
@@ -40,7 +41,12 @@ public sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumera
         {
             throw new CnnMemException($"file not found: {path}");
         }
-        var model = extension == ".cnn" ? SpecParser.ParseFile(path) : OnnxImporter.Import(path);
+        var model = extension switch
+        {
+            ".cnn" => SpecParser.ParseFile(path),
+            ".onnx" => OnnxImporter.Import(path),
+            _ => KerasImporter.Import(path),
+        };
         return new LoadedModel(model, BuiltIn: false);
     }
 }

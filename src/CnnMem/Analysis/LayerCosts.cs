@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
+using CnnMem.Graphs;
 using CnnMem.Inference;
+using CnnMem.Ops;
 using CnnMem.Reports;
 
 namespace CnnMem.Analysis;
@@ -9,39 +11,56 @@ namespace CnnMem.Analysis;
 public static class LayerCosts
 {
     public static ImmutableArray<LayerReport> Rows(InferenceResult inference) =>
-        inference.Nodes.Select(Row).ToImmutableArray();
+        LayerGroups.Of(inference).Select(g => Row(g, inference.Graph.ParamConvention)).ToImmutableArray();
 
-    private static LayerReport Row(NodeInference n)
+    /// <summary>One row per layer: a lone node, or an importer's group of nodes (one source layer, each of its calls).</summary>
+    private static LayerReport Row(ImmutableArray<NodeInference> group, ParamConvention convention)
     {
-        long prms = 0, trainable = 0, buffers = 0;
-        foreach (var p in n.Params)
+        long prms = 0, trainable = 0, buffers = 0, macs = 0;
+        foreach (var n in group)
         {
-            if (p.IsBuffer)
+            foreach (var p in n.Params.Where(p => Reported(p, convention)))
             {
-                buffers = checked(buffers + p.Elements);
-            }
-            else
-            {
+                if (IsBuffer(p, convention))
+                {
+                    buffers = checked(buffers + p.Elements);
+                    continue;
+                }
                 prms = checked(prms + p.Elements);
-                if (n.Node.Trainable)
+                if (n.Node.Trainable && !p.IsBuffer)
                 {
                     trainable = checked(trainable + p.Elements);
                 }
             }
+            macs = checked(macs + n.Result.Macs);
         }
-        var outputs = n.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray();
-        return new LayerReport(n.Node.Name, n.Node.Op, outputs, prms, trainable, buffers, n.Result.Macs, CountsInTextbook(n))
+        var first = group[0].Node;
+        var outputs = group.Length == 1
+            ? group[0].Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray()
+            : LayerGroups.OutputNodes(group).Where(n => n.Outputs.Length > 0).Select(n => new TensorReport(n.Outputs[0].Name, n.Outputs[0].Shape, n.Outputs[0].DType)).ToImmutableArray();
+        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, outputs, prms, trainable, buffers, macs, group.Any(CountsInTextbook))
         {
-            Source = n.Node.Source?.ToString(),
-            Unknown = n.IsUnknownOp,
+            Source = first.Source?.ToString(),
+            Unknown = group.Any(n => n.IsUnknownOp),
         };
     }
+
+    /// <summary>Keras has no integer state: PyTorch's BatchNorm step counter, which the memory model still holds, is not in a Keras model's counts.</summary>
+    private static bool Reported(ParamSpec p, ParamConvention convention) =>
+        !(convention == ParamConvention.NonTrainableWeights && p.IsBuffer && !DTypes.IsFloat(p.DType));
+
+    /// <summary>Buffers stay apart, except float state under Keras's convention, which counts as a non-trainable parameter.</summary>
+    private static bool IsBuffer(ParamSpec p, ParamConvention convention) =>
+        p.IsBuffer && !(convention == ParamConvention.NonTrainableWeights && DTypes.IsFloat(p.DType));
 
     /// <summary>Float layer outputs the rule says the textbook counts (not activations, dropout, views or shape arithmetic).</summary>
     private static bool CountsInTextbook(NodeInference n) =>
         n.Result.CountsInTextbookSum && n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType);
 
-    /// <summary>The textbook activation sum for the batch: graph inputs plus every counted layer's first output.</summary>
+    /// <summary>
+    /// The textbook activation sum for the batch: graph inputs plus every counted layer's first output. A layer made
+    /// of several nodes counts once, with its own output (a Keras Conv2D with its ReLU, a SeparableConv2D), as its user sees it.
+    /// </summary>
     public static long TextbookElements(InferenceResult inference)
     {
         long sum = 0;
@@ -49,9 +68,15 @@ public static class LayerCosts
         {
             sum = checked(sum + (i.Elements ?? 0));
         }
-        foreach (var n in inference.Nodes.Where(CountsInTextbook))
+        foreach (var g in LayerGroups.Of(inference).Where(g => g.Any(CountsInTextbook)))
         {
-            sum = checked(sum + (n.Outputs[0].Elements ?? 0));
+            foreach (var n in g.Length == 1 ? g : LayerGroups.OutputNodes(g))
+            {
+                if (n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType))
+                {
+                    sum = checked(sum + (n.Outputs[0].Elements ?? 0));
+                }
+            }
         }
         return sum;
     }
@@ -61,10 +86,10 @@ public static class LayerCosts
         long prms = 0, trainable = 0, buffers = 0, paramBytes = 0, bufferBytes = 0, macs = 0, otherFlops = 0;
         foreach (var n in inference.Nodes)
         {
-            foreach (var p in n.Params)
+            foreach (var p in n.Params.Where(p => Reported(p, inference.Graph.ParamConvention)))
             {
                 var bytes = checked(p.Elements * DTypes.SizeOf(p.DType));
-                if (p.IsBuffer)
+                if (IsBuffer(p, inference.Graph.ParamConvention))
                 {
                     buffers = checked(buffers + p.Elements);
                     bufferBytes = checked(bufferBytes + bytes);
@@ -73,7 +98,7 @@ public static class LayerCosts
                 {
                     prms = checked(prms + p.Elements);
                     paramBytes = checked(paramBytes + bytes);
-                    if (n.Node.Trainable)
+                    if (n.Node.Trainable && !p.IsBuffer)
                     {
                         trainable = checked(trainable + p.Elements);
                     }

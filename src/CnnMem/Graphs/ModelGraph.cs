@@ -37,6 +37,9 @@ public sealed record ModelGraph(
     /// <summary>Where the model came from (a file path, or "built-in").</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>Whether non-learned float state counts as (non-trainable) parameters, as in Keras.</summary>
+    public ParamConvention ParamConvention { get; init; } = ParamConvention.BuffersApart;
+
     /// <summary>Warnings the importer raised (e.g. pooling that drops rows in the spec).</summary>
     public ImmutableArray<string> ImportWarnings { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -23,6 +23,15 @@ public sealed record Node(
     /// <summary>True when the framework runs this op in place on its input (e.g. <c>ReLU(inplace=True)</c>).</summary>
     public bool InPlace { get; init; }
 
+    /// <summary>The source layer this node is part of, when the importer groups nodes into layers (Keras); null otherwise.</summary>
+    public LayerGroup? Layer { get; init; }
+
+    /// <summary>
+    /// The name a rule's own parameters are created under instead of the node's (<c>{scope}.weight</c>): nodes
+    /// with the same scope share their parameters, which are counted once (a Keras layer called twice).
+    /// </summary>
+    public string? ParamScope { get; init; }
+
     /// <summary>A label for messages: name, op and where it came from.</summary>
     public string Describe() => Source is { } s ? $"{s}: layer '{Name}' ({Op})" : $"node '{Name}' ({Op})";
 }

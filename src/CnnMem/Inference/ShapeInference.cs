@@ -89,6 +89,10 @@ public static class ShapeInference
                 }
             }
 
+            if (node.ParamScope is { } scope && scope != node.Name)
+            {
+                result = result with { Params = Rescope(result.Params, node.Name, scope) };
+            }
             foreach (var o in result.Outputs)
             {
                 tensors[o.Name] = o;
@@ -151,6 +155,10 @@ public static class ShapeInference
         {
             CountsInTextbookSum = false,
         };
+
+    /// <summary>Renames a rule's own parameters from <c>{node}.x</c> to <c>{scope}.x</c>, so nodes of one shared layer share them.</summary>
+    private static ImmutableArray<ParamSpec> Rescope(ImmutableArray<ParamSpec> prms, string node, string scope) =>
+        prms.Select(p => p.Name.StartsWith(node + ".", StringComparison.Ordinal) ? p with { Name = scope + p.Name[node.Length..] } : p).ToImmutableArray();
 
     private static ImmutableArray<ParamSpec> ChargeParams(ImmutableArray<TensorInfo?> ins, OpResult result, HashSet<string> initializers, HashSet<string> charged)
     {

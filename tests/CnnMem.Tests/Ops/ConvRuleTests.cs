@@ -35,6 +35,25 @@ public class ConvRuleTests
         Assert.Equal(macs, r.Macs);
     }
 
+    // depthwise without a channel count (Keras's DepthwiseConv2D): groups = C, filters = C x multiplier
+    [Theory]
+    [InlineData("1x16x8x8", 1L, 1L, "1x16x8x8", 160L, 9216L)]
+    [InlineData("2x12x8x8", 2L, 0L, "2x24x8x8", 216L, 27648L)]
+    public void Conv_DepthMultiplier_IsDepthwise(string input, long multiplier, long bias, string expected, long prms, long macs)
+    {
+        var attrs = Attributes.From(
+            ("depth_multiplier", AttrValue.Of(multiplier)),
+            ("kernel_shape", AttrValue.Of(new[] { 3L, 3L })),
+            ("auto_pad", AttrValue.Of("SAME_UPPER")),
+            ("bias", AttrValue.Of(bias)));
+        var node = new Node("c", "Conv", ImmutableArray.Create("x"), ImmutableArray.Create("y"), attrs);
+        var x = new TensorInfo("x", DType.Float32, Shape.Of(input.Split('x').Select(long.Parse).ToArray()));
+        var r = new ConvRule().Infer(new OpContext(node, new[] { x }, 0));
+        Assert.Equal(expected, r.Outputs[0].Shape.ToString());
+        Assert.Equal(prms, r.Params.Sum(p => p.Elements));
+        Assert.Equal(macs, r.Macs);
+    }
+
     [Fact]
     public void Conv_KernelLargerThanInput_Fails()
     {

@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules;
 /// 1. X is [N, C, ...] (rank 2 is BatchNorm1d); statistics are per channel, [C], or with the old opsets'
 ///    <c>spatial = 0</c> per activation, X's shape without N.
 /// 2. ONNX: the four inputs must have the statistics' shape; input_mean and input_var are buffers, not learned.
-///    Spec: creates weight and bias (scale and shift), running_mean and running_var.
+///    Spec: creates weight and bias (scale and shift; Keras's <c>scale</c>/<c>center</c> = 0 drop one), running_mean and running_var.
 ///    Both: PyTorch's int64 num_batches_tracked scalar, a buffer exporters drop, so parameter and buffer
 ///    counts match torch's.
 /// 3. Outputs: Y like X; any further outputs (running or saved mean and variance) have the statistics' shape.
@@ -61,13 +61,21 @@ public sealed class BatchNormRule : IOpRule
         }
         else
         {
+            // Keras can drop the learned scale (gamma, scale=False) or shift (beta, center=False).
             var name = ctx.Node.Name;
-            prms = ImmutableArray.Create(
-                new ParamSpec($"{name}.weight", stats, dtype, ParamRole.Scale),
-                new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift),
-                new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer),
-                new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer),
-                Counter(name));
+            var b = ImmutableArray.CreateBuilder<ParamSpec>(5);
+            if (SpatialInput.Flag(ctx.Attr, "scale", true))
+            {
+                b.Add(new ParamSpec($"{name}.weight", stats, dtype, ParamRole.Scale));
+            }
+            if (SpatialInput.Flag(ctx.Attr, "center", true))
+            {
+                b.Add(new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift));
+            }
+            b.Add(new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer));
+            b.Add(new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer));
+            b.Add(Counter(name));
+            prms = b.ToImmutable();
         }
 
         var outputs = ImmutableArray.CreateBuilder<TensorInfo>();

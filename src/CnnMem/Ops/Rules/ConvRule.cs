@@ -9,6 +9,7 @@ namespace CnnMem.Ops.Rules;
 /// Convolution (ONNX Conv; spec <c>conv FILTERS KxK</c>), any number of spatial dims.
 /// Shape: [N, C, D1..] -> [N, M, O1..] with O from <see cref="SpatialArithmetic"/>.
 /// Params: weight [M, C/groups, K1..] and bias [M] (ONNX: inputs W and B; spec: created here).
+/// Depthwise without a known channel count (Keras): <c>depth_multiplier</c> D makes groups = C and M = C x D.
 /// MACs: N * M * prod(O) * (C/groups) * prod(K).
 /// Backward (PyTorch): keeps its input (the weight is held by reference, not copied).
 /// </summary>
@@ -38,9 +39,12 @@ public sealed class ConvRule : IOpRule
     {
         var x = ctx.KnownDims(0);
         OpContext.Require(x.Length >= 3, $"expects an input with a batch, a channel and at least one spatial dimension, found shape {ctx.Input(0).Shape}");
-        var group = ctx.Attr.Int("group", 1);
-        OpContext.Require(group >= 1, $"groups must be at least 1, found {group}");
         var channels = x[1];
+        // A depthwise convolution whose channel count the importer cannot know (Keras's DepthwiseConv2D): one group per input channel.
+        var multiplier = ctx.Attr.IntOrNull("depth_multiplier");
+        OpContext.Require(multiplier is null or >= 1, $"depth_multiplier must be at least 1, found {multiplier}");
+        var group = multiplier is null ? ctx.Attr.Int("group", 1) : channels;
+        OpContext.Require(group >= 1, $"groups must be at least 1, found {group}");
 
         long filters;
         long[]? kernel = null;
@@ -55,7 +59,7 @@ public sealed class ConvRule : IOpRule
         }
         else
         {
-            filters = ctx.Attr.IntOrNull("filters") ?? throw new OpException("needs the number of filters");
+            filters = multiplier is { } m ? checked(channels * m) : ctx.Attr.IntOrNull("filters") ?? throw new OpException("needs the number of filters");
         }
         OpContext.Require(filters >= 1, $"the number of filters must be at least 1, found {filters}");
         OpContext.Require(channels % group == 0, $"input channels ({channels}) are not divisible by groups ({group})");
