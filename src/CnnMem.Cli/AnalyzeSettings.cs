@@ -26,6 +26,9 @@ public sealed record AnalyzeSettings(
     /// <summary>Print the per-layer training memory table (and, with --format csv, write it instead of the layer table).</summary>
     public bool PerLayer { get; init; }
 
+    /// <summary>--input HxW: the input size of a built-in torchvision network (null: its default).</summary>
+    public ImageSize? Input { get; init; }
+
     /// <summary>Batch size for built-in networks when --batch is absent (the classic answer's minibatch).</summary>
     public const long BuiltInBatch = 64;
 

@@ -40,16 +40,17 @@ public static class FitCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var units = new Option<string>("--units") { Description = "Byte units: si or iec.", DefaultValueFactory = _ => "si" };
+        var input = CliCommands.InputOption();
 
         var fit = new Command("fit", "The largest batch that fits a memory budget, for inference and training, with the memory at that batch and the headroom.")
         {
-            path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, checkpoint, format, units,
+            path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, checkpoint, format, units, input,
         };
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
                 r.GetValue(dtype)!, r.GetValue(mixed), r.GetValue(backend)!, r.GetValue(context), r.GetValue(format)!, r.GetValue(units)!,
-                r.GetValue(checkpoint)));
+                r.GetValue(checkpoint), ImageSize.Parse(r.GetValue(input))));
         return fit;
     }
 
@@ -64,7 +65,7 @@ public static class FitCommand
 
     public static int Run(
         CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype, bool mixed,
-        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null)
+        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null, ImageSize? input = null)
     {
         if (path is null)
         {
@@ -96,7 +97,7 @@ public static class FitCommand
             CudaContextBytes = context is null ? new MemoryOptions().CudaContextBytes : MemoryCliOptions.Size("--cuda-context", context),
             CheckpointEvery = checkpoint is null ? 0 : MemoryCliOptions.ParseCheckpoint(checkpoint),
         };
-        var model = ctx.Loader.Load(path);
+        var model = ctx.Loader.Load(path, input);
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };
         results.AddRange(parsed.Select(o => FitModel.FitTraining(model.Graph, options, o, budget)));
