@@ -91,6 +91,9 @@ public sealed class NetBuilder
         return outs[0];
     }
 
+    /// <summary>Output <paramref name="index"/> of the node whose first output is <paramref name="first"/>.</summary>
+    public static string Output(string first, int index) => $"{first[..^1]}{index}";
+
     /// <summary>Sets the feature count of a tensor whose op does not keep its input's (reshapes, transposes).</summary>
     public void SetFeatures(string x, long f) => features[x] = f;
 

@@ -15,7 +15,7 @@ public static class ZooModels
         new[]
         {
             ResNets.Entries(), Vggs.Entries(), AlexNet.Entries(), SqueezeNets.Entries(), DenseNets.Entries(),
-            MobileNetV2.Entries(),
+            MobileNetV2.Entries(), MobileNetV3.Entries(), MnasNets.Entries(), ShuffleNets.Entries(),
         }.SelectMany(e => e).ToImmutableArray();
 
     private static readonly ImmutableDictionary<string, ZooEntry> ByName =

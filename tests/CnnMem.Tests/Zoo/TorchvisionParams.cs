@@ -88,5 +88,8 @@ public static class TorchvisionParams
         ["swin_t"] = 28288354,
         ["swin_s"] = 49606258,
         ["swin_b"] = 87768224,
+        ["swin_v2_t"] = 28351570,
+        ["swin_v2_s"] = 49737442,
+        ["swin_v2_b"] = 87930848,
     }.ToImmutableDictionary();
 }
