@@ -139,6 +139,10 @@ public static class TorchLayers
         return b.Emit("Dropout", [x, ratio, training], Attributes.Empty, b.Features(x), outputs: 2);
     });
 
+    /// <summary>torchvision.ops.StochasticDepth (row mode) in training; with p = 0 torchvision returns the input and so does this.</summary>
+    public static string StochasticDepth(this NetBuilder b, string module, string x, double p) => p == 0 ? x : b.In(module, () =>
+        b.Emit("StochasticDepth", [x], Attributes.From(("p", AttrValue.Of(p)), ("mode", AttrValue.Of("row"))), b.Features(x), domain: "cnnmem"));
+
     public static string Add(this NetBuilder b, string x, string y) => b.Emit("Add", [x, y], Attributes.Empty, b.Features(x));
 
     public static string Mul(this NetBuilder b, string x, string y) => b.Emit("Mul", [x, y], Attributes.Empty, Math.Max(b.Features(x), b.Features(y)));
