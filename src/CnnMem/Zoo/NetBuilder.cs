@@ -69,6 +69,7 @@ public sealed class NetBuilder
     {
         var full = modules.Count == 0 ? suffix : $"{modules[^1]}.{suffix}";
         initializers.Add(full, new Initializer(new TensorInfo(full, DType.Float32, Shape.Of(shape))));
+        features[full] = shape.Length > 0 ? shape[0] : 1;
         return full;
     }
 
