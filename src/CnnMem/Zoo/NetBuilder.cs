@@ -98,15 +98,25 @@ public sealed class NetBuilder
     /// <summary>Sets the feature count of a tensor whose op does not keep its input's (reshapes, transposes).</summary>
     public void SetFeatures(string x, long f) => features[x] = f;
 
-    /// <summary>The graph, with <paramref name="output"/> renamed to <c>output</c> as the exporter names it.</summary>
-    public ModelGraph Build(string output)
+    /// <summary>
+    /// The graph, with <paramref name="output"/> renamed to <c>output</c> as the exporter names it; <paramref name="auxiliary"/>
+    /// outputs (training-time heads) become graph outputs <c>aux1</c>, <c>aux2</c>, ...
+    /// </summary>
+    public ModelGraph Build(string output, params string[] auxiliary)
     {
+        var rename = new Dictionary<string, string>(StringComparer.Ordinal) { [output] = OutputName };
+        for (var i = 0; i < auxiliary.Length; i++)
+        {
+            rename[auxiliary[i]] = $"aux{i + 1}";
+        }
+        string R(string t) => rename.GetValueOrDefault(t, t);
         var renamed = nodes.Select(n => n with
         {
-            Inputs = n.Inputs.Select(i => i == output ? OutputName : i).ToImmutableArray(),
-            Outputs = n.Outputs.Select(o => o == output ? OutputName : o).ToImmutableArray(),
+            Inputs = n.Inputs.Select(R).ToImmutableArray(),
+            Outputs = n.Outputs.Select(R).ToImmutableArray(),
         }).ToImmutableArray();
-        var graph = new ModelGraph(name, [input], initializers.ToImmutableDictionary(StringComparer.Ordinal), renamed, [OutputName])
+        var outputs = auxiliary.Select(R).Prepend(OutputName).ToImmutableArray();
+        var graph = new ModelGraph(name, [input], initializers.ToImmutableDictionary(StringComparer.Ordinal), renamed, outputs)
         {
             BatchSymbol = BatchSymbol,
             OpsetVersion = 14,

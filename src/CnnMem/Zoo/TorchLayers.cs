@@ -13,6 +13,9 @@ namespace CnnMem.Zoo;
 /// </summary>
 public static class TorchLayers
 {
+    /// <summary>Runs <paramref name="body"/> in submodule <paramref name="module"/>, or in the caller's module when it is null (a functional call).</summary>
+    public static T InOrHere<T>(this NetBuilder b, string? module, Func<T> body) => module is null ? body() : b.In(module, body);
+
     /// <summary>The exporter writes attributes as float32, so epsilon 1e-5 reads back as 9.999999747378752e-06.</summary>
     private static double F32(double v) => (float)v;
 
@@ -66,16 +69,17 @@ public static class TorchLayers
         return b.Emit("Clip", [x, lo, hi], Attributes.Empty, b.Features(x));
     });
 
-    public static string MaxPool(this NetBuilder b, string module, string x, int k, int stride, int pad = 0, bool ceil = false) =>
-        b.In(module, () => b.Emit("MaxPool", [x], Attributes.From(
+    /// <summary>MaxPool2d; a null <paramref name="module"/> is F.max_pool2d in the caller's module.</summary>
+    public static string MaxPool(this NetBuilder b, string? module, string x, int k, int stride, int pad = 0, bool ceil = false) =>
+        b.InOrHere(module, () => b.Emit("MaxPool", [x], Attributes.From(
             ("ceil_mode", AttrValue.Of(ceil ? 1L : 0L)),
             ("kernel_shape", AttrValue.Of(new long[] { k, k })),
             ("pads", AttrValue.Of(new long[] { pad, pad, pad, pad })),
             ("strides", AttrValue.Of(new long[] { stride, stride }))), b.Features(x)));
 
     /// <summary>AvgPool2d (count_include_pad); with <paramref name="padNode"/> the zero Pad the exporter puts before it.</summary>
-    public static string AvgPool(this NetBuilder b, string module, string x, int k, int stride, int pad = 0, bool ceil = false, bool padNode = false) =>
-        b.In(module, () =>
+    public static string AvgPool(this NetBuilder b, string? module, string x, int k, int stride, int pad = 0, bool ceil = false, bool padNode = false) =>
+        b.InOrHere(module, () =>
         {
             var src = x;
             if (padNode)
@@ -95,8 +99,8 @@ public static class TorchLayers
     /// map: GlobalAveragePool for 1x1, an AveragePool with kernel = stride = in/out when the sizes divide (as the exporter
     /// writes it), else cnnmem's AdaptiveAvgPool.
     /// </summary>
-    public static string AdaptiveAvgPool(this NetBuilder b, string module, string x, long outH, long outW, long inH, long inW) =>
-        b.In(module, () =>
+    public static string AdaptiveAvgPool(this NetBuilder b, string? module, string x, long outH, long outW, long inH, long inW) =>
+        b.InOrHere(module, () =>
         {
             if (outH == 1 && outW == 1)
             {
