@@ -6,7 +6,10 @@ namespace CnnMem.Zoo;
 /// <summary>Describes every zoo network: builds it at its default input and counts its parameters by shape inference.</summary>
 public static class ZooCatalog
 {
-    public static ImmutableArray<ZooInfo> List() => ZooModels.Entries.Select(Describe).ToImmutableArray();
+    private static readonly Lazy<ImmutableArray<ZooInfo>> Listing = new(() => ZooModels.Entries.Select(Describe).ToImmutableArray());
+
+    /// <summary>Every network, described once per process (building and inferring all of them takes a few seconds).</summary>
+    public static ImmutableArray<ZooInfo> List() => Listing.Value;
 
     public static ZooInfo Describe(ZooEntry entry)
     {
