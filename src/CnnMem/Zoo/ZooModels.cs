@@ -17,7 +17,7 @@ public static class ZooModels
             ResNets.Entries(), Vggs.Entries(), AlexNet.Entries(), SqueezeNets.Entries(), DenseNets.Entries(),
             MobileNetV2.Entries(), MobileNetV3.Entries(), MnasNets.Entries(), ShuffleNets.Entries(),
             EfficientNets.Entries(), RegNets.Entries(), ConvNeXts.Entries(), VisionTransformers.Entries(),
-            GoogLeNet.Entries(), InceptionV3.Entries(),
+            GoogLeNet.Entries(), InceptionV3.Entries(), SwinTransformers.Entries(),
         }.SelectMany(e => e).ToImmutableArray();
 
     private static readonly ImmutableDictionary<string, ZooEntry> ByName =

@@ -8,6 +8,10 @@ public class ZooParamsTests
 {
     public static TheoryData<string> Names() => new(ZooModels.Entries.Select(e => e.Name));
 
+    [Fact]
+    public void Zoo_HasEveryTorchvisionClassificationNetwork() =>
+        Assert.Equal(TorchvisionParams.Counts.Keys.Order(StringComparer.Ordinal), ZooModels.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Params_EqualTorchvision(string name)
