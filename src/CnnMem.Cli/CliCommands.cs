@@ -20,7 +20,7 @@ public static class CliCommands
 
         var path = new Argument<string>("PATH")
         {
-            Description = "A built-in network name (e.g. seed), a .cnn spec file or an .onnx file.",
+            Description = "A built-in network name (e.g. seed, or a torchvision network such as resnet50: 'cnnmem zoo' lists them), a .cnn spec file or an .onnx file.",
         };
         var batch = new Option<long?>("--batch", "-b")
         {

@@ -18,7 +18,7 @@ public sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumera
 {
     public static ModelLoader Default { get; } = new(
         name => ZooModels.TryBuild(name, null, null, out var z) ? z : BuiltInModels.TryGet(name, out var g) ? g : null,
-        () => BuiltInModels.Names.Concat(ZooModels.Entries.Select(e => e.Name)).Distinct(StringComparer.Ordinal),
+        () => BuiltInModels.Names.Append($"or one of the {ZooModels.Entries.Length} torchvision networks that 'cnnmem zoo' lists"),
         (name, size) => ZooModels.TryBuild(name, size.Height, size.Width, out var z) ? z : null);
 
     public LoadedModel Load(string path) => Load(path, null);
