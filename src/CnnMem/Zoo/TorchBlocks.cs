@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
 
@@ -56,24 +55,25 @@ public static class TorchBlocks
     public static string SpatialMean(this NetBuilder b, string x) =>
         b.Emit("ReduceMean", [x], Attributes.From(("axes", AttrValue.Of(new long[] { 2, 3 })), ("keepdims", AttrValue.Of(0L))), b.Features(x));
 
-    /// <summary>ShuffleNet's channel_shuffle with 2 groups: view as (N, 2, C/2, H*W), swap the group axes, view back to x's shape.</summary>
+    /// <summary>ShuffleNet's channel_shuffle with 2 groups: view as (N, 2, C/2, H, W), swap the group axes, view back to x's shape.</summary>
     public static string ChannelShuffle(this NetBuilder b, string x)
     {
         var c = b.Features(x);
+        string Ints(params long[] v) => b.Constant(TensorValue.FromInts(DType.Int64, Shape.Of(v.Length), v));
+        string Slice(string t, long start, long end) => b.Emit("Slice", [t, Ints(start), Ints(end), Ints(0)], Attributes.Empty, end - start);
         var shape = b.Emit("Shape", [x], Attributes.Empty, 4);
-        var split = b.Constant(TensorValue.FromInts(DType.Int64, Shape.Of(4), [0, 2, c / 2, -1]));
-        var y = b.Emit("Reshape", [x, split], Attributes.Empty, c);
-        y = b.Emit("Transpose", [y], Attributes.From(("perm", AttrValue.Of(new long[] { 0, 2, 1, 3 }))), c);
+        var grouped = b.Emit("Concat", [Slice(shape, 0, 1), Ints(2, c / 2), Slice(shape, 2, 4)], Attributes.From(("axis", AttrValue.Of(0L))), 5);
+        var y = b.Emit("Reshape", [x, grouped], Attributes.Empty, c);
+        y = b.Emit("Transpose", [y], Attributes.From(("perm", AttrValue.Of(new long[] { 0, 2, 1, 3, 4 }))), c);
         return b.Emit("Reshape", [y, shape], Attributes.Empty, c);
     }
 
-    /// <summary>x.chunk(2, dim=1): an ONNX Split into two equal halves; returns both.</summary>
+    /// <summary>x.chunk(2, dim=1) as the exporter writes it: two slices of the channels; returns both halves.</summary>
     public static (string A, string B) ChunkChannels(this NetBuilder b, string x)
     {
-        var half = b.Features(x) / 2;
-        var first = b.Emit("Split", ImmutableArray.Create(x), Attributes.From(("axis", AttrValue.Of(1L))), half, outputs: 2);
-        var second = NetBuilder.Output(first, 1);
-        b.SetFeatures(second, half);
-        return (first, second);
+        var c = b.Features(x);
+        string Ints(long v) => b.Constant(TensorValue.FromInts(DType.Int64, Shape.Of(1), [v]));
+        string Half(long start, long end) => b.Emit("Slice", [x, Ints(start), Ints(end), Ints(1)], Attributes.Empty, end - start);
+        return (Half(0, c / 2), Half(c / 2, c));
     }
 }
