@@ -16,7 +16,7 @@ public static class AnalyzeRunner
 {
     public static int Run(AnalyzeSettings settings, CliContext ctx)
     {
-        var model = ctx.Loader.Load(settings.Path);
+        var model = ctx.Loader.Load(settings.Path, settings.Input);
         var batch = settings.Batch ?? (model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
         var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
         {

@@ -28,6 +28,8 @@ public sealed record AnalyzeSettings(
 
     /// <summary>Multi-device training (--gpus, --parallel, ...); null = one device.</summary>
     public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
+    /// <summary>--input HxW: the input size of a built-in torchvision network (null: its default).</summary>
+    public ImageSize? Input { get; init; }
 
     /// <summary>Batch size for built-in networks when --batch is absent (the classic answer's minibatch).</summary>
     public const long BuiltInBatch = 64;

@@ -20,7 +20,7 @@ public static class CliCommands
 
         var path = new Argument<string>("PATH")
         {
-            Description = "A built-in network name (e.g. seed), a .cnn spec file or an .onnx file.",
+            Description = "A built-in network name (e.g. seed, or a torchvision network such as resnet50: 'cnnmem zoo' lists them), a .cnn spec file or an .onnx file.",
         };
         var batch = new Option<long?>("--batch", "-b")
         {
@@ -65,13 +65,14 @@ public static class CliCommands
             Description = "Also print the per-layer training memory table (kept for backward, activation gradient, parameters and gradients, " +
                 "optimizer state, running total); with --format csv, write that table instead of the layer table.",
         };
+        var input = InputOption();
         var memory = new MemoryCliOptions();
 
         var analyze = new Command(
             "analyze",
             "Analyze a network: layer table, totals, the textbook memory estimate and the framework model (PyTorch 1.13) of inference and training.")
         {
-            path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer,
+            path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer, input,
         };
         var parallel = new ParallelCliOptions();
         foreach (var o in memory.All.Concat(parallel.All))
@@ -93,6 +94,7 @@ public static class CliCommands
                 Memory = memory.Read(r),
                 PerLayer = r.GetValue(perLayer),
                 Parallel = parallel.Read(r),
+                Input = ImageSize.Parse(r.GetValue(input)),
             },
             ctx));
 
@@ -121,6 +123,7 @@ public static class CliCommands
         root.Subcommands.Add(analyze);
         root.Subcommands.Add(ops);
         root.Subcommands.Add(Commands.FitCommand.Build(ctx));
+        root.Subcommands.Add(ZooCommand(ctx));
         root.SetAction(_ => AnalyzeRunner.Run(
             AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false) with
             {
@@ -129,5 +132,33 @@ public static class CliCommands
             },
             ctx));
         return root;
+    }
+
+    /// <summary>--input HxW, shared by analyze and fit.</summary>
+    public static Option<string?> InputOption() => new("--input")
+    {
+        HelpName = "HxW",
+        Description = "Input height and width in pixels of a built-in torchvision network (default 224x224, 299x299 for inception_v3), e.g. 320x320.",
+    };
+
+    private static Command ZooCommand(CliContext ctx)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var zoo = new Command("zoo", "List the built-in torchvision networks: name, family, parameters (as torchvision builds them), input size, notes.") { format };
+        zoo.SetAction(r =>
+        {
+            var list = Zoo.ZooCatalog.List();
+            if (r.GetValue(format) == "json")
+            {
+                ctx.Out.Write(ZooRenderer.WriteJson(list));
+            }
+            else
+            {
+                ZooRenderer.RenderTable(list, ConsoleFactory.Create(ctx.Out, ctx.Terminal), ConsoleFactory.Border(ctx.Terminal));
+            }
+            return ExitCodes.Success;
+        });
+        return zoo;
     }
 }

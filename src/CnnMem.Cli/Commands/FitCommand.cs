@@ -22,7 +22,7 @@ public static class FitCommand
 
     public static Command Build(CliContext ctx)
     {
-        var path = new Argument<string?>("PATH") { Description = "A built-in network name, a .cnn spec file or an .onnx file.", Arity = ArgumentArity.ZeroOrOne };
+        var path = new Argument<string?>("PATH") { Description = "A built-in network name (seed, resnet50, ...: 'cnnmem zoo' lists the torchvision ones), a .cnn spec file or an .onnx file.", Arity = ArgumentArity.ZeroOrOne };
         var memory = new Option<string?>("--memory") { HelpName = "SIZE", Description = "Memory budget, e.g. 24GiB or 80GB." };
         var device = new Option<string?>("--device") { HelpName = "GPU", Description = $"A GPU whose memory is the budget: {string.Join(", ", DeviceTable.Devices.Keys)}." };
         var listDevices = new Option<bool>("--list-devices") { Description = "List the known GPUs and their memory, then exit." };
@@ -36,10 +36,11 @@ public static class FitCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var units = new Option<string>("--units") { Description = "Byte units: si or iec.", DefaultValueFactory = _ => "si" };
+        var input = CliCommands.InputOption();
 
         var fit = new Command("fit", "The largest batch that fits a memory budget, for inference and training, with the memory at that batch and the headroom.")
         {
-            path, memory, device, listDevices, optimizers, dtype, format, units,
+            path, memory, device, listDevices, optimizers, dtype, format, units, input,
         };
         // the framework-model options are analyze's, declared once; fit asks the question people bring to a GPU, so cuda by default
         var model = new MemoryCliOptions(defaultBackend: "cuda");
@@ -51,7 +52,7 @@ public static class FitCommand
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
-                r.GetValue(dtype)!, model.Read(r), r.GetValue(format)!, r.GetValue(units)!, parallel.ReadWithAuto(r)));
+                r.GetValue(dtype)!, model.Read(r), r.GetValue(format)!, r.GetValue(units)!, parallel.ReadWithAuto(r), ImageSize.Parse(r.GetValue(input))));
         return fit;
     }
 
@@ -66,7 +67,8 @@ public static class FitCommand
 
     public static int Run(
         CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype,
-        MemoryOptions memoryOptions, string format = "table", string units = "si", (DataParallelOptions? Options, bool Auto) parallel = default)
+        MemoryOptions memoryOptions, string format = "table", string units = "si", (DataParallelOptions? Options, bool Auto) parallel = default,
+        ImageSize? input = null)
     {
         if (path is null)
         {
@@ -94,7 +96,7 @@ public static class FitCommand
         var backend = memoryOptions.Backend == Backend.Cuda ? "cuda" : "cpu";
         var mixed = memoryOptions.MixedPrecision;
         var checkpoint = memoryOptions.CheckpointEvery switch { 0 => null, < 0 => "sqrt", var k => $"every={k}" };
-        var model = ctx.Loader.Load(path);
+        var model = ctx.Loader.Load(path, input);
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };
         results.AddRange(parsed.Select(o => FitModel.FitTraining(model.Graph, options, o, budget)));
