@@ -7,7 +7,7 @@ namespace CnnMem.Cli;
 /// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | fit PATH (--memory SIZE | --device GPU) | ops</c>; with no arguments, the seed network.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Formats = ["table", "json", "csv", "markdown"];
+    private static readonly string[] Formats = ["table", "json", "csv", "markdown", "html"];
 
     public static Command Build(CliContext ctx)
     {
@@ -39,7 +39,7 @@ public static class CliCommands
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table (for people), json (the machine contract), csv (one row per layer) or markdown.",
+            Description = "Output format: table (for people), json (the machine contract), csv (one row per layer), markdown, or html (one self-contained page with the charts).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -66,6 +66,7 @@ public static class CliCommands
                 "optimizer state, running total); with --format csv, write that table instead of the layer table.",
         };
         var memory = new MemoryCliOptions();
+        var view = new ReportCliOptions();
 
         var analyze = new Command(
             "analyze",
@@ -73,12 +74,12 @@ public static class CliCommands
         {
             path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer,
         };
-        foreach (var o in memory.All)
+        foreach (var o in memory.All.Concat(view.All))
         {
             analyze.Options.Add(o);
         }
         analyze.SetAction(r => AnalyzeRunner.Run(
-            AnalyzeSettings.Create(
+            (AnalyzeSettings.Create(
                 r.GetRequiredValue(path),
                 r.GetValue(batch),
                 r.GetValue(dtype)!,
@@ -91,7 +92,7 @@ public static class CliCommands
             {
                 Memory = memory.Read(r),
                 PerLayer = r.GetValue(perLayer),
-            },
+            }).WithView(view, r, memory.BackendGiven(r)),
             ctx));
 
         var opsFormat = new Option<string>("--format", "-f")

@@ -45,6 +45,9 @@ public sealed class MemoryCliOptions
 
     public IEnumerable<Option> All => [framework, backend, mkldnn, noMkldnn, threads, mixed, checkpoint, alignment, cudaContext, workspaceLimit];
 
+    /// <summary>Whether --backend was on the command line (--device switches the default to cuda only when it was not).</summary>
+    public bool BackendGiven(ParseResult r) => r.GetResult(backend) is { Implicit: false };
+
     public MemoryOptions Read(ParseResult r) => Create(
         r.GetValue(framework)!, r.GetValue(backend)!, r.GetValue(mkldnn), r.GetValue(noMkldnn), r.GetValue(threads),
         r.GetValue(mixed), r.GetValue(checkpoint), r.GetValue(alignment), r.GetValue(cudaContext), r.GetValue(workspaceLimit));

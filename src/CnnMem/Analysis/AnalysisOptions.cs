@@ -25,4 +25,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Whether to run the framework memory model beside the textbook figures.</summary>
     public bool FrameworkMemory { get; init; } = true;
+
+    /// <summary>A GPU from <see cref="Memory.DeviceTable"/> (<c>--device</c>): the summary says whether this batch fits it and the largest batch that does.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Also compute what the charts need: the training-step memory timeline and the batch sweep (slower: many batches are evaluated).</summary>
+    public bool ChartData { get; init; }
 }

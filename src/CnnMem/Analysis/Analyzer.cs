@@ -43,6 +43,18 @@ public static class Analyzer
         var totals = LayerCosts.Totalize(inference, layers, options.DType, perSample: () => PerSample(graph, options, inference));
 
         var warnings = inference.Warnings.AddRange(TensorCoreCheck.Warnings(inference, options.DType));
+        var memory = Memory(inference, totals, options);
+        var memoryAt = options.FrameworkMemory && (options.Device is not null || options.ChartData)
+            ? new MemoryAtBatch(graph, options, trains: memory.Training is not null)
+            : null;
+        if (options.ChartData && memoryAt is not null)
+        {
+            memory = memory with
+            {
+                Timeline = memory.Training is { } t ? TimelineModel.Compute(inference, options.Memory, t, Cuda(options) ? DeviceModel.Round : null, Cuda(options) ? options.Memory.CudaContextBytes : 0) : null,
+                BatchSweep = BatchSweeper.Compute(memoryAt, Cuda(options) ? "cuda" : "cpu", options.Batch, options.Device),
+            };
+        }
         return new AnalysisReport(
             graph.Name,
             graph.Source,
@@ -54,9 +66,14 @@ public static class Analyzer
             inference.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray(),
             layers,
             totals,
-            Memory(inference, totals, options),
-            warnings);
+            memory,
+            warnings)
+        {
+            Summary = SummaryModel.Compute(totals, memory, options.Device, memoryAt, options.Batch),
+        };
     }
+
+    private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
 
     /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
     public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)
