@@ -157,7 +157,8 @@ public static class ConsoleReportRenderer
             }
         }
         // Plain padded lines rather than a grid: a grid pads every line to its width with trailing spaces.
-        var indent = labelWidth <= width / 2 + 10 ? labelWidth : 6;
+        // a value that does not fit goes on under itself ("(2,979,558,380 bytes)" fits in 22 columns), else under the label
+        var indent = labelWidth + 22 <= width ? labelWidth : 6;
         foreach (var line in section.Lines)
         {
             foreach (var text in TextWrap.Lines(line.Value, width, ("  " + line.Label).PadRight(labelWidth), new string(' ', indent)))

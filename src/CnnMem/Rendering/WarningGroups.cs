@@ -27,7 +27,7 @@ public static class WarningGroups
         return order.Select(kind =>
         {
             var g = groups[kind];
-            if (g.Count == 1 || g[0].Layer.Length == 0)
+            if (g[0].Layer.Length == 0)
             {
                 return g.Count == 1 ? g[0].Text : $"{g.Count} times: {g[0].Text}";
             }

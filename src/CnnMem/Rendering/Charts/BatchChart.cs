@@ -15,10 +15,10 @@ public static class BatchChart
             return null;
         }
         var points = sweep.Points;
-        var c = new ChartBuilder(960, 560, 80, 90, 150, 60);
+        var c = new ChartBuilder(960, 580, 80, 90, 150, 84);
         var note = sweep.Backend == "cuda" ? "CUDA: context and allocator rounding included" : "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)";
         c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName}; {note}",
-            [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory", ChartPalette.Axis), ("largest batch that fits", ChartPalette.Text)]);
+            [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
         var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
         var (divisor, unit) = Scale.ByteUnit(maxBytes);
         var y = Scale.Nice(0, maxBytes * 1.05 / divisor);
@@ -38,20 +38,26 @@ public static class BatchChart
             var dy = c.PY(d.Bytes);
             c.Line(c.Left, dy, c.Right, dy, ChartPalette.Axis, 1.5, dashed: true);
             c.Text(c.Right + 6, dy + 4, $"{d.Name} {ByteFormat.Bytes(d.Bytes, UnitSystem.Iec)}", 11.5);
-            Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, d.Name, offChart);
-            Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, d.Name, offChart);
+            var beyond = new List<string>();
+            Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, beyond, offChart, d.Name);
+            Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, beyond, offChart, d.Name);
+            for (var i = 0; i < beyond.Count; i++)
+            {
+                // the largest batch beyond the x axis: said under the GPU's label, in the mode's colour
+                c.Text(c.Right + 6, dy + 18 + (i * 13), beyond[i], 10.5, color: beyond[i].StartsWith("inf", StringComparison.Ordinal) ? ChartPalette.Blue : ChartPalette.Vermillion);
+            }
         }
         Curve(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), ChartPalette.Vermillion, "training");
         Curve(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), ChartPalette.Blue, "inference");
         if (offChart.Count > 0)
         {
-            c.Text(c.Left, c.Bottom + 44, "Beyond the x axis: " + string.Join("; ", offChart), 11.5, color: ChartPalette.Axis);
+            c.Text(c.Left, c.Bottom + 68, string.Join("; ", offChart), 11.5, color: ChartPalette.Axis);
         }
         return c.Build("memory-vs-batch", "Memory against batch size");
     }
 
     /// <summary>A marker where a mode's largest fitting batch meets the GPU line, or a note when it is off the axis.</summary>
-    private static void Mark(ChartBuilder c, long? batch, double y, string mode, string color, string device, List<string> offChart)
+    private static void Mark(ChartBuilder c, long? batch, double y, string mode, string color, List<string> beyond, List<string> offChart, string device)
     {
         if (batch is not { } b)
         {
@@ -64,7 +70,7 @@ public static class BatchChart
         }
         if (b > c.X.Max)
         {
-            offChart.Add($"{mode} fits {device} up to batch {ByteFormat.Count(b)}");
+            beyond.Add($"{mode} up to {ByteFormat.Count(b)} \u2192");
             return;
         }
         var x = c.PX(b);

@@ -57,12 +57,12 @@ public sealed class ChartBuilder(double width, double height, double left, doubl
         {
             Rect(x, 60, 14, 14, color);
             Text(x + 20, 72, label, 12.5);
-            x += 34 + TextWidth(label, 12.5);
+            x += 40 + TextWidth(label, 12.5);
         }
     }
 
     /// <summary>Grid lines and tick labels for the y scale (bytes in <paramref name="unit"/>), the y title, the x title.</summary>
-    public void YAxis(double divisor, string yTitle, string xTitle)
+    public void YAxis(double divisor, string yTitle, string xTitle, double xTitleBelow = 42)
     {
         foreach (var t in Y.Ticks())
         {
@@ -72,7 +72,7 @@ public sealed class ChartBuilder(double width, double height, double left, doubl
         Line(Left, Bottom, Right, Bottom, ChartPalette.Axis);
         Line(Left, Top, Left, Bottom, ChartPalette.Axis);
         Text(18, Top + (PlotHeight / 2), yTitle, 13, TextAnchor.Middle, rotate: -90);
-        Text(Left + (PlotWidth / 2), height - 12, xTitle, 13, TextAnchor.Middle);
+        Text(Left + (PlotWidth / 2), Bottom + xTitleBelow, xTitle, 13, TextAnchor.Middle);
     }
 
     /// <summary>Tick labels for a numeric x scale.</summary>
@@ -86,7 +86,7 @@ public sealed class ChartBuilder(double width, double height, double left, doubl
     }
 
     /// <summary>A conservative width estimate for DejaVu Sans (about 0.6 em per character), for layout without font metrics.</summary>
-    public static double TextWidth(string text, double size) => text.Length * size * 0.6;
+    public static double TextWidth(string text, double size) => text.Length * size * 0.64;
 
     public Chart Build(string name, string title) => new(name, title, width, height, elements.ToImmutable());
 }

@@ -29,14 +29,14 @@ public static class PerLayerChart
         {
             return null;
         }
-        var c = new ChartBuilder(960, 580, 80, 90, 24, 140);
+        var c = new ChartBuilder(960, 600, 80, 90, 24, 150);
         c.Header("Training memory per layer", $"{report.Model}, batch {ByteFormat.Count(report.Batch)}, {training.Optimizer}: what each layer adds to a training step ({FrameworkSummary.FrameworkName}, {FrameworkSummary.Backend(report.Memory)})",
             Parts.Select(p => (p.Label, p.Color)).ToList());
         var max = layers.Max(l => Parts.Sum(p => (double)p.Get(l)));
         var (divisor, unit) = Scale.ByteUnit(max);
         c.Y = Scale.Nice(0, max / divisor) is var s ? new Scale(0, s.Max * divisor, s.Step * divisor) : c.Y;
         c.X = new Scale(0, layers.Count, 1);
-        c.YAxis(divisor, $"memory ({unit}, 1 {unit} = {UnitPower(unit)} bytes)", "layers in forward order (module path)");
+        c.YAxis(divisor, $"memory ({unit}, 1 {unit} = {UnitPower(unit)} bytes)", "layers in forward order (module path)", 138);
 
         var slot = c.PlotWidth / layers.Count;
         var barWidth = Math.Max(1, slot * 0.8);
