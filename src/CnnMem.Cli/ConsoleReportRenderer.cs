@@ -117,7 +117,7 @@ public static class ConsoleReportRenderer
         // two-line headings ("Kept for" / "backward") keep the byte columns as narrow as their figures
         var headers = columns.Select(c => c.Header.Contains(' ', StringComparison.Ordinal) && c.Align == Rendering.Align.Right ? TwoLines(c.Header) : c.Header).ToList();
         var natural = columns.Select((c, i) => cells.Select(r => r[i].Length).Concat(headers[i].Split('\n').Select(h => h.Length)).Max()).ToList();
-        var (shown, flexWidth) = TableFit.Fit(natural, 0, [], width);
+        var (shown, flexWidth) = TableFit.Fit(natural, 0, [1, 6], width); // Op, then Running total, leave first
         var table = new Table().Border(ConsoleFactory.Border(terminal));
         foreach (var i in shown)
         {
@@ -132,6 +132,10 @@ public static class ConsoleReportRenderer
             table.AddRow(shown.Select(i => (Spectre.Console.Rendering.IRenderable)new Text(i == 0 ? TableFit.Elide(row[i], flexWidth) : row[i])).ToArray());
         }
         console.Write(table);
+        if (shown.Count < columns.Length)
+        {
+            Wrapped(console, $"Left out to fit {width} columns: {string.Join(", ", columns.Where((c, i) => !shown.Contains(i)).Select(c => c.Header))} (all columns: --format csv --per-layer).", width);
+        }
         foreach (var line in TrainingLayerColumns.Legend)
         {
             Wrapped(console, line, width);
