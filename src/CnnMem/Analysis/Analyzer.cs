@@ -14,7 +14,9 @@ namespace CnnMem.Analysis;
 /// 2. cost each node: parameters, buffers, MACs, output elements (<see cref="LayerCosts"/>);
 /// 3. the textbook memory figures (<see cref="NaiveMemoryModel"/>);
 /// 4. the framework memory model (<see cref="InferenceModel"/>, <see cref="TrainingModel"/>, <see cref="DeviceModel"/>);
-/// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here).
+/// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here);
+/// 6. with <see cref="AnalysisOptions.ChartData"/> the training-step timeline and the batch sweep, then the summary
+///    (the answer first), with the device fit when <see cref="AnalysisOptions.Device"/> is set.
 /// Pure: the same graph and options always give the same report.
 /// </summary>
 public static class Analyzer

@@ -30,8 +30,8 @@ public static class TimelineChart
         var (divisor, unit) = Scale.ByteUnit(peak.AllocatedBytes);
         var y = Scale.Nice(0, peak.AllocatedBytes * 1.12 / divisor);
         c.Y = new Scale(0, y.Max * divisor, y.Step * divisor);
-        c.X = Scale.Nice(0, Math.Max(1, steps.Length - 1));
-        c.X = c.X with { Max = Math.Max(1, steps.Length - 1) };
+        var x = Scale.Nice(0, Math.Max(1, steps.Length - 1));
+        c.X = x with { Max = Math.Max(1, steps.Length - 1), Step = Math.Max(1, Math.Round(x.Step)) }; // whole steps only
 
         for (var i = 0; i < steps.Length;)
         {
@@ -53,7 +53,8 @@ public static class TimelineChart
             c.Text(c.PX(t), c.Bottom + 20, Scale.Label(t), 12, TextAnchor.Middle);
         }
         c.Line(c.Left, c.PY(timeline.BaseBytes), c.Right, c.PY(timeline.BaseBytes), ChartPalette.Axis, 1.5, dashed: true);
-        c.Text(c.Right - 4, c.PY(timeline.BaseBytes) - 5, $"base {ByteFormat.Bytes(timeline.BaseBytes, UnitSystem.Si)}", 11.5, TextAnchor.End, color: ChartPalette.Axis);
+        // under the dashed line, where the curve (never below the base) cannot be
+        c.Text(c.Left + 6, c.PY(timeline.BaseBytes) + 16, $"base {ByteFormat.Bytes(timeline.BaseBytes, UnitSystem.Si)}: static tensors, gradients, optimizer state", 11.5, color: ChartPalette.Axis);
         c.Polyline(steps.Select(s => (c.PX(s.Index), c.PY(s.AllocatedBytes))), ChartPalette.Blue, 2);
 
         var px = c.PX(peak.Index);
