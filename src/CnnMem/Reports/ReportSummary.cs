@@ -10,7 +10,7 @@ namespace CnnMem.Reports;
 /// <param name="TrainingStepBytes">Memory for one training step (the steady-state peak total), bytes; null without a training model.</param>
 /// <param name="Params">Parameters (elements).</param>
 /// <param name="Macs">Multiply-accumulates for the batch.</param>
-/// <param name="Basis">Where the two memory figures come from: "cuda device total", "cpu static + peak" or "textbook".</param>
+/// <param name="Basis">Where the two memory figures come from: "cuda_device_total", "cpu_static_plus_peak" or "textbook".</param>
 public sealed record ReportSummary(
     long InferenceBytes,
     long? TrainingStepBytes,
