@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Text;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Rendering;
+using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 
 namespace CnnMem.Cli;
@@ -9,8 +11,10 @@ namespace CnnMem.Cli;
 /// <summary>
 /// The analyze command:
 /// 1. load the model (built-in, .cnn or .onnx);
-/// 2. pick the batch (--batch, else 64 for built-ins and 1 for files) and analyse;
-/// 3. render in the chosen format and write it to stdout or --output.
+/// 2. pick the batch (--batch, else 64 for built-ins and 1 for files) and analyse (with the chart data when charts or
+///    HTML are asked for, and the device fit with --device);
+/// 3. fold the layer rows (--group, --depth; an analysis step, <see cref="LayerFolding"/>);
+/// 4. write the charts (--charts DIR), then render in the chosen format to stdout or --output.
 /// </summary>
 public static class AnalyzeRunner
 {
@@ -28,6 +32,8 @@ public static class AnalyzeRunner
             Registry = ctx.Registry,
             Memory = settings.Memory,
             Parallel = settings.Parallel,
+            Device = settings.Device,
+            ChartData = settings.ChartsDir is not null || settings.Format == OutputFormat.Html,
         });
         if (settings.Parallel is not null && report.Memory.Parallel is null)
         {
@@ -37,21 +43,59 @@ public static class AnalyzeRunner
         {
             throw new CnnMemException("--per-layer shows the framework model's training rows, but this report has no training model");
         }
+        var view = new RenderOptions
+        {
+            PerLayer = settings.PerLayer,
+            SummaryOnly = settings.SummaryOnly,
+            Groups = settings.Group ? LayerFolding.ConvBlocks(model.Graph, report.Layers)
+                : settings.Depth is { } depth ? LayerFolding.ByDepth(report.Layers, depth)
+                : default,
+        };
+        if (settings.ChartsDir is { } dir)
+        {
+            view = view with { Charts = WriteCharts(report, dir, settings.ChartFormat, settings.OutputFile, ctx) };
+        }
 
         if (settings.OutputFile is { } file)
         {
             using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            Write(report, settings, writer, TerminalInfo.Plain);
+            Write(report, settings, writer, TerminalInfo.Plain, view);
             ctx.Error.WriteLine($"cnnmem: wrote {settings.Format.ToString().ToLowerInvariant()} to {file}");
         }
         else
         {
-            Write(report, settings, ctx.Out, ctx.Terminal);
+            Write(report, settings, ctx.Out, ctx.Terminal, view);
         }
         return ExitCodes.Success;
     }
 
-    public static void Write(AnalysisReport report, AnalyzeSettings settings, TextWriter writer, TerminalInfo terminal)
+    /// <summary>Writes each chart the report has data for; returns titles and paths as a Markdown report beside --output links them.</summary>
+    private static ImmutableArray<(string Title, string Path)> WriteCharts(AnalysisReport report, string dir, string format, string? outputFile, CliContext ctx)
+    {
+        Directory.CreateDirectory(dir);
+        var written = ImmutableArray.CreateBuilder<(string, string)>();
+        var linkBase = Path.GetDirectoryName(Path.GetFullPath(outputFile ?? Path.Combine(Directory.GetCurrentDirectory(), "x")))!;
+        foreach (var chart in SvgCharts.All(report))
+        {
+            var path = Path.Combine(dir, $"{chart.Name}.{format}");
+            if (format == "png")
+            {
+                File.WriteAllBytes(path, PngChartPainter.Paint(chart));
+            }
+            else
+            {
+                File.WriteAllText(path, SvgWriter.Write(chart), new UTF8Encoding(false));
+            }
+            ctx.Error.WriteLine($"cnnmem: wrote {chart.Title.ToLowerInvariant()} to {path}");
+            written.Add((chart.Title, Path.GetRelativePath(linkBase, Path.GetFullPath(path)).Replace('\\', '/')));
+        }
+        return written.ToImmutable();
+    }
+
+    public static void Write(AnalysisReport report, AnalyzeSettings settings, TextWriter writer, TerminalInfo terminal) =>
+        Write(report, settings, writer, terminal, RenderOptions.Default with { PerLayer = settings.PerLayer });
+
+    public static void Write(AnalysisReport report, AnalyzeSettings settings, TextWriter writer, TerminalInfo terminal, RenderOptions view)
     {
         switch (settings.Format)
         {
@@ -62,10 +106,13 @@ public static class AnalyzeRunner
                 writer.Write(settings.PerLayer ? CsvReportWriter.WriteTrainingLayers(report) : CsvReportWriter.Write(report));
                 break;
             case OutputFormat.Markdown:
-                writer.Write(MarkdownReportWriter.Write(report, settings.Units, settings.PerLayer));
+                writer.Write(MarkdownReportWriter.Write(report, settings.Units, view));
+                break;
+            case OutputFormat.Html:
+                writer.Write(HtmlReportWriter.Write(report, settings.Units, view));
                 break;
             default:
-                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), terminal, settings.PerLayer);
+                ConsoleReportRenderer.Render(report, settings.Units, ConsoleFactory.Create(writer, terminal), terminal, view);
                 break;
         }
         writer.Flush();

@@ -30,6 +30,26 @@ public sealed record AnalyzeSettings(
     public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
     /// <summary>--input HxW: the input size of a built-in torchvision network (null: its default).</summary>
     public ImageSize? Input { get; init; }
+    /// <summary>A GPU (<c>--device</c>, a <c>fit --list-devices</c> name): the answer says whether this batch fits and the largest that does.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Only the heading, the answer and the totals (<c>--summary</c>).</summary>
+    public bool SummaryOnly { get; init; }
+
+    /// <summary>Fold each convolution with its normalization and activation into one row (<c>--group</c>).</summary>
+    public bool Group { get; init; }
+
+    /// <summary>Fold layers deeper than N module-path components into their module (<c>--depth N</c>).</summary>
+    public int? Depth { get; init; }
+
+    /// <summary>Write the charts into this folder (<c>--charts DIR</c>).</summary>
+    public string? ChartsDir { get; init; }
+
+    /// <summary>svg (default) or png (<c>--chart-format</c>).</summary>
+    public string ChartFormat { get; init; } = "svg";
+
+    /// <summary>The presentation options (<see cref="ReportCliOptions"/>) read from the command line.</summary>
+    public AnalyzeSettings WithView(ReportCliOptions view, System.CommandLine.ParseResult r, bool backendGiven) => view.Apply(this, r, backendGiven);
 
     /// <summary>Batch size for built-in networks when --batch is absent (the classic answer's minibatch).</summary>
     public const long BuiltInBatch = 64;

@@ -7,7 +7,7 @@ namespace CnnMem.Cli;
 /// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | fit PATH (--memory SIZE | --device GPU) | ops</c>; with no arguments, the seed network.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Formats = ["table", "json", "csv", "markdown"];
+    private static readonly string[] Formats = ["table", "json", "csv", "markdown", "html"];
 
     public static Command Build(CliContext ctx)
     {
@@ -39,7 +39,7 @@ public static class CliCommands
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table (for people), json (the machine contract), csv (one row per layer) or markdown.",
+            Description = "Output format: table (for people), json (the machine contract), csv (one row per layer), markdown, or html (one self-contained page with the charts).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -67,6 +67,7 @@ public static class CliCommands
         };
         var input = InputOption();
         var memory = new MemoryCliOptions();
+        var view = new ReportCliOptions();
 
         var analyze = new Command(
             "analyze",
@@ -75,12 +76,12 @@ public static class CliCommands
             path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer, input,
         };
         var parallel = new ParallelCliOptions();
-        foreach (var o in memory.All.Concat(parallel.All))
+        foreach (var o in memory.All.Concat(view.All).Concat(parallel.All))
         {
             analyze.Options.Add(o);
         }
         analyze.SetAction(r => AnalyzeRunner.Run(
-            AnalyzeSettings.Create(
+            (AnalyzeSettings.Create(
                 r.GetRequiredValue(path),
                 r.GetValue(batch),
                 r.GetValue(dtype)!,
@@ -95,7 +96,7 @@ public static class CliCommands
                 PerLayer = r.GetValue(perLayer),
                 Parallel = parallel.Read(r),
                 Input = ImageSize.Parse(r.GetValue(input)),
-            },
+            }).WithView(view, r, memory.BackendGiven(r)),
             ctx));
 
         var opsFormat = new Option<string>("--format", "-f")

@@ -50,6 +50,9 @@ public sealed class MemoryCliOptions
 
     private readonly Option<bool> useForeach = new("--foreach") { Description = "Multi-tensor (foreach) optimizer path (pytorch-2's default on CUDA)." };
 
+    /// <summary>Whether --backend was on the command line (--device switches the default to cuda only when it was not).</summary>
+    public bool BackendGiven(ParseResult r) => r.GetResult(backend) is { Implicit: false };
+
     private readonly Option<bool> noForeach = new("--no-foreach") { Description = "Single-tensor (for-loop) optimizer path (pytorch-1.13's default, and CPU's)." };
 
     private readonly Option<bool> expandable = new("--expandable-segments") { Description = "CUDA: PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True (reserved memory grows in pages of one segment)." };

@@ -7,4 +7,5 @@ public enum OutputFormat
     Json,
     Csv,
     Markdown,
+    Html,
 }

@@ -11,19 +11,28 @@ public sealed record TerminalInfo(bool Interactive, int Width)
 
     public static TerminalInfo Plain { get; } = new(false, FixedWidth);
 
-    public static TerminalInfo Detect()
+    /// <summary>The narrowest width the layout supports; a smaller COLUMNS is raised to it.</summary>
+    public const int MinWidth = 60;
+
+    /// <summary>Terminal or not; the width is COLUMNS when set, else the terminal's, else <see cref="FixedWidth"/>.</summary>
+    public static TerminalInfo Detect() => Detect(Environment.GetEnvironmentVariable("COLUMNS"), Console.IsOutputRedirected);
+
+    public static TerminalInfo Detect(string? columns, bool redirected)
     {
-        if (Console.IsOutputRedirected)
+        int? fromEnv = int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c > 0
+            ? Math.Max(c, MinWidth)
+            : null;
+        if (redirected)
         {
-            return Plain;
+            return new TerminalInfo(false, fromEnv ?? FixedWidth);
         }
         try
         {
-            return new TerminalInfo(true, Math.Max(Console.WindowWidth, 80));
+            return new TerminalInfo(true, fromEnv ?? Math.Max(Console.WindowWidth, MinWidth));
         }
         catch (IOException)
         {
-            return Plain;
+            return Plain with { Width = fromEnv ?? FixedWidth };
         }
     }
 }

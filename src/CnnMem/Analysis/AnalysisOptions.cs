@@ -34,4 +34,10 @@ public sealed record AnalysisOptions
     /// WebAssembly runs .NET on the page's single thread, where a blocking wait on another task is not supported.
     /// </summary>
     public bool ParallelModels { get; init; } = !OperatingSystem.IsBrowser();
+
+    /// <summary>A GPU from <see cref="Memory.DeviceTable"/> (<c>--device</c>): the summary says whether this batch fits it and the largest batch that does.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Also compute what the charts need: the training-step memory timeline and the batch sweep (slower: many batches are evaluated).</summary>
+    public bool ChartData { get; init; }
 }

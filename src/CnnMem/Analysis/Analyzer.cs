@@ -15,7 +15,9 @@ namespace CnnMem.Analysis;
 /// 2. cost each node: parameters, buffers, MACs, output elements (<see cref="LayerCosts"/>);
 /// 3. the textbook memory figures (<see cref="NaiveMemoryModel"/>);
 /// 4. the framework memory model (<see cref="InferenceModel"/>, <see cref="TrainingModel"/>, <see cref="DeviceModel"/>);
-/// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here).
+/// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here);
+/// 6. with <see cref="AnalysisOptions.ChartData"/> the training-step timeline and the batch sweep, then the summary
+///    (the answer first), with the device fit when <see cref="AnalysisOptions.Device"/> is set.
 /// Pure: the same graph and options always give the same report.
 /// </summary>
 public static class Analyzer
@@ -44,6 +46,18 @@ public static class Analyzer
         var totals = LayerCosts.Totalize(inference, layers, options.DType, perSample: () => PerSample(graph, options, inference));
 
         var warnings = inference.Warnings.AddRange(TensorCoreCheck.Warnings(inference, options.DType));
+        var memory = Memory(inference, totals, options);
+        var memoryAt = options.FrameworkMemory && (options.Device is not null || options.ChartData)
+            ? new MemoryAtBatch(graph, options, trains: memory.Training is not null)
+            : null;
+        if (options.ChartData && memoryAt is not null)
+        {
+            memory = memory with
+            {
+                Timeline = memory.Training is { } t ? TimelineModel.Compute(inference, options.Memory, t, Cuda(options) ? DeviceModel.Round : null, Cuda(options) ? options.Memory.EffectiveContextBytes : 0) : null,
+                BatchSweep = BatchSweeper.Compute(memoryAt, Cuda(options) ? "cuda" : "cpu", options.Batch, options.Device),
+            };
+        }
         return new AnalysisReport(
             graph.Name,
             graph.Source,
@@ -55,9 +69,14 @@ public static class Analyzer
             inference.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray(),
             layers,
             totals,
-            Memory(inference, totals, options),
-            warnings);
+            memory,
+            warnings)
+        {
+            Summary = SummaryModel.Compute(totals, memory, options.Device, memoryAt, options.Batch),
+        };
     }
+
+    private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
 
     /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
     public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)

@@ -12,12 +12,14 @@ namespace CnnMem.Memory;
 /// </summary>
 public static class BackwardPass
 {
-    public static PassPeak Run(StorageGraph g, long afterForward, bool steady, Func<long, long> round)
+    /// <param name="step">Told the level of each step as it is observed (the loss, then each node with a gradient): the memory timeline.</param>
+    public static PassPeak Run(StorageGraph g, long afterForward, bool steady, Func<long, long> round, Action<string, long>? step = null)
     {
         long live = afterForward, peak = afterForward;
         var at = "forward";
         void Observe(long level, string where)
         {
+            step?.Invoke(where, level);
             if (level > peak)
             {
                 peak = level;

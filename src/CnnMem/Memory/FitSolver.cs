@@ -4,7 +4,8 @@ namespace CnnMem.Memory;
 /// The largest batch that fits a budget, for a memory function that is nearly affine in the batch:
 /// 1. evaluate at 1 and 2; if batch 1 does not fit, the answer is 0;
 /// 2. solve the line through them for the budget (a doubling search when the slope is not positive);
-/// 3. verify by evaluation: step down while the candidate does not fit, up while the next one does;
+/// 3. verify by evaluation: gallop down while the candidate does not fit, up while the next one does, then bisect
+///    between a batch that fits and one that does not (a far-off line estimate costs log steps, not one per batch);
 /// the result always fits and the next batch never does (up to <paramref name="maxBatch"/>).
 /// </summary>
 public static class FitSolver
@@ -32,14 +33,7 @@ public static class FitSolver
                 candidate = Math.Min(maxBatch, candidate * 2);
             }
         }
-        while (candidate > 1 && M(candidate) > budget)
-        {
-            candidate--;
-        }
-        while (candidate < maxBatch && M(candidate + 1) <= budget)
-        {
-            candidate++;
-        }
+        candidate = Refine(candidate, budget, maxBatch, M);
         return new FitResult(mode, budget, candidate, M(candidate), candidate < maxBatch ? M(candidate + 1) : 0);
     }
 
@@ -76,5 +70,54 @@ public static class FitSolver
             }
         }
         return new FitResult(mode, budget, lo, cache[lo].Bytes, lo < maxBatch ? need(lo + 1) : 0);
+    }
+
+    /// <summary>The largest batch near <paramref name="candidate"/> that fits while the next does not (batch 1 is known to fit).</summary>
+    private static long Refine(long candidate, long budget, long maxBatch, Func<long, long> m)
+    {
+        long fits, fails;
+        if (m(candidate) > budget)
+        {
+            (fails, fits) = (candidate, candidate);
+            for (long step = 1; ; step *= 2)
+            {
+                fits = Math.Max(1, candidate - step);
+                if (fits == 1 || m(fits) <= budget)
+                {
+                    break;
+                }
+                fails = fits;
+            }
+        }
+        else
+        {
+            (fits, fails) = (candidate, candidate);
+            for (long step = 1; ; step *= 2)
+            {
+                if (fits >= maxBatch)
+                {
+                    return maxBatch;
+                }
+                fails = Math.Min(maxBatch, candidate + step);
+                if (m(fails) > budget)
+                {
+                    break;
+                }
+                fits = fails;
+            }
+        }
+        while (fails - fits > 1)
+        {
+            var mid = fits + ((fails - fits) / 2);
+            if (m(mid) <= budget)
+            {
+                fits = mid;
+            }
+            else
+            {
+                fails = mid;
+            }
+        }
+        return fits;
     }
 }

@@ -114,7 +114,7 @@ public static class TrainingModel
             var paramBytes = Sum(n.ParamGrads);
             var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length, stepTensorsOnDevice);
             running = checked(running + kept + actGrad + (2 * paramBytes) + state);
-            rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running));
+            rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running) { WeightBytes = paramBytes, WeightGradientBytes = paramBytes });
         }
         return rows.MoveToImmutable();
     }

@@ -35,6 +35,27 @@ public static class ByteFormat
     /// <summary>An integer with invariant thousands separators: 5,120,000.</summary>
     public static string Count(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A count with an SI suffix for tables: "4.09 G", "25.56 M", "9.41 k"; below 10,000 the plain number ("4,096").
+    /// Tables use it for parameters and MACs; JSON and CSV keep the raw integer.
+    /// </summary>
+    public static string Human(long n)
+    {
+        if (Math.Abs(n) < 10_000)
+        {
+            return Count(n);
+        }
+        string[] suffixes = ["k", "M", "G", "T", "P", "E"];
+        double value = n;
+        var unit = -1;
+        while (Math.Abs(Math.Round(value, 2)) >= 1000 && unit < suffixes.Length - 1)
+        {
+            value /= 1000;
+            unit++;
+        }
+        return value.ToString("0.##", CultureInfo.InvariantCulture) + " " + suffixes[unit];
+    }
+
     /// <summary>An integer with no separators, for machines.</summary>
     public static string Raw(long n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -62,7 +62,7 @@ public static class FrameworkSummary
             lines.Add(new("Weights", Bytes(i.WeightBytes)));
             lines.Add(new("Buffers", Bytes(i.BufferBytes)));
             lines.Add(new("Input", Bytes(i.InputBytes)));
-            lines.Add(new("Activation peak (liveness, above the static)", $"{Bytes(i.ActivationPeakBytes)} at {i.PeakAtLayer}"));
+            lines.Add(new("Activation peak (liveness, above the static)", $"{Bytes(i.ActivationPeakBytes)} at {Graphs.ModulePath.Of(i.PeakAtLayer, "")}"));
             lines.Add(new("  of which kernel workspace", Bytes(i.WorkspaceAtPeakBytes)));
             lines.Add(new("Output", Bytes(i.OutputBytes)));
             foreach (var a in i.Arenas)
@@ -70,7 +70,11 @@ public static class FrameworkSummary
                 lines.Add(new($"Arena plan, {a.Strategy} ({ByteFormat.Count(i.Alignment)} B aligned)", Bytes(a.Bytes)));
             }
             lines.Add(new("Total (static + activation peak)", Bytes(i.TotalBytes)));
-            sections.Add(new SummarySection($"{title}: inference", lines.ToImmutable()));
+            sections.Add(new SummarySection($"{title}: inference", lines.ToImmutable())
+            {
+                Note = (memory.Device is null ? "A no-grad forward as the framework runs it; its total is the headline's inference figure. " : "A no-grad forward as the framework runs it; the device view below adds the CUDA context and rounding for the headline. ")
+                    + "Liveness: bytes alive at once. Arena plans: one buffer laid out by a planner, never below the liveness peak.",
+            });
         }
 
         if (memory.Training is { } t)
@@ -78,9 +82,9 @@ public static class FrameworkSummary
             var lines = ImmutableArray.CreateBuilder<SummaryLine>();
             lines.Add(new("Static: weights, buffers, input, labels", Bytes(t.StaticBytes)));
             lines.Add(new("Saved for backward", Bytes(t.SavedForBackwardBytes)));
-            lines.Add(new("Forward peak (above the static)", $"{Bytes(t.ForwardPeakBytes)} at {t.ForwardPeakAt}"));
+            lines.Add(new("Forward peak (above the static)", $"{Bytes(t.ForwardPeakBytes)} at {Graphs.ModulePath.Of(t.ForwardPeakAt, "")}"));
             lines.Add(new("Held after forward", Bytes(t.AfterForwardBytes)));
-            lines.Add(new("Backward peak, first step", $"{Bytes(t.BackwardPeakBytes)} at {t.BackwardPeakAt}"));
+            lines.Add(new("Backward peak, first step", $"{Bytes(t.BackwardPeakBytes)} at {Graphs.ModulePath.Of(t.BackwardPeakAt, "")}"));
             lines.Add(new("Backward peak, later steps", Bytes(t.SteadyBackwardPeakBytes)));
             lines.Add(new("Weight gradients", Bytes(t.GradientBytes)));
             lines.Add(new($"Optimizer state ({t.Optimizer})", Bytes(t.OptimizerStateBytes)));
@@ -93,7 +97,12 @@ public static class FrameworkSummary
             }
             lines.Add(new("Steady-state peak (above the static)", Bytes(t.SteadyPeakBytes)));
             lines.Add(new("Steady-state peak total (decides OOM)", Bytes(t.SteadyPeakTotalBytes)));
-            sections.Add(new SummarySection($"{title}: training step ({t.Optimizer})", lines.ToImmutable()));
+            sections.Add(new SummarySection($"{title}: training step ({t.Optimizer})", lines.ToImmutable())
+            {
+                Note = memory.Device is null
+                    ? "One step as the framework runs it: forward, loss, backward, optimizer step; the steady-state peak total is the headline's training figure."
+                    : "One step as the framework runs it: forward, loss, backward, optimizer step; the device view below adds the CUDA context and rounding for the headline.",
+            });
         }
 
         if (memory.Device is { } d)
@@ -107,7 +116,10 @@ public static class FrameworkSummary
                 new SummaryLine("Inference total on the device", Bytes(d.InferenceTotalBytes)),
                 new SummaryLine("Training steady peak, allocator-rounded", Bytes(d.TrainingSteadyPeakRoundedBytes)),
                 new SummaryLine("  of which rounding", Bytes(d.TrainingRoundingBytes)),
-                new SummaryLine("Training total on the device", Bytes(d.TrainingTotalBytes)))));
+                new SummaryLine("Training total on the device", Bytes(d.TrainingTotalBytes))))
+            {
+                Note = "What the GPU must hold: the context, the static tensors and the peaks after the caching allocator's rounding; its totals are the headline's.",
+            });
         }
         return sections.ToImmutable();
     }

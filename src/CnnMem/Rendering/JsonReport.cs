@@ -15,6 +15,7 @@ public sealed record JsonReport(
     string Optimizer,
     string Layout,
     string Units,
+    ReportSummary? Summary,
     IReadOnlyList<JsonTensor> Inputs,
     IReadOnlyList<JsonTensor> Outputs,
     IReadOnlyList<JsonLayer> Layers,

@@ -34,6 +34,7 @@ public static class JsonReportWriter
             Optimizers.Name(report.Optimizer),
             DisplayShapes.LayoutName(layout),
             "bytes",
+            report.Summary,
             report.Inputs.Select(t => Tensor(t, layout)).ToArray(),
             report.Outputs.Select(t => Tensor(t, layout)).ToArray(),
             report.Layers.Select(l => Layer(l, layout)).ToArray(),

@@ -19,7 +19,7 @@ public static class LayerColumns
             {
                 return human ? "?" : "";
             }
-            var text = human ? ByteFormat.Count(v) : ByteFormat.Raw(v);
+            var text = human ? ByteFormat.Human(v) : ByteFormat.Raw(v);
             return human && !counted ? $"({text})" : text;
         }
         string Bytes(long? n, bool counted)
@@ -31,11 +31,11 @@ public static class LayerColumns
             var text = human ? ByteFormat.Bytes(v, units) : ByteFormat.Raw(v);
             return human && !counted ? $"({text})" : text;
         }
-        string Plain(long n) => human ? ByteFormat.Count(n) : ByteFormat.Raw(n);
+        string Plain(long n) => human ? ByteFormat.Human(n) : ByteFormat.Raw(n);
 
         var columns = ImmutableArray.CreateBuilder<Column<TableRow>>();
-        columns.Add(new("Layer", "layer", Align.Left, r => r.Layer));
-        columns.Add(new("Op", "op", Align.Left, r => r.Op));
+        columns.Add(new("Layer", "layer", Align.Left, r => human && r.Kind == RowKind.Layer ? ModulePath.Of(r.Layer, r.Op) : r.Layer));
+        columns.Add(new("Op", "op", Align.Left, r => human ? OpNames.Display(r.Op) : r.Op));
         columns.Add(new("Output shape", "output_shape", Align.Left, r => r.Shape is null ? "" : DisplayShapes.Text(r.Shape, layout)));
         columns.Add(new("Elements", "output_elements", Align.Right, r => Number(r.Elements, r.Counted)));
         columns.Add(new("Params", "params", Align.Right, r => Plain(r.Params)));
@@ -51,5 +51,6 @@ public static class LayerColumns
     /// <summary>The sentences that explain the shapes, the parentheses and the totals row.</summary>
     public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
         "Shapes include the batch. Figures in (parentheses) are outside the textbook sum: activation functions, views, merges.",
-        "Total: the textbook sum of the input and the counted layer outputs; Params and MACs: all layers.");
+        "Total: the textbook sum of the input and the counted layer outputs; Params and MACs: all layers.",
+        "Counts: k = 10^3, M = 10^6, G = 10^9 (exact figures in --format json or csv); layers named by module path.");
 }

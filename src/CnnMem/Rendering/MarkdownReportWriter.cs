@@ -11,16 +11,40 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class MarkdownReportWriter
 {
-    public static string Write(AnalysisReport report, UnitSystem units, bool perLayer = false)
+    public static string Write(AnalysisReport report, UnitSystem units, bool perLayer = false) =>
+        Write(report, units, RenderOptions.Default with { PerLayer = perLayer });
+
+    public static string Write(AnalysisReport report, UnitSystem units, RenderOptions view)
     {
+        var perLayer = view.PerLayer;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(report.Model)).Append("\n\n");
         sb.Append($"Source `{report.Source}`, batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}.\n\n");
 
+        if (Headline.Section(report, units) is { } headline)
+        {
+            Section(sb, headline);
+        }
+        if (!view.Charts.IsDefaultOrEmpty)
+        {
+            sb.Append("## Charts\n\n");
+            foreach (var (title, path) in view.Charts)
+            {
+                sb.Append("![").Append(Escape(title)).Append("](").Append(path.Replace(" ", "%20", StringComparison.Ordinal)).Append(")\n\n");
+            }
+        }
+        var sections = SummaryBlock.Sections(report, units);
+        if (view.SummaryOnly)
+        {
+            Section(sb, sections[0]);
+            Notes(sb, report, units);
+            return sb.ToString();
+        }
+
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
         Row(sb, columns.Select(c => c.Header));
         Row(sb, columns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
-        foreach (var row in ReportRows.Body(report))
+        foreach (var row in view.Rows(report))
         {
             Row(sb, columns.Select(c => c.Get(row)));
         }
@@ -28,16 +52,9 @@ public static class MarkdownReportWriter
         Row(sb, columns.Select(c => c.Get(total) is { Length: > 0 } s ? $"**{s}**" : ""));
         sb.Append('\n').Append(string.Join(" ", LayerColumns.Legend)).Append("\n\n");
 
-        foreach (var section in SummaryBlock.Sections(report, units))
+        foreach (var section in sections)
         {
-            sb.Append("## ").Append(Escape(section.Title)).Append("\n\n");
-            Row(sb, ["", ""]);
-            Row(sb, [":---", "---:"]);
-            foreach (var line in section.Lines)
-            {
-                Row(sb, [line.Label.Trim(), line.Value]);
-            }
-            sb.Append('\n');
+            Section(sb, section);
         }
         if (perLayer && report.Memory.Training is { } training)
         {
@@ -54,17 +71,38 @@ public static class MarkdownReportWriter
         if (!report.Warnings.IsEmpty)
         {
             sb.Append("## Warnings\n\n");
-            foreach (var w in report.Warnings)
+            foreach (var w in WarningGroups.Lines(report.Warnings))
             {
                 sb.Append("- ").Append(Escape(w)).Append('\n');
             }
             sb.Append('\n');
         }
+        Notes(sb, report, units);
+        return sb.ToString();
+    }
+
+    private static void Notes(StringBuilder sb, AnalysisReport report, UnitSystem units)
+    {
         foreach (var note in SummaryBlock.Notes(report, units))
         {
             sb.Append(note).Append('\n');
         }
-        return sb.ToString();
+    }
+
+    private static void Section(StringBuilder sb, SummarySection section)
+    {
+        sb.Append("## ").Append(Escape(section.Title)).Append("\n\n");
+        if (section.Note is { } note)
+        {
+            sb.Append(Escape(note)).Append("\n\n");
+        }
+        Row(sb, ["", ""]);
+        Row(sb, [":---", "---:"]);
+        foreach (var line in section.Lines)
+        {
+            Row(sb, [line.Label.Trim(), line.Value]);
+        }
+        sb.Append('\n');
     }
 
     private static void Row(StringBuilder sb, IEnumerable<string> cells) =>

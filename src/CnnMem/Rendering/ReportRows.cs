@@ -26,6 +26,18 @@ public static class ReportRows
         return rows.MoveToImmutable();
     }
 
+    /// <summary>Inputs then folded layer groups (<c>--group</c>, <c>--depth</c>), in graph order.</summary>
+    public static ImmutableArray<TableRow> Body(AnalysisReport report, ImmutableArray<FoldedRow> groups)
+    {
+        var rows = ImmutableArray.CreateBuilder<TableRow>(report.Inputs.Length + groups.Length);
+        rows.AddRange(Body(report).Where(r => r.Kind == RowKind.Input));
+        foreach (var g in groups)
+        {
+            rows.Add(new TableRow(RowKind.Layer, g.Name, g.Op, g.OutputShape, g.Elements, g.Bytes, g.Params, g.Macs, g.Counted));
+        }
+        return rows.ToImmutable();
+    }
+
     /// <summary>The totals row: textbook activation elements and bytes (input included), parameters, MACs.</summary>
     public static TableRow Total(AnalysisReport report) => new(
         RowKind.Total,

@@ -48,9 +48,16 @@ public static class SummaryBlock
             new SummaryLine("Total", Bytes(m.TrainingBytes)));
 
         return ImmutableArray.Create(
-            new SummarySection("Totals", totals.ToImmutable()),
-            new SummarySection($"Textbook method ({dtype}, every output kept once)", textbook),
-            new SummarySection($"Textbook training estimate ({optimizer})", training))
+            new SummarySection("Totals", totals.ToImmutable()) { Note = "Counts over all layers; parameters and MACs are the headline's." },
+            new SummarySection($"Textbook method ({dtype}, every output kept once)", textbook)
+            {
+                Note = "The classic hand calculation, kept for comparison: every output counted once, nothing freed, shared or reused.",
+            },
+            new SummarySection($"Textbook training estimate ({optimizer})", training)
+            {
+                Note = "The classic training estimate, for comparison: usually above the headline, as frameworks free activations after use, "
+                    + "run ReLUs in place and keep only what backward needs; below it where workspaces or masks dominate.",
+            })
             .AddRange(FrameworkSummary.Sections(report, units))
             .AddRange(ParallelSummary.Sections(report, units));
     }

@@ -20,4 +20,8 @@ public sealed record AnalysisReport(
     ImmutableArray<LayerReport> Layers,
     Totals Totals,
     MemoryReport Memory,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>The answer first: memory to plan with for inference and a training step, parameters, MACs, and the device fit.</summary>
+    public ReportSummary? Summary { get; init; }
+}

@@ -17,4 +17,10 @@ public sealed record MemoryReport(NaiveMemory Naive)
 
     /// <summary>Multi-device training, per device (only when --gpus or --parallel is given).</summary>
     public ParallelMemory? Parallel { get; init; }
+
+    /// <summary>Allocated bytes op by op over a training step (computed for charts and the HTML report; null otherwise).</summary>
+    public MemoryTimeline? Timeline { get; init; }
+
+    /// <summary>Memory against batch size with GPU fits (computed for charts and the HTML report; null otherwise).</summary>
+    public BatchSweep? BatchSweep { get; init; }
 }

@@ -11,4 +11,11 @@ public sealed record TrainingLayerMemory(
     long ActivationGradientBytes,
     long ParamAndGradBytes,
     long OptimizerStateBytes,
-    long RunningTotalBytes);
+    long RunningTotalBytes)
+{
+    /// <summary>The layer's parameters alone (the first half of <see cref="ParamAndGradBytes"/>), for the per-layer chart.</summary>
+    public long WeightBytes { get; init; }
+
+    /// <summary>Their gradients (the second half of <see cref="ParamAndGradBytes"/>).</summary>
+    public long WeightGradientBytes { get; init; }
+}

@@ -1,0 +1,27 @@
+using CnnMem.Graphs;
+using CnnMem.Memory;
+
+namespace CnnMem.Analysis;
+
+/// <summary>
+/// Memory of one model at any batch for inference and a training step, as <see cref="FitModel"/> computes it for the
+/// fit solver (the report's backend, dtype and optimizer), each batch evaluated once: the summary's fits, the batch
+/// sweep and the chart's GPU fits share the evaluations.
+/// </summary>
+public sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, bool trains)
+{
+    private readonly Dictionary<long, long> inference = [];
+    private readonly Dictionary<long, long> training = [];
+
+    public bool Trains => trains;
+
+    public long Inference(long batch) =>
+        inference.TryGetValue(batch, out var v) ? v : inference[batch] = FitModel.InferenceBytes(graph, options, batch);
+
+    public long? Training(long batch) =>
+        !trains ? null : training.TryGetValue(batch, out var v) ? v : training[batch] = FitModel.TrainingBytes(graph, options, options.Optimizer, batch);
+
+    public long MaxInferenceBatch(long budget) => FitSolver.Solve("inference", budget, Inference).Batch;
+
+    public long? MaxTrainingBatch(long budget) => trains ? FitSolver.Solve("training", budget, b => Training(b)!.Value).Batch : null;
+}

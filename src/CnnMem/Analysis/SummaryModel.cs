@@ -1,0 +1,41 @@
+using CnnMem.Memory;
+using CnnMem.Reports;
+
+namespace CnnMem.Analysis;
+
+/// <summary>
+/// The headline of a report, from figures the memory report already holds:
+/// 1. memory to plan with: on CUDA the device view's totals (context, static tensors, allocator-rounded peaks); on the
+///    CPU the framework model's static bytes plus peak; without the framework model the textbook sums;
+/// 2. parameters and MACs from the totals;
+/// 3. with a device: its memory, whether this batch fits (this batch is at most the largest that fits) and the largest
+///    batches, from the fit solver over the same memory functions <c>fit</c> uses.
+/// </summary>
+public static class SummaryModel
+{
+    public static ReportSummary Compute(Totals totals, MemoryReport memory, string? device, MemoryAtBatch? memoryAt, long batch)
+    {
+        var summary = memory switch
+        {
+            { Device: { } d, Inference: not null } => new ReportSummary(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, totals.Params, totals.Macs, "cuda_device_total"),
+            { Inference: { } i } => new ReportSummary(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, totals.Params, totals.Macs, $"{memory.Model?.Backend ?? "cpu"}_static_plus_peak"),
+            _ => new ReportSummary(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, totals.Params, totals.Macs, "textbook"),
+        };
+        if (device is null || memoryAt is null)
+        {
+            return summary;
+        }
+        var budget = DeviceTable.Bytes(device);
+        var maxInference = memoryAt.MaxInferenceBatch(budget);
+        var maxTraining = memoryAt.MaxTrainingBatch(budget);
+        return summary with
+        {
+            Device = device,
+            DeviceBytes = budget,
+            FitsInference = batch <= maxInference,
+            FitsTraining = maxTraining is { } t ? batch <= t : null,
+            MaxInferenceBatch = maxInference,
+            MaxTrainingBatch = maxTraining,
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using CnnMem.Inference;
+using CnnMem.Reports;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// The memory timeline of one steady-state training step, op by op, from the same storage graph and lifetimes the
+/// training model uses (so its peak is the training model's steady-state peak total):
+/// 1. forward: at each node, the bytes of the lifetimes live at that step (<see cref="ForwardPass"/>), then the loss;
+/// 2. backward: each level <see cref="BackwardPass"/> observes (the loss's gradient, then every node with a gradient);
+/// 3. the optimizer step: its temporaries;
+/// every level is above the base: static tensors, gradients and optimizer state (and the CUDA context on a device).
+/// Activation checkpointing recomputes segments, which this walk does not model: the timeline is null then.
+/// </summary>
+public static class TimelineModel
+{
+    public static MemoryTimeline? Compute(InferenceResult inference, MemoryOptions options, TrainingMemory training, Func<long, long>? round = null, long contextBytes = 0)
+    {
+        if (options.CheckpointEvery != 0)
+        {
+            return null;
+        }
+        round ??= static b => b;
+        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        var lifetimes = ForwardPass.Lifetimes(g, training: true, round);
+        var baseBytes = checked(contextBytes + training.StaticBytes + training.GradientBytes + training.OptimizerStateBytes);
+
+        var steps = ImmutableArray.CreateBuilder<TimelineStep>();
+        var forward = LiveBySteps(lifetimes, g.Nodes.Length);
+        for (var s = 0; s < forward.Length; s++)
+        {
+            steps.Add(new TimelineStep(steps.Count, InferenceModel.StepName(g, s), "forward", checked(baseBytes + forward[s])));
+        }
+        var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
+        BackwardPass.Run(g, after, steady: true, round, (name, level) =>
+            steps.Add(new TimelineStep(steps.Count, name, "backward", checked(baseBytes + level))));
+        steps.Add(new TimelineStep(steps.Count, "optimizer step", "optimizer", checked(baseBytes + round(training.OptimizerStepTemporaryBytes))));
+
+        var peak = 0;
+        for (var i = 1; i < steps.Count; i++)
+        {
+            if (steps[i].AllocatedBytes > steps[peak].AllocatedBytes)
+            {
+                peak = i;
+            }
+        }
+        return new MemoryTimeline(baseBytes, peak, steps.ToImmutable());
+    }
+
+    /// <summary>Bytes live at each step 0..<paramref name="end"/> (both inclusive), by a difference array over the lifetimes.</summary>
+    private static long[] LiveBySteps(ImmutableArray<TensorLifetime> lifetimes, int end)
+    {
+        var delta = new long[end + 2];
+        foreach (var t in lifetimes)
+        {
+            var first = Math.Clamp(t.FirstStep, 0, end);
+            var last = Math.Clamp(t.LastStep, first, end);
+            delta[first] = checked(delta[first] + t.Size);
+            delta[last + 1] = checked(delta[last + 1] - t.Size);
+        }
+        var live = new long[end + 1];
+        long level = 0;
+        for (var s = 0; s <= end; s++)
+        {
+            level = checked(level + delta[s]);
+            live[s] = level;
+        }
+        return live;
+    }
+}

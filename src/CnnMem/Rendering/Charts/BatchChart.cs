@@ -1,0 +1,93 @@
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering.Charts;
+
+/// <summary>
+/// Memory against batch size (<see cref="BatchSweep"/>): inference and training-step curves, a dashed line per GPU with
+/// the largest batch that fits each mode marked on it, and the report's batch as a dotted vertical line.
+/// </summary>
+public static class BatchChart
+{
+    public static Chart? Build(AnalysisReport report)
+    {
+        if (report.Memory.BatchSweep is not { } sweep || sweep.Points.IsEmpty)
+        {
+            return null;
+        }
+        var points = sweep.Points;
+        var c = new ChartBuilder(960, 580, 80, 90, 150, 84);
+        var note = sweep.Backend == "cuda" ? "CUDA: context and allocator rounding included" : "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)";
+        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName}; {note}",
+            [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
+        var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
+        var (divisor, unit) = Scale.ByteUnit(maxBytes);
+        var y = Scale.Nice(0, maxBytes * 1.05 / divisor);
+        c.Y = new Scale(0, y.Max * divisor, y.Step * divisor);
+        var maxBatch = points.Max(p => p.Batch);
+        c.X = Scale.Nice(0, maxBatch);
+        c.YAxis(divisor, $"memory ({unit}, 1 {unit} = {PerLayerChart.UnitPower(unit)} bytes)", "batch size");
+        c.XTicks();
+
+        var bx = c.PX(report.Batch);
+        c.Line(bx, c.Top, bx, c.Bottom, ChartPalette.Axis, 1, dashed: true);
+        c.Text(bx + 4, c.Top + 14, $"batch {ByteFormat.Count(report.Batch)}", 11.5, color: ChartPalette.Axis);
+
+        var offChart = new List<string>();
+        foreach (var d in sweep.Devices)
+        {
+            var dy = c.PY(d.Bytes);
+            c.Line(c.Left, dy, c.Right, dy, ChartPalette.Axis, 1.5, dashed: true);
+            c.Text(c.Right + 6, dy + 4, $"{d.Name} {ByteFormat.Bytes(d.Bytes, UnitSystem.Iec)}", 11.5);
+            var beyond = new List<string>();
+            Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, beyond, offChart, d.Name);
+            Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, beyond, offChart, d.Name);
+            for (var i = 0; i < beyond.Count; i++)
+            {
+                // the largest batch beyond the x axis: said under the GPU's label, in the mode's colour
+                c.Text(c.Right + 6, dy + 18 + (i * 13), beyond[i], 10.5, color: beyond[i].StartsWith("inf", StringComparison.Ordinal) ? ChartPalette.Blue : ChartPalette.Vermillion);
+            }
+        }
+        Curve(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), ChartPalette.Vermillion, "training");
+        Curve(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), ChartPalette.Blue, "inference");
+        if (offChart.Count > 0)
+        {
+            c.Text(c.Left, c.Bottom + 68, string.Join("; ", offChart), 11.5, color: ChartPalette.Axis);
+        }
+        return c.Build("memory-vs-batch", "Memory against batch size");
+    }
+
+    /// <summary>A marker where a mode's largest fitting batch meets the GPU line, or a note when it is off the axis.</summary>
+    private static void Mark(ChartBuilder c, long? batch, double y, string mode, string color, List<string> beyond, List<string> offChart, string device)
+    {
+        if (batch is not { } b)
+        {
+            return;
+        }
+        if (b == 0)
+        {
+            offChart.Add($"{mode} does not fit {device} at batch 1");
+            return;
+        }
+        if (b > c.X.Max)
+        {
+            beyond.Add($"{mode} up to {ByteFormat.Count(b)} \u2192");
+            return;
+        }
+        var x = c.PX(b);
+        c.Line(x, y - 7, x, y + 7, color, 2.5);
+        c.Text(x - 4, y - 9, $"{mode} {ByteFormat.Count(b)}", 11.5, TextAnchor.End, bold: true, color: color);
+    }
+
+    private static void Curve(ChartBuilder c, List<(long Batch, long Bytes)> points, string color, string name)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+        c.Polyline(points.Select(p => (c.PX(p.Batch), c.PY(p.Bytes))), color, 2.5);
+        foreach (var (b, bytes) in points)
+        {
+            c.Circle(c.PX(b), c.PY(bytes), 3.5, color, $"{name}, batch {ByteFormat.Count(b)}: {ByteFormat.Bytes(bytes, UnitSystem.Si)}");
+        }
+    }
+}

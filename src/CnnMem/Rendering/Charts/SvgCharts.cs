@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering.Charts;
+
+/// <summary>
+/// The charts as standalone SVG documents, for the CLI (--charts), the HTML report and the browser app. Each returns
+/// null when the report lacks the data (no training model; no timeline or batch sweep, which the analysis computes
+/// only with <c>AnalysisOptions.ChartData</c>). Pure formatting of report fields; no reflection, no native code.
+/// </summary>
+public static class SvgCharts
+{
+    public static string? PerLayerMemory(AnalysisReport report) => Svg(PerLayerChart.Build(report));
+
+    public static string? TrainingTimeline(AnalysisReport report) => Svg(TimelineChart.Build(report));
+
+    public static string? MemoryVsBatch(AnalysisReport report) => Svg(BatchChart.Build(report));
+
+    /// <summary>Every chart the report has data for, as primitives (the PNG painter draws these).</summary>
+    public static ImmutableArray<Chart> All(AnalysisReport report) =>
+        new[] { PerLayerChart.Build(report), TimelineChart.Build(report), BatchChart.Build(report) }.OfType<Chart>().ToImmutableArray();
+
+    private static string? Svg(Chart? chart) => chart is null ? null : SvgWriter.Write(chart);
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using CnnMem.Core;
+using CnnMem.Reports;
+
+namespace CnnMem.Rendering;
+
+/// <summary>
+/// The answer first, as a summary section every renderer opens with: memory for inference and one training step at
+/// this batch (the report's <see cref="ReportSummary"/>), parameters, MACs, and with a device whether each fits and
+/// the largest batch that does. Only formats the summary's fields.
+/// </summary>
+public static class Headline
+{
+    public static SummarySection? Section(AnalysisReport report, UnitSystem units)
+    {
+        if (report.Summary is not { } s)
+        {
+            return null;
+        }
+        string Bytes(long b) => $"{ByteFormat.Bytes(b, units)} ({ByteFormat.Count(b)} bytes)";
+        var batch = ByteFormat.Count(report.Batch);
+        var lines = ImmutableArray.CreateBuilder<SummaryLine>();
+        lines.Add(new($"Inference, batch {batch}", Bytes(s.InferenceBytes)));
+        if (s.TrainingStepBytes is { } t)
+        {
+            lines.Add(new($"Training step ({Optimizers.Name(report.Optimizer)}), batch {batch}", Bytes(t)));
+        }
+        lines.Add(new("Parameters", $"{ByteFormat.Human(s.Params)} ({ByteFormat.Count(s.Params)})"));
+        lines.Add(new($"MACs, batch {batch}", $"{ByteFormat.Human(s.Macs)} ({ByteFormat.Count(s.Macs)})"));
+        if (s.Device is { } device && s.DeviceBytes is { } budget)
+        {
+            lines.Add(new($"Fits {device} ({ByteFormat.Bytes(budget, UnitSystem.Iec)})", $"inference {YesNo(s.FitsInference)}, training {YesNo(s.FitsTraining)}"));
+            lines.Add(new($"Largest batch on {device}", $"inference {Batch(s.MaxInferenceBatch)}, training {Batch(s.MaxTrainingBatch)}"));
+        }
+        return new SummarySection($"Answer: memory to plan with ({Basis(report, s)})", lines.ToImmutable())
+        {
+            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison.",
+        };
+    }
+
+    private static string Basis(AnalysisReport report, ReportSummary s) => s.Basis switch
+    {
+        "textbook" => "textbook method; the framework model did not run",
+        _ => $"{FrameworkSummary.FrameworkName}, {FrameworkSummary.Backend(report.Memory)}" + (s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? "; device totals" : ""),
+    };
+
+    private static string YesNo(bool? b) => b switch { true => "yes", false => "no", null => "n/a" };
+
+    private static string Batch(long? b) => b switch { null => "n/a", 0 => "none (batch 1 does not fit)", { } v => ByteFormat.Count(v) };
+}

@@ -1,0 +1,36 @@
+namespace CnnMem.Reports;
+
+/// <summary>
+/// The answer first: what to plan with at this batch. <see cref="InferenceBytes"/> and <see cref="TrainingStepBytes"/>
+/// are the framework model's totals on the chosen backend (CUDA: the device view's totals with the context and the
+/// allocator's rounding; CPU: the static bytes plus the peak), or the textbook sums when the framework model did not run.
+/// With a device: its memory, whether each mode fits at this batch and the largest batch that does (0: not even batch 1).
+/// </summary>
+/// <param name="InferenceBytes">Memory for inference at this batch, bytes.</param>
+/// <param name="TrainingStepBytes">Memory for one training step (the steady-state peak total), bytes; null without a training model.</param>
+/// <param name="Params">Parameters (elements).</param>
+/// <param name="Macs">Multiply-accumulates for the batch.</param>
+/// <param name="Basis">Where the two memory figures come from: "cuda_device_total", "cpu_static_plus_peak" or "textbook".</param>
+public sealed record ReportSummary(
+    long InferenceBytes,
+    long? TrainingStepBytes,
+    long Params,
+    long Macs,
+    string Basis)
+{
+    /// <summary>The device given with --device (a <c>fit --list-devices</c> name), or null.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>The device's memory, bytes.</summary>
+    public long? DeviceBytes { get; init; }
+
+    public bool? FitsInference { get; init; }
+
+    public bool? FitsTraining { get; init; }
+
+    /// <summary>The largest inference batch that fits the device (the fit solver's answer; 0 when batch 1 does not fit).</summary>
+    public long? MaxInferenceBatch { get; init; }
+
+    /// <summary>The largest training batch that fits the device with the report's optimizer.</summary>
+    public long? MaxTrainingBatch { get; init; }
+}
