@@ -9,7 +9,7 @@ namespace CnnMem.Cli;
 /// <summary>
 /// The analyze command:
 /// 1. load the model (built-in, .cnn or .onnx);
-/// 2. pick the batch (--batch, else 64 for built-ins and 1 for files) and analyse;
+/// 2. pick the batch (<see cref="BatchChoice"/>: --batch or --dim for the batch symbol, else the file's declared batch, else 64 for built-ins and 1 for files) and analyse;
 /// 3. render in the chosen format and write it to stdout or --output.
 /// </summary>
 public static class AnalyzeRunner
@@ -17,7 +17,7 @@ public static class AnalyzeRunner
     public static int Run(AnalyzeSettings settings, CliContext ctx)
     {
         var model = ctx.Loader.Load(settings.Path);
-        var batch = settings.Batch ?? (model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
+        var batch = BatchChoice.Resolve(model.Graph, settings.Batch, settings.Dims, model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
         var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
         {
             Batch = batch,

@@ -25,7 +25,7 @@ public static class CliCommands
         var batch = new Option<long?>("--batch", "-b")
         {
             HelpName = "N",
-            Description = $"Batch size. Default: {AnalyzeSettings.BuiltInBatch} for built-in networks, {AnalyzeSettings.FileBatch} for files.",
+            Description = $"Batch size. Default: {AnalyzeSettings.BuiltInBatch} for built-in networks; for files, the batch the file declares (kept exactly), or {AnalyzeSettings.FileBatch} when it is symbolic. A declared batch that --batch replaces is named in a note.",
         };
         var dtype = new Option<string>("--dtype")
         {
@@ -52,7 +52,7 @@ public static class CliCommands
         var dims = new Option<string[]>("--dim")
         {
             HelpName = "NAME=VALUE",
-            Description = "Value of a symbolic input dimension other than the batch, NAME=VALUE; repeatable.",
+            Description = "Value of a symbolic input dimension, NAME=VALUE (the batch symbol, e.g. N, sets the batch); repeatable. An unknown name is an error listing the names the model has.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var allowUnknown = new Option<bool>("--allow-unknown")

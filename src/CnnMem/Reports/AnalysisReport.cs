@@ -20,4 +20,8 @@ public sealed record AnalysisReport(
     ImmutableArray<LayerReport> Layers,
     Totals Totals,
     MemoryReport Memory,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>Facts about how the model was analysed that the user did not see coming (a declared batch replaced by --batch).</summary>
+    public ImmutableArray<string> Notes { get; init; } = ImmutableArray<string>.Empty;
+}

@@ -20,7 +20,7 @@ public class CliAppTests
     {
         var r = CliRun.Of("analyze", "--help");
         Assert.Equal(ExitCodes.Success, r.ExitCode);
-        Assert.Contains("64 for built-in networks, 1 for files", r.Out);
+        Assert.Contains("64 for built-in networks; for files, the batch the file declares", r.Out);
         foreach (var option in new[] { "--batch", "--dtype", "--optimizer", "--format", "--output", "--units", "--dim", "--allow-unknown" })
         {
             Assert.Contains(option, r.Out);
