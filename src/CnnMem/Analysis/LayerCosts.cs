@@ -9,9 +9,9 @@ namespace CnnMem.Analysis;
 public static class LayerCosts
 {
     public static ImmutableArray<LayerReport> Rows(InferenceResult inference) =>
-        inference.Nodes.Select(Row).ToImmutableArray();
+        inference.Nodes.Select(n => Row(n, inference)).ToImmutableArray();
 
-    private static LayerReport Row(NodeInference n)
+    private static LayerReport Row(NodeInference n, InferenceResult inference)
     {
         long prms = 0, trainable = 0, buffers = 0;
         foreach (var p in n.Params)
@@ -30,16 +30,24 @@ public static class LayerCosts
             }
         }
         var outputs = n.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray();
-        return new LayerReport(n.Node.Name, n.Node.Op, outputs, prms, trainable, buffers, n.Result.Macs, CountsInTextbook(n))
+        return new LayerReport(n.Node.Name, n.Node.Op, outputs, prms, trainable, buffers, n.Result.Macs, CountsInTextbook(n, inference))
         {
             Source = n.Node.Source?.ToString(),
             Unknown = n.IsUnknownOp,
         };
     }
 
-    /// <summary>Float layer outputs the rule says the textbook counts (not activations, dropout, views or shape arithmetic).</summary>
-    private static bool CountsInTextbook(NodeInference n) =>
-        n.Result.CountsInTextbookSum && n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType);
+    /// <summary>
+    /// Float layer outputs the rule says the textbook counts (not activations, dropout, views or shape arithmetic), and
+    /// merges (add, concat) of layer outputs: layers the user wrote, which the textbook counts once like any other.
+    /// An add with a weight or a constant operand (a bias, a scale) is arithmetic inside a layer, not a merge.
+    /// </summary>
+    private static bool CountsInTextbook(NodeInference n, InferenceResult inference) =>
+        n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType) &&
+        (n.Result.CountsInTextbookSum || (n.Result.MergesLayers && MergesLayerOutputs(n, inference)));
+
+    private static bool MergesLayerOutputs(NodeInference n, InferenceResult inference) =>
+        n.Inputs.Length >= 2 && n.Inputs.All(i => i is not null && i.Value is null && !inference.Graph.Initializers.ContainsKey(i.Name));
 
     /// <summary>The textbook activation sum for the batch: graph inputs plus every counted layer's first output.</summary>
     public static long TextbookElements(InferenceResult inference)
@@ -49,7 +57,7 @@ public static class LayerCosts
         {
             sum = checked(sum + (i.Elements ?? 0));
         }
-        foreach (var n in inference.Nodes.Where(CountsInTextbook))
+        foreach (var n in inference.Nodes.Where(n => CountsInTextbook(n, inference)))
         {
             sum = checked(sum + (n.Outputs[0].Elements ?? 0));
         }
