@@ -121,6 +121,10 @@ public class CliAppTests
         Assert.Equal(ExitCodes.Success, r.ExitCode);
         Assert.Contains("Conv", r.Out);
         Assert.Contains("conv2d", r.Out);
+        // each keyword's arguments, as the README promises: conv's positional FILTERS and KERNEL and its options
+        var flat = string.Concat(r.Out.Where(c => !char.IsWhiteSpace(c) && c != '|'));
+        Assert.Contains("conv2dFILTERSKERNEL[stride=", flat);
+        Assert.Contains("[groups=N]", flat);
     }
 
     [Fact]
@@ -134,5 +138,11 @@ public class CliAppTests
         Assert.Equal("ai.onnx", conv.GetProperty("domain").GetString());
         Assert.True(conv.TryGetProperty("opset_min", out _));
         Assert.Contains("conv", conv.GetProperty("spec_keywords").EnumerateArray().Select(k => k.GetString()));
+        var spec = conv.GetProperty("spec")[0];
+        Assert.StartsWith("conv|conv2d FILTERS KERNEL [stride=", spec.GetProperty("usage").GetString());
+        var filters = spec.GetProperty("arguments")[0];
+        Assert.Equal("filters", filters.GetProperty("name").GetString());
+        Assert.True(filters.GetProperty("required").GetBoolean());
+        Assert.Equal("number of filters (output channels)", filters.GetProperty("help").GetString());
     }
 }
