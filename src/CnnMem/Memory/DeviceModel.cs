@@ -23,13 +23,18 @@ public static class DeviceModel
     {
         var inf = InferenceModel.Compute(inference, options, Round);
         var train = plainTraining is null ? null : TrainingModel.Compute(inference, options, optimizer, Round);
+        var inferenceStatic = checked(plainInference.WeightBytes + plainInference.BufferBytes + plainInference.InputBytes);
         return new DeviceMemory(
             options.EffectiveContextBytes,
             options.CudnnWorkspaceLimitBytes,
-            plainTraining?.StaticBytes ?? plainInference.WeightBytes + plainInference.BufferBytes + plainInference.InputBytes,
+            plainTraining?.StaticBytes ?? inferenceStatic,
             inf.ActivationPeakBytes,
             inf.ActivationPeakBytes - plainInference.ActivationPeakBytes,
             train?.SteadyPeakBytes ?? 0,
-            train is null || plainTraining is null ? 0 : train.SteadyPeakBytes - plainTraining.SteadyPeakBytes);
+            train is null || plainTraining is null ? 0 : train.SteadyPeakBytes - plainTraining.SteadyPeakBytes)
+        {
+            // labels are training's: inference never holds them (fit and analyze agree to the byte)
+            InferenceStaticBytes = inferenceStatic,
+        };
     }
 }
