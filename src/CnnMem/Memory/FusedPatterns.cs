@@ -13,7 +13,10 @@ namespace CnnMem.Memory;
 /// - avg_pool2d(padding=p, count_include_pad=True) = Pad (constant zeros) then AveragePool without pads (ONNX before
 ///   opset 19 cannot count the padding in): keeps its unpadded input, not the padded copy.
 /// <see cref="Find"/> returns, per node index, what that node keeps instead of its rule's list (empty for the
-/// inner nodes, the fused op's tensors on the last one).
+/// inner nodes, the fused op's tensors on the last one). In inference an element-wise activation's gate (SiLU's Sigmoid,
+/// HardSwish's HardSigmoid) costs nothing: the activation kernel computes it per element and never materializes it
+/// (efficientnet's SiLU exported as Sigmoid and Mul). LayerNorm's and GELU's pieces keep their cost: measured ViT
+/// inference peaks include what PyTorch's unfused attention allocates around them, which the model does not yet split out.
 /// </summary>
 public static class FusedPatterns
 {
@@ -46,11 +49,11 @@ public static class FusedPatterns
         }
 
         var result = new Dictionary<int, FusedSave>();
-        void Fuse(IReadOnlyList<int> inner, int last, FusedSave keep)
+        void Fuse(IReadOnlyList<int> inner, int last, FusedSave keep, bool elementwise = false)
         {
             foreach (var i in inner)
             {
-                result[i] = new FusedSave(ImmutableArray<string>.Empty, ImmutableArray<TensorInfo>.Empty);
+                result[i] = new FusedSave(ImmutableArray<string>.Empty, ImmutableArray<TensorInfo>.Empty) { Inner = elementwise };
             }
             result[last] = keep;
         }
@@ -101,7 +104,7 @@ public static class FusedPatterns
                     if ((Producer(n.Inputs[k], "Sigmoid") ?? Producer(n.Inputs[k], "HardSigmoid")) is { } gate
                         && nodes[gate].Node.Inputs[0] == n.Inputs[1 - k] && OnlyReader(gate, "Mul") == i)
                     {
-                        Fuse(new[] { gate }, i, new FusedSave(ImmutableArray.Create(n.Inputs[1 - k]), ImmutableArray<TensorInfo>.Empty));
+                        Fuse(new[] { gate }, i, new FusedSave(ImmutableArray.Create(n.Inputs[1 - k]), ImmutableArray<TensorInfo>.Empty), elementwise: true);
                     }
                 }
             }
