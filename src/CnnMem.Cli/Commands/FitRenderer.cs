@@ -39,11 +39,11 @@ public sealed record FitRenderer(string Model, long Budget, string BudgetFrom, M
         sb.Append($"{Model}: budget {Bytes(Budget)} ({BudgetFrom}), {Setup()}\n");
         foreach (var r in Results)
         {
-            // the need past the budget is shown with the digits that make it visibly larger than the budget
+            // a need next to the budget is shown with the digits that make it visibly below or above it
             string Need(long b) => $"{ByteFormat.BytesBeside(b, Budget, u)} ({ByteFormat.Count(b)} bytes)";
             sb.Append(r.Batch == 0
                 ? $"  {r.Mode}: does not fit even at batch 1, which needs {Need(r.BytesAtNextBatch)}\n"
-                : $"  {r.Mode}: batch {ByteFormat.Count(r.Batch)} needs {Bytes(r.BytesAtBatch)}, headroom {Bytes(r.HeadroomBytes)}" +
+                : $"  {r.Mode}: batch {ByteFormat.Count(r.Batch)} needs {Need(r.BytesAtBatch)}, headroom {Bytes(r.HeadroomBytes)}" +
                   (r.BytesAtNextBatch > 0 ? $"; batch {ByteFormat.Count(r.Batch + 1)} would need {Need(r.BytesAtNextBatch)}" : "") + "\n");
         }
         sb.Append(ByteFormat.Footnote(u)).Append('\n');

@@ -112,6 +112,7 @@ public class FitModelOptionsTests
         foreach (var line in r.Out.Split('\n').Where(l => l.Contains("would need", StringComparison.Ordinal)))
         {
             Assert.DoesNotContain("would need 16 GiB", line);
+            Assert.DoesNotContain("needs 16 GiB", line);
         }
     }
 }
