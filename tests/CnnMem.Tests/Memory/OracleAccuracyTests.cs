@@ -15,18 +15,10 @@ public class OracleAccuracyTests
     public static IEnumerable<object[]> Cases() => OracleComparison.Cases().Select(c => new object[] { c.Model, c.Batch });
 
     /// <summary>
-    /// Figures known to miss, each with its cause; the test fails when one of them starts to pass (remove it here) as
-    /// loudly as when any other figure misses. Issue 8: a block's argument stays alive until the block returns
-    /// (Python holds it), but the model frees it after its last reader; RegNet runs its projection shortcut first, so
-    /// its block input dies early in the model (inference peak -13%). A rule from ONNX module scopes fixed RegNet but
-    /// over-extended MobileNetV2, DenseNet and ViT, so it is not in; wide_resnet50_2 at batch 8 misses by 0.2 points.
+    /// Figures known to miss, each with its cause in a comment; the test fails when one of them starts to pass (remove
+    /// it here) as loudly as when any other figure misses. None at present: issue 8's seven added networks all pass.
     /// </summary>
-    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "regnet_y_400mf/1/activation_peak_bytes",
-        "regnet_y_400mf/8/activation_peak_bytes",
-        "wide_resnet50_2/8/activation_peak_bytes",
-    };
+    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -80,7 +72,7 @@ public class OracleAccuracyTests
         sb.AppendLine("Estimated: cnnmem's framework model on `models/M.train.onnx` (`M.dyn.onnx` for efficientnet_b0, which PyTorch 1.13 cannot export in training mode; CPU backend, float32). Bytes; peaks above the static bytes.");
         sb.AppendLine("Tolerances (the issue's checks): parameters, gradients and optimizer state exact; saved-for-backward 1%;");
         sb.AppendLine("forward, backward and steady-state peaks 5%; inference activation peak 10%. Known misses (`KnownMisses` in the test, with their cause):");
-        sb.AppendLine(string.Join(", ", KnownMisses.Order(StringComparer.Ordinal)) + ".");
+        sb.AppendLine(KnownMisses.Count == 0 ? "none." : string.Join(", ", KnownMisses.Order(StringComparer.Ordinal)) + ".");
         sb.AppendLine();
         sb.AppendLine("| model | batch | figure | measured | estimated | error | ok |");
         sb.AppendLine("|---|---:|---|---:|---:|---:|:-:|");
