@@ -11,8 +11,9 @@ namespace CnnMem.Cli;
 /// <summary>
 /// The analyze command:
 /// 1. load the model (built-in, .cnn or .onnx);
-/// 2. pick the batch (--batch, else 64 for built-ins and 1 for files) and analyse (with the chart data when charts or
-///    HTML are asked for, and the device fit with --device);
+/// 2. pick the batch (<see cref="BatchChoice"/>: --batch or --dim for the batch symbol, else the file's declared batch, else 64
+///    for built-ins and 1 for files) and analyse (with the chart data when charts or HTML are asked for, and the device fit
+///    with --device);
 /// 3. fold the layer rows (--group, --depth; an analysis step, <see cref="LayerFolding"/>);
 /// 4. write the charts (--charts DIR), then render in the chosen format to stdout or --output.
 /// </summary>
@@ -21,7 +22,7 @@ public static class AnalyzeRunner
     public static int Run(AnalyzeSettings settings, CliContext ctx)
     {
         var model = ctx.Loader.Load(settings.Path, settings.Input);
-        var batch = settings.Batch ?? (model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
+        var batch = BatchChoice.Resolve(model.Graph, settings.Batch, settings.Dims, model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
         var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
         {
             Batch = batch,

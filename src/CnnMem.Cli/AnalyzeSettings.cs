@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CnnMem.Core;
 using CnnMem.Rendering;
 
@@ -57,7 +56,11 @@ public sealed record AnalyzeSettings(
     /// <summary>Batch size for model files when --batch is absent.</summary>
     public const long FileBatch = 1;
 
-    public static AnalyzeSettings Create(string path, long? batch, string dtype, string optimizer, string format, string? output, string units, IEnumerable<string> dims, bool allowUnknown)
+    public static AnalyzeSettings Create(string path, long? batch, string dtype, string optimizer, string format, string? output, string units, IEnumerable<string> dims, bool allowUnknown) =>
+        From(path, batch, optimizer, ModelSettings.Create(dtype, dims, allowUnknown, format, output, units));
+
+    /// <summary>The analyze command's own options (PATH, --batch, --optimizer) with the model options it shares with fit.</summary>
+    public static AnalyzeSettings From(string path, long? batch, string optimizer, ModelSettings model)
     {
         if (path.StartsWith('-'))
         {
@@ -68,42 +71,13 @@ public sealed record AnalyzeSettings(
         {
             throw new CnnMemException($"--batch must be at least 1, found {batch}");
         }
-        if (!DTypes.TryParse(dtype, out var t))
-        {
-            throw new CnnMemException($"unknown dtype '{dtype}'; expected one of: {string.Join(", ", Enum.GetValues<DType>().Select(DTypes.Name))} (aliases: fp32, fp16, bf16, fp64, half, double)");
-        }
         if (!Optimizers.TryParse(optimizer, out var o))
         {
             throw new CnnMemException($"unknown optimizer '{optimizer}'; expected one of: {string.Join(", ", Optimizers.Names)}");
         }
-        if (!Enum.TryParse<OutputFormat>(format, ignoreCase: true, out var f) || !Enum.IsDefined(f) || int.TryParse(format, out _))
+        return new AnalyzeSettings(path, batch, model.DType, o, model.Format, model.OutputFile, model.Units, model.Dims, model.AllowUnknown)
         {
-            throw new CnnMemException($"unknown format '{format}'; expected one of: {string.Join(", ", Enum.GetNames<OutputFormat>().Select(n => n.ToLowerInvariant()))}");
-        }
-        if (!ByteFormat.TryParse(units, out var u))
-        {
-            throw new CnnMemException($"unknown units '{units}'; expected si (kB = 10^3 bytes) or iec (KiB = 2^10 bytes)");
-        }
-        return new AnalyzeSettings(path, batch, t, o, f, output, u, ParseDims(dims), allowUnknown);
-    }
-
-    /// <summary>Parses <c>NAME=VALUE</c> pairs; a repeated name or a value that is not a positive integer is an error.</summary>
-    public static ImmutableDictionary<string, long> ParseDims(IEnumerable<string> dims)
-    {
-        var result = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-        foreach (var d in dims)
-        {
-            var eq = d.IndexOf('=', StringComparison.Ordinal);
-            var name = eq > 0 ? d[..eq].Trim() : "";
-            if (name.Length == 0 || !long.TryParse(d[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            {
-                throw new CnnMemException($"--dim expects NAME=VALUE with a positive whole VALUE (e.g. --dim seq=128), found '{d}'");
-            }
-            if (!result.TryAdd(name, value))
-            {
-                throw new CnnMemException($"--dim gives '{name}' twice");
-            }
-        }
-        return result.ToImmutable();
+            Memory = model.Memory,
+        };
     }
 }

@@ -7,8 +7,6 @@ namespace CnnMem.Cli;
 /// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | fit PATH (--memory SIZE | --device GPU) | ops</c>; with no arguments, the seed network.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Formats = ["table", "json", "csv", "markdown", "html"];
-
     public static Command Build(CliContext ctx)
     {
         // A named command rather than RootCommand, whose name would be the assembly's (CnnMem.Cli), not the tool's.
@@ -20,83 +18,53 @@ public static class CliCommands
 
         var path = new Argument<string>("PATH")
         {
-            Description = "A built-in network name (e.g. seed, or a torchvision network such as resnet50: 'cnnmem zoo' lists them), a .cnn spec file or an .onnx file.",
+            Description = "A built-in network name (e.g. seed), a .cnn spec file or an .onnx file.",
         };
-        var batch = new Option<long?>("--batch", "-b")
+        var batch = new Option<string?>("--batch", "-b")
         {
             HelpName = "N",
-            Description = $"Batch size (with --gpus: the per-device micro-batch). Default: {AnalyzeSettings.BuiltInBatch} for built-in networks, {AnalyzeSettings.FileBatch} for files.",
-        };
-        var dtype = new Option<string>("--dtype")
-        {
-            Description = "Element type of weights and activations: float32, float16, bfloat16, float64, int8, ...",
-            DefaultValueFactory = _ => "float32",
+            Description = $"Batch size. Default: {AnalyzeSettings.BuiltInBatch} for built-in networks; for files, the batch the file declares (kept exactly), or {AnalyzeSettings.FileBatch} when it is symbolic. A declared batch that --batch replaces is named in a note.",
         };
         var optimizer = new Option<string>("--optimizer")
         {
             Description = $"Optimizer whose state the training estimate includes: {string.Join(", ", Optimizers.Names)}.",
             DefaultValueFactory = _ => "sgd",
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table (for people), json (the machine contract), csv (one row per layer), markdown, or html (one self-contained page with the charts).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "Write to this file instead of stdout (the table format as plain text)." };
-        var units = new Option<string>("--units")
-        {
-            Description = "Byte units: si (kB, MB, GB = 10^3, 10^6, 10^9 bytes) or iec (KiB, MiB, GiB = 2^10, 2^20, 2^30 bytes).",
-            DefaultValueFactory = _ => "si",
-        };
-        var dims = new Option<string[]>("--dim")
-        {
-            HelpName = "NAME=VALUE",
-            Description = "Value of a symbolic input dimension other than the batch, NAME=VALUE; repeatable.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var allowUnknown = new Option<bool>("--allow-unknown")
-        {
-            Description = "Treat unsupported ops' outputs as unknown (totals become lower bounds) instead of failing.",
-        };
-
         var perLayer = new Option<bool>("--per-layer")
         {
             Description = "Also print the per-layer training memory table (kept for backward, activation gradient, parameters and gradients, " +
                 "optimizer state, running total); with --format csv, write that table instead of the layer table.",
         };
+        var model = new ModelCliOptions(
+            "Output format: table (for people), json (the machine contract), csv (one row per layer), markdown, or html (one self-contained page with the charts).",
+            html: true);
         var input = InputOption();
-        var memory = new MemoryCliOptions();
         var view = new ReportCliOptions();
+        var parallel = new ParallelCliOptions();
 
         var analyze = new Command(
             "analyze",
-            "Analyze a network: layer table, totals, the textbook memory estimate and the framework model (PyTorch 1.13) of inference and training.")
+            "Analyze a network: layer table, totals, the textbook memory estimate and the framework model of inference and training " +
+            $"(default --backend {ModelCliOptions.DefaultBackend}: the device view; --backend cpu for the CPU figures).")
         {
-            path, batch, dtype, optimizer, format, output, units, dims, allowUnknown, perLayer, input,
+            path, batch, optimizer, perLayer, input,
         };
-        var parallel = new ParallelCliOptions();
-        foreach (var o in memory.All.Concat(view.All).Concat(parallel.All))
+        model.AddTo(analyze);
+        foreach (var o in view.All.Concat(parallel.All))
         {
             analyze.Options.Add(o);
         }
         analyze.SetAction(r => AnalyzeRunner.Run(
-            (AnalyzeSettings.Create(
+            (AnalyzeSettings.From(
                 r.GetRequiredValue(path),
-                r.GetValue(batch),
-                r.GetValue(dtype)!,
+                ModelSettings.ParseWhole("--batch", r.GetValue(batch)),
                 r.GetValue(optimizer)!,
-                r.GetValue(format)!,
-                r.GetValue(output),
-                r.GetValue(units)!,
-                r.GetValue(dims) ?? [],
-                r.GetValue(allowUnknown)) with
+                model.Read(r)) with
             {
-                Memory = memory.Read(r),
                 PerLayer = r.GetValue(perLayer),
                 Parallel = parallel.Read(r),
                 Input = ImageSize.Parse(r.GetValue(input)),
-            }).WithView(view, r, memory.BackendGiven(r)),
+            }).WithView(view, r, model.BackendGiven(r)),
             ctx));
 
         var opsFormat = new Option<string>("--format", "-f")
@@ -128,8 +96,7 @@ public static class CliCommands
         root.SetAction(_ => AnalyzeRunner.Run(
             AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false) with
             {
-                // the same framework model as 'analyze seed' with no options
-                Memory = MemoryCliOptions.Create(new MemoryCliValues()),
+                Memory = MemoryCliOptions.Create(new MemoryCliValues { Framework = MemoryCliOptions.DefaultFramework, Backend = ModelCliOptions.DefaultBackend }),
             },
             ctx));
         return root;

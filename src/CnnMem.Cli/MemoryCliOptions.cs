@@ -109,6 +109,7 @@ public sealed class MemoryCliOptions
         {
             throw new CnnMemException("--foreach and --no-foreach contradict each other; give one of them");
         }
+        CheckBackendOptions(be, v);
         if (v.AmpDType is not null && !v.Mixed)
         {
             throw new CnnMemException("--amp-dtype chooses autocast's half type; it needs --amp");
@@ -129,6 +130,21 @@ public sealed class MemoryCliOptions
             Foreach = v.Foreach ? true : v.NoForeach ? false : null,
             ExpandableSegments = v.ExpandableSegments,
         };
+    }
+
+    /// <summary>An option of one backend given with the other would be silently ignored: say so instead.</summary>
+    private static void CheckBackendOptions(string backend, MemoryCliValues v)
+    {
+        var (other, given) = backend == "cpu"
+            ? ("cuda", new (string Name, bool Given)[] { ("--cuda-context", v.CudaContext is not null), ("--workspace-limit", v.WorkspaceLimit is not null) })
+            : ("cpu", new (string Name, bool Given)[] { ("--mkldnn", v.Mkldnn is not null), ("--no-mkldnn", v.NoMkldnn), ("--threads", v.Threads is not null) });
+        var ignored = given.Where(g => g.Given).Select(g => g.Name).ToList();
+        if (ignored.Count > 0)
+        {
+            throw new CnnMemException(
+                $"{string.Join(" and ", ignored)} {(ignored.Count == 1 ? "applies" : "apply")} to --backend {other}, but the backend is {backend}" +
+                $"{(backend == ModelCliOptions.DefaultBackend ? " (the default)" : "")}; add --backend {other}, or drop {string.Join(" and ", ignored)}");
+        }
     }
 
     private static string OneOf(string option, string value, string[] accepted)

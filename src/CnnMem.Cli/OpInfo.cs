@@ -7,4 +7,8 @@ public sealed record OpInfo(
     int OpsetMin,
     int OpsetMax,
     IReadOnlyList<string> SpecKeywords,
-    string Description);
+    string Description)
+{
+    /// <summary>Each keyword family with its arguments (added after spec_keywords, which stays as it was).</summary>
+    public IReadOnlyList<SpecSyntaxInfo> Spec { get; init; } = [];
+}

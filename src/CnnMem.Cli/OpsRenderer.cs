@@ -18,10 +18,21 @@ public static class OpsRenderer
                 r.Opsets.Min,
                 r.Opsets.Max,
                 r.Spec.SelectMany(s => s.Keywords).ToArray(),
-                r.Description))
+                r.Description)
+            {
+                Spec = r.Spec.Select(Syntax).ToArray(),
+            })
             .OrderBy(o => o.Domain, StringComparer.Ordinal)
             .ThenBy(o => o.OpTypes[0], StringComparer.Ordinal)
             .ToArray();
+
+    private static SpecSyntaxInfo Syntax(SpecSyntax s) => new(
+        s.Keywords.ToArray(),
+        SpecUsage.Line(s),
+        s.Positional.Select(a => Arg(a, positional: true)).Concat(s.Options.Select(a => Arg(a, positional: false))).ToArray());
+
+    private static SpecArgInfo Arg(SpecArg a, bool positional) =>
+        new(a.Name, a.Kind.ToString().ToLowerInvariant(), positional, a.Required, a.Help);
 
     public static string WriteJson(OpRegistry registry) => JsonSerializer.Serialize(List(registry), Json) + "\n";
 
@@ -31,7 +42,7 @@ public static class OpsRenderer
             .AddColumn("Domain")
             .AddColumn("Op types")
             .AddColumn("Opsets")
-            .AddColumn("Spec keywords")
+            .AddColumn("Spec keywords and arguments")
             .AddColumn("Description");
         var ops = List(registry);
         foreach (var op in ops)
@@ -40,10 +51,11 @@ public static class OpsRenderer
                 new Text(op.Domain),
                 new Text(string.Join(", ", op.OpTypes)),
                 new Text($"{op.OpsetMin}-{op.OpsetMax}"),
-                new Text(string.Join(", ", op.SpecKeywords)),
+                new Text(string.Join("\n", op.Spec.Select(x => x.Usage))),
                 new Text(op.Description));
         }
         console.Write(table);
-        console.WriteLine($"{ops.Count} op rules. Spec keywords are the words that start a layer line in a .cnn file.");
+        console.WriteLine($"{ops.Count} op rules. Spec keywords are the words that start a layer line in a .cnn file; " +
+            "CAPITALS are positional arguments, [name=VALUE] options (--format json gives each argument's help).");
     }
 }

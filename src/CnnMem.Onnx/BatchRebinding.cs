@@ -9,8 +9,9 @@ namespace CnnMem.Onnx;
 /// 2. A symbolic leading dim (<c>N</c>, <c>batch</c>) is the batch symbol as it is.
 /// 3. An unnamed leading dim gets the symbol from the options.
 /// 4. A fixed leading dim (an export without a dynamic batch axis, e.g. 1 in resnet50.onnx) is,
-///    for inputs of rank >= 2, replaced by the symbol in every input that leads with the same value;
-///    the file's value becomes the default batch. Declared shapes leading with that value lose their
+///    for inputs of rank >= 2, replaced by the symbol in every input that leads with the same value
+///    (rank >= 2, or rank 1 with an integer type: class labels [N]); the file's value becomes the default
+///    batch, which the analysis keeps unless --batch asks for another (so declared shapes stay exact). Declared shapes leading with that value lose their
 ///    leading dim (unknown), so the cross-check does not complain at another batch size.
 /// </summary>
 internal static class BatchRebinding
@@ -39,13 +40,18 @@ internal static class BatchRebinding
             return new BatchRebindingResult(inputs, declared, null, null);
         }
         var value = lead.Value!.Value;
-        var rebound = inputs.Select(i => i.Shape.Rank >= 2 && i.Shape[0].Value == value ? Lead(i, Dim.Sym(symbol)) : i).ToImmutableArray();
+        var rebound = inputs.Select(i => LeadsWithBatch(i, value) ? Lead(i, Dim.Sym(symbol)) : i).ToImmutableArray();
         var relaxed = declared.ToImmutableDictionary(
             kv => kv.Key,
             kv => kv.Value.Shape.Rank >= 1 && kv.Value.Shape[0].Value == value ? Lead(kv.Value, Dim.Unknown) : kv.Value,
             StringComparer.Ordinal);
         return new BatchRebindingResult(rebound, relaxed, symbol, value);
     }
+
+    /// <summary>Rank >= 2 leading with the batch value, or integer labels of shape [batch].</summary>
+    private static bool LeadsWithBatch(TensorInfo t, long value) =>
+        t.Shape.IsRanked && t.Shape.Rank >= 1 && t.Shape[0].Value == value &&
+        (t.Shape.Rank >= 2 || t.DType is DType.Int64 or DType.Int32);
 
     private static TensorInfo Lead(TensorInfo t, Dim dim) => t with { Shape = t.Shape.With(0, dim) };
 

@@ -28,6 +28,10 @@ public static class Analyzer
         {
             throw new CnnMemException($"the batch size must be at least 1, found {options.Batch}");
         }
+        if (graph.BatchSymbol is { } symbol && options.Dims.TryGetValue(symbol, out var dimBatch) && dimBatch != options.Batch)
+        {
+            throw new CnnMemException($"--dim {symbol}={dimBatch} sets the batch, but the batch is {options.Batch}; give one of them");
+        }
         try
         {
             return Build(graph, options);
@@ -73,6 +77,7 @@ public static class Analyzer
             warnings)
         {
             Summary = SummaryModel.Compute(totals, memory, options.Device, memoryAt, options.Batch),
+            Notes = BatchChoice.Notes(graph, options.Batch),
         };
     }
 
@@ -158,6 +163,7 @@ public static class Analyzer
     /// <summary>Runs shape inference with the batch symbol bound to <paramref name="batch"/>.</summary>
     public static InferenceResult Infer(ModelGraph graph, AnalysisOptions options, long batch)
     {
+        BatchChoice.CheckDimNames(graph, options.Dims);
         var bindings = options.Dims;
         if (graph.BatchSymbol is { } b)
         {
@@ -172,7 +178,10 @@ public static class Analyzer
         });
     }
 
-    /// <summary>The textbook activation count for one sample: exact division when every counted tensor scales with the batch, else a batch-1 analysis.</summary>
+    /// <summary>
+    /// The textbook activation count for one sample: exact division when every counted tensor scales with the batch, else a
+    /// batch-1 analysis. A file whose constants fix its batch cannot run at batch 1: then it is the mean over the batch (rounded down).
+    /// </summary>
     private static long PerSample(ModelGraph graph, AnalysisOptions options, InferenceResult inference)
     {
         var total = LayerCosts.TextbookElements(inference);
@@ -184,6 +193,13 @@ public static class Analyzer
         {
             return total / options.Batch;
         }
-        return LayerCosts.TextbookElements(Infer(graph, options, 1));
+        try
+        {
+            return LayerCosts.TextbookElements(Infer(graph, options, 1));
+        }
+        catch (CnnMemException) when (graph.DefaultBatch is not null)
+        {
+            return total / options.Batch;
+        }
     }
 }

@@ -11,11 +11,12 @@ namespace CnnMem.Analysis;
 public static class LayerCosts
 {
     public static ImmutableArray<LayerReport> Rows(InferenceResult inference) =>
-        LayerGroups.Of(inference).Select(g => Row(g, inference.Graph.ParamConvention)).ToImmutableArray();
+        LayerGroups.Of(inference).Select(g => Row(g, inference)).ToImmutableArray();
 
     /// <summary>One row per layer: a lone node, or an importer's group of nodes (one source layer, each of its calls).</summary>
-    private static LayerReport Row(ImmutableArray<NodeInference> group, ParamConvention convention)
+    private static LayerReport Row(ImmutableArray<NodeInference> group, InferenceResult inference)
     {
+        var convention = inference.Graph.ParamConvention;
         long prms = 0, trainable = 0, buffers = 0, macs = 0;
         foreach (var n in group)
         {
@@ -38,7 +39,7 @@ public static class LayerCosts
         var outputs = group.Length == 1
             ? group[0].Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray()
             : LayerGroups.OutputNodes(group).Where(n => n.Outputs.Length > 0).Select(n => new TensorReport(n.Outputs[0].Name, n.Outputs[0].Shape, n.Outputs[0].DType)).ToImmutableArray();
-        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, outputs, prms, trainable, buffers, macs, group.Any(CountsInTextbook))
+        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, outputs, prms, trainable, buffers, macs, group.Any(n => CountsInTextbook(n, inference)))
         {
             Source = first.Source?.ToString(),
             Unknown = group.Any(n => n.IsUnknownOp),
@@ -53,9 +54,17 @@ public static class LayerCosts
     private static bool IsBuffer(ParamSpec p, ParamConvention convention) =>
         p.IsBuffer && !(convention == ParamConvention.NonTrainableWeights && DTypes.IsFloat(p.DType));
 
-    /// <summary>Float layer outputs the rule says the textbook counts (not activations, dropout, views or shape arithmetic).</summary>
-    private static bool CountsInTextbook(NodeInference n) =>
-        n.Result.CountsInTextbookSum && n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType);
+    /// <summary>
+    /// Float layer outputs the rule says the textbook counts (not activations, dropout, views or shape arithmetic), and
+    /// merges (add, concat) of layer outputs: layers the user wrote, which the textbook counts once like any other.
+    /// An add with a weight or a constant operand (a bias, a scale) is arithmetic inside a layer, not a merge.
+    /// </summary>
+    private static bool CountsInTextbook(NodeInference n, InferenceResult inference) =>
+        n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType) &&
+        (n.Result.CountsInTextbookSum || (n.Result.MergesLayers && MergesLayerOutputs(n, inference)));
+
+    private static bool MergesLayerOutputs(NodeInference n, InferenceResult inference) =>
+        n.Inputs.Length >= 2 && n.Inputs.All(i => i is not null && i.Value is null && !inference.Graph.Initializers.ContainsKey(i.Name));
 
     /// <summary>
     /// The textbook activation sum for the batch: graph inputs plus every counted layer's first output. A layer made
@@ -68,7 +77,7 @@ public static class LayerCosts
         {
             sum = checked(sum + (i.Elements ?? 0));
         }
-        foreach (var g in LayerGroups.Of(inference).Where(g => g.Any(CountsInTextbook)))
+        foreach (var g in LayerGroups.Of(inference).Where(g => g.Any(n => CountsInTextbook(n, inference))))
         {
             foreach (var n in g.Length == 1 ? g : LayerGroups.OutputNodes(g))
             {

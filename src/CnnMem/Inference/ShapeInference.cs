@@ -14,10 +14,38 @@ namespace CnnMem.Inference;
 ///    warning and unknown outputs; a rule's complaint fails with the node's name and location.
 /// 4. Charge each float initializer to the first node that reads it (shared weights count once).
 /// 5. Compare with shapes the file declares; a mismatch is a warning naming the tensor.
+/// 6. A failure at another batch than the one the file fixed names that batch as the likely cause only when the
+///    model infers at the file's batch (so a wrong --dtype gets no batch hint).
 /// </summary>
 public static class ShapeInference
 {
     public static InferenceResult Run(ModelGraph graph, InferenceOptions options)
+    {
+        try
+        {
+            return Walk(graph, options);
+        }
+        catch (CnnMemException e) when (e.InnerException is OpException && FixedBatchHint(graph, options) is { Length: > 0 } hint && RunsAtFileBatch(graph, options))
+        {
+            // the same model runs at the batch its file fixed: the other batch is what breaks it (a constant baked in)
+            throw new CnnMemException(e.Message + hint, e.InnerException);
+        }
+    }
+
+    private static bool RunsAtFileBatch(ModelGraph graph, InferenceOptions options)
+    {
+        try
+        {
+            Walk(graph, options with { Bindings = options.Bindings.SetItem(graph.BatchSymbol!, graph.DefaultBatch!.Value) });
+            return true;
+        }
+        catch (CnnMemException)
+        {
+            return false;
+        }
+    }
+
+    private static InferenceResult Walk(ModelGraph graph, InferenceOptions options)
     {
         // A file that fixed its batch (rebound to a symbol by the importer) runs at that batch unless told otherwise.
         if (graph.DefaultBatch is { } fixedBatch && graph.BatchSymbol is { } batchSymbol && !options.Bindings.ContainsKey(batchSymbol))
@@ -81,7 +109,7 @@ public static class ShapeInference
                 }
                 catch (OpException e)
                 {
-                    throw new CnnMemException($"{node.Describe()}: {e.Message}{FixedBatchHint(graph, options)}", e);
+                    throw new CnnMemException($"{node.Describe()}: {e.Message}", e);
                 }
                 catch (OverflowException e)
                 {
@@ -137,8 +165,8 @@ public static class ShapeInference
     }
 
     /// <summary>
-    /// When an imported file fixed the batch (now rebound to a symbol) and another batch is analysed, a node
-    /// failing is most likely a constant the exporter baked the file's batch into (a Reshape target).
+    /// When an imported file fixed the batch (now rebound to a symbol) and another batch is analysed, a node failing
+    /// where the file's own batch runs is most likely a constant the exporter baked that batch into (a Reshape target).
     /// </summary>
     private static string FixedBatchHint(ModelGraph graph, InferenceOptions options) =>
         graph.DefaultBatch is { } fixedBatch && graph.BatchSymbol is { } symbol &&

@@ -28,7 +28,7 @@ internal sealed class BuildState
                 RequiresGrad.Add(name);
             }
         }
-        Fused = training ? FusedPatterns.Find(inference) : ImmutableDictionary<int, FusedSave>.Empty;
+        Fused = FusedPatterns.Find(inference);
         ShapeArithmetic = new bool[inference.Nodes.Length];
         for (var idx = 0; idx < ShapeArithmetic.Length; idx++)
         {

@@ -37,6 +37,8 @@ public static class DeviceModel
             LibraryWorkspaceBytes = library,
             InferenceReservedPeakBytes = inference.ReservedPeak,
             TrainingReservedPeakBytes = training?.ReservedPeak ?? 0,
+            // labels are training's: inference never holds them
+            InferenceStaticBytes = checked(requestedInference.WeightBytes + requestedInference.BufferBytes + requestedInference.InputBytes),
         };
     }
 

@@ -9,9 +9,14 @@ namespace CnnMem.Memory;
 /// - LayerNorm = ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div (then Mul/Add by weight and bias): keeps its
 ///   input and a float mean and rstd per normalized row;
 /// - GELU = Div (or Mul) by a constant, Erf, Add 1, Mul by the input, Mul by 0.5: keeps its input;
-/// - SiLU / HardSwish = x * Sigmoid(x) / x * HardSigmoid(x): keeps its input.
+/// - SiLU / HardSwish = x * Sigmoid(x) / x * HardSigmoid(x): keeps its input;
+/// - avg_pool2d(padding=p, count_include_pad=True) = Pad (constant zeros) then AveragePool without pads (ONNX before
+///   opset 19 cannot count the padding in): keeps its unpadded input, not the padded copy.
 /// <see cref="Find"/> returns, per node index, what that node keeps instead of its rule's list (empty for the
-/// inner nodes, the fused op's tensors on the last one).
+/// inner nodes, the fused op's tensors on the last one). In inference an element-wise activation's gate (SiLU's Sigmoid,
+/// HardSwish's HardSigmoid) costs nothing: the activation kernel computes it per element and never materializes it
+/// (efficientnet's SiLU exported as Sigmoid and Mul). LayerNorm's and GELU's pieces keep their cost: measured ViT
+/// inference peaks include what PyTorch's unfused attention allocates around them, which the model does not yet split out.
 /// </summary>
 public static class FusedPatterns
 {
@@ -44,11 +49,11 @@ public static class FusedPatterns
         }
 
         var result = new Dictionary<int, FusedSave>();
-        void Fuse(IReadOnlyList<int> inner, int last, FusedSave keep)
+        void Fuse(IReadOnlyList<int> inner, int last, FusedSave keep, bool elementwise = false)
         {
             foreach (var i in inner)
             {
-                result[i] = new FusedSave(ImmutableArray<string>.Empty, ImmutableArray<TensorInfo>.Empty);
+                result[i] = new FusedSave(ImmutableArray<string>.Empty, ImmutableArray<TensorInfo>.Empty) { Inner = elementwise };
             }
             result[last] = keep;
         }
@@ -99,11 +104,32 @@ public static class FusedPatterns
                     if ((Producer(n.Inputs[k], "Sigmoid") ?? Producer(n.Inputs[k], "HardSigmoid")) is { } gate
                         && nodes[gate].Node.Inputs[0] == n.Inputs[1 - k] && OnlyReader(gate, "Mul") == i)
                     {
-                        Fuse(new[] { gate }, i, new FusedSave(ImmutableArray.Create(n.Inputs[1 - k]), ImmutableArray<TensorInfo>.Empty));
+                        Fuse(new[] { gate }, i, new FusedSave(ImmutableArray.Create(n.Inputs[1 - k]), ImmutableArray<TensorInfo>.Empty), elementwise: true);
                     }
                 }
             }
+            // Padded average pooling: Pad(x, zeros) read only by an AveragePool
+            if (n.Op == "AveragePool" && n.Inputs.Length >= 1 && Producer(n.Inputs[0], "Pad") is { } pad
+                && OnlyReader(pad, "AveragePool") == i && IsZeroConstantPad(nodes[pad]))
+            {
+                Fuse(new[] { pad }, i, new FusedSave(ImmutableArray.Create(nodes[pad].Node.Inputs[0]), ImmutableArray<TensorInfo>.Empty));
+            }
         }
         return result.ToImmutableDictionary();
+    }
+
+    /// <summary>A Pad in constant mode whose fill is absent or a known zero (the padding a window op would add itself).</summary>
+    private static bool IsZeroConstantPad(NodeInference pad)
+    {
+        var mode = pad.Node.Attributes.Str("mode", "constant");
+        if (mode != "constant")
+        {
+            return false;
+        }
+        if (pad.Inputs.Length < 3 || pad.Inputs[2] is null)
+        {
+            return pad.Node.Attributes.Float("value", 0) == 0;
+        }
+        return pad.Inputs[2]!.Value is { } v && (v.Reals?.All(r => r == 0) ?? v.Ints?.All(x => x == 0) ?? false);
     }
 }

@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 ///    for backward (torchvision's ReLU(inplace=True), which an ONNX file cannot show); in training an op whose
 ///    backward needs its input keeps a copy of it, which costs the same as not running in place;
 /// 3. any other output is a new storage in the type autocast runs it in; an output nobody reads (ONNX Dropout's
-///    mask) costs nothing.
+///    mask) costs nothing, nor in inference does an inner piece of a decomposed fused op (<see cref="FusedPatterns"/>).
 /// </summary>
 internal static class OutputPlacement
 {
@@ -48,7 +48,8 @@ internal static class OutputPlacement
             }
             else
             {
-                var unused = k > 0 && s.Readers.GetValueOrDefault(o.Name) == 0;
+                // an output nobody reads, or (inference) an inner piece of a decomposed fused op, is never materialized
+                var unused = (k > 0 && s.Readers.GetValueOrDefault(o.Name) == 0) || (!s.Training && s.Fused.TryGetValue(idx, out var f) && f.Inner);
                 s.Map[o.Name] = s.Add(o.Name, unused ? 0 : s.Precision.Bytes(o), StorageKind.Activation, idx);
                 allocates.Add(s.Map[o.Name]);
             }

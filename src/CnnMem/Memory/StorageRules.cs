@@ -100,6 +100,7 @@ internal static class StorageRules
                 }
             }
         }
+        ModuleScopes.ExtendToCallEnd(inference, storages, map, lastReader);
         return lastReader;
     }
 

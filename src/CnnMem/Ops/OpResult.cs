@@ -40,6 +40,12 @@ public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>Whether this layer's output counts in the textbook activation sum (activations, dropout, flatten and views do not).</summary>
     public bool CountsInTextbookSum { get; init; } = true;
 
+    /// <summary>
+    /// The op merges branches (add, sum, concat): its output counts in the textbook sum when every operand is a layer
+    /// output (not a weight or a constant), although <see cref="CountsInTextbookSum"/> is false for plain arithmetic.
+    /// </summary>
+    public bool MergesLayers { get; init; }
+
     /// <summary>Where the op can run in place on input 0 when the network asks for it (ReLU(inplace=True)).</summary>
     public bool CanRunInPlace { get; init; }
 

@@ -9,7 +9,25 @@ public static class ByteFormat
     private static readonly string[] IecUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 
     /// <summary>"628.82 kB" (SI) or "614.08 KiB" (IEC); below one kilo-unit, whole bytes ("512 B").</summary>
-    public static string Bytes(long bytes, UnitSystem units)
+    public static string Bytes(long bytes, UnitSystem units) => Bytes(bytes, units, 2);
+
+    /// <summary>
+    /// <paramref name="bytes"/> with as many decimals as it takes (up to 9) for its text to differ from
+    /// <paramref name="other"/>'s at the same precision, so a need just over a budget reads as over it (16.0001 GiB, not 16 GiB).
+    /// </summary>
+    public static string BytesBeside(long bytes, long other, UnitSystem units)
+    {
+        for (var decimals = 2; decimals < 9; decimals++)
+        {
+            if (bytes == other || Bytes(bytes, units, decimals) != Bytes(other, units, decimals))
+            {
+                return Bytes(bytes, units, decimals);
+            }
+        }
+        return Bytes(bytes, units, 9);
+    }
+
+    private static string Bytes(long bytes, UnitSystem units, int decimals)
     {
         var (names, step) = units == UnitSystem.Iec ? (IecUnits, 1024.0) : (SiUnits, 1000.0);
         if (Math.Abs(bytes) < step)
@@ -24,12 +42,12 @@ public static class ByteFormat
             unit++;
         }
         // Rounding can reach the next unit (999.996 kB -> "1000 kB"); step up so the text stays below it.
-        if (Math.Abs(Math.Round(value, 2)) >= step && unit < names.Length - 1)
+        if (Math.Abs(Math.Round(value, decimals)) >= step && unit < names.Length - 1)
         {
             value /= step;
             unit++;
         }
-        return value.ToString("#,##0.##", CultureInfo.InvariantCulture) + " " + names[unit];
+        return value.ToString("#,##0." + new string('#', decimals), CultureInfo.InvariantCulture) + " " + names[unit];
     }
 
     /// <summary>An integer with invariant thousands separators: 5,120,000.</summary>

@@ -25,7 +25,7 @@ public static class CsvReportWriter
     /// <summary>The per-layer training memory table (--per-layer with csv): one row per layer of <c>memory.training.layers</c>; empty without a training model.</summary>
     public static string WriteTrainingLayers(AnalysisReport report)
     {
-        var columns = TrainingLayerColumns.Create(CellStyle.Raw, UnitSystem.Si);
+        var columns = TrainingLayerColumns.Csv();
         var sb = new StringBuilder();
         sb.Append(string.Join(",", columns.Select(c => Quote(c.Key)))).Append("\r\n");
         foreach (var row in report.Memory.Training?.Layers ?? [])

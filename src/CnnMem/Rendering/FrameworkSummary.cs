@@ -110,7 +110,8 @@ public static class FrameworkSummary
             sections.Add(new SummarySection("Device view (CUDA)", ImmutableArray.Create(
                 new SummaryLine("CUDA context", Bytes(d.ContextBytes)),
                 new SummaryLine("cuDNN workspace limit (per convolution)", Bytes(d.WorkspaceLimitBytes)),
-                new SummaryLine("Static tensors", Bytes(d.StaticBytes)),
+                new SummaryLine("Static tensors, inference (weights, buffers, input)", Bytes(d.InferenceStaticBytes)),
+                new SummaryLine("Static tensors, training (and labels)", Bytes(d.StaticBytes)),
                 new SummaryLine("Inference peak, allocator-rounded", Bytes(d.InferencePeakRoundedBytes)),
                 new SummaryLine("  of which rounding", Bytes(d.InferenceRoundingBytes)),
                 new SummaryLine("Inference total on the device", Bytes(d.InferenceTotalBytes)),

@@ -21,4 +21,5 @@ public sealed record JsonReport(
     IReadOnlyList<JsonLayer> Layers,
     Totals Totals,
     MemoryReport Memory,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string>? Notes = null);

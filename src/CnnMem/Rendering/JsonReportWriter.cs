@@ -40,7 +40,8 @@ public static class JsonReportWriter
             report.Layers.Select(l => Layer(l, layout)).ToArray(),
             report.Totals,
             report.Memory,
-            report.Warnings.ToArray());
+            report.Warnings.ToArray(),
+            report.Notes.IsEmpty ? null : report.Notes.ToArray());
     }
 
     private static JsonTensor Tensor(TensorReport t, DisplayLayout layout) =>

@@ -66,6 +66,7 @@ public static class SummaryBlock
     public static ImmutableArray<string> Notes(AnalysisReport report, UnitSystem units)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
+        notes.AddRange(report.Notes);
         if (report.Totals.IsLowerBound)
         {
             notes.Add("Some ops are not supported: every total is a lower bound.");

@@ -23,6 +23,16 @@ public static class TrainingLayerColumns
             new("Running total", "running_total_bytes", Align.Right, r => Bytes(r.RunningTotalBytes)));
     }
 
+    /// <summary>
+    /// The CSV's columns: the layer column is <c>layer</c>, as in the layer table's CSV; <c>name</c>, its header before,
+    /// stays as the last column (the same value) so scripts that read it by header keep working, and column 0 keeps its value.
+    /// </summary>
+    public static ImmutableArray<Column<TrainingLayerMemory>> Csv()
+    {
+        var columns = Create(CellStyle.Raw, UnitSystem.Si);
+        return columns.SetItem(0, columns[0] with { Key = "layer" }).Add(columns[0]);
+    }
+
     /// <summary>The sentences under the table: what each row charges to its layer (lines short enough not to wrap).</summary>
     public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
         "Per layer: bytes it first keeps for backward, the activation gradient its backward allocates,",

@@ -24,4 +24,7 @@ public sealed record AnalysisReport(
 {
     /// <summary>The answer first: memory to plan with for inference and a training step, parameters, MACs, and the device fit.</summary>
     public ReportSummary? Summary { get; init; }
+
+    /// <summary>Facts about how the model was analysed that the user did not see coming (a declared batch replaced by --batch).</summary>
+    public ImmutableArray<string> Notes { get; init; } = ImmutableArray<string>.Empty;
 }

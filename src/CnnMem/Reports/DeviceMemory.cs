@@ -19,6 +19,9 @@ public sealed record DeviceMemory(
     /// <summary>cuBLAS workspaces and the libraries' other first-use allocations, part of <see cref="StaticBytes"/>.</summary>
     public long LibraryWorkspaceBytes { get; init; }
 
+    /// <summary>What inference holds before its first op: weights, buffers and the input. No labels: <see cref="StaticBytes"/> is training's.</summary>
+    public long InferenceStaticBytes { get; init; }
+
     /// <summary><c>max_memory_reserved()</c> during an inference forward (a long-running process holding this model).</summary>
     public long InferenceReservedPeakBytes { get; init; }
 

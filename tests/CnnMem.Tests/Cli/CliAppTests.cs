@@ -20,7 +20,7 @@ public class CliAppTests
     {
         var r = CliRun.Of("analyze", "--help");
         Assert.Equal(ExitCodes.Success, r.ExitCode);
-        Assert.Contains("64 for built-in networks, 1 for files", r.Out);
+        Assert.Contains("64 for built-in networks; for files, the batch the file declares", r.Out);
         foreach (var option in new[] { "--batch", "--dtype", "--optimizer", "--format", "--output", "--units", "--dim", "--allow-unknown" })
         {
             Assert.Contains(option, r.Out);
@@ -121,6 +121,9 @@ public class CliAppTests
         Assert.Equal(ExitCodes.Success, r.ExitCode);
         Assert.Contains("Conv", r.Out);
         Assert.Contains("conv2d", r.Out);
+        // each keyword's arguments, as the README promises: conv's positional FILTERS and KERNEL and its options
+        Assert.Contains("conv|conv2d FILTERS", r.Out);
+        Assert.Contains("[groups=N]", r.Out);
     }
 
     [Fact]
@@ -134,5 +137,11 @@ public class CliAppTests
         Assert.Equal("ai.onnx", conv.GetProperty("domain").GetString());
         Assert.True(conv.TryGetProperty("opset_min", out _));
         Assert.Contains("conv", conv.GetProperty("spec_keywords").EnumerateArray().Select(k => k.GetString()));
+        var spec = conv.GetProperty("spec")[0];
+        Assert.StartsWith("conv|conv2d FILTERS KERNEL [stride=", spec.GetProperty("usage").GetString());
+        var filters = spec.GetProperty("arguments")[0];
+        Assert.Equal("filters", filters.GetProperty("name").GetString());
+        Assert.True(filters.GetProperty("required").GetBoolean());
+        Assert.Equal("number of filters (output channels)", filters.GetProperty("help").GetString());
     }
 }

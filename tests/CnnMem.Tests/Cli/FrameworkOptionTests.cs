@@ -8,9 +8,11 @@ namespace CnnMem.Tests.Cli;
 /// <summary>The analyze command's framework-model options reach the report (seen through its JSON), and bad values exit 2.</summary>
 public class FrameworkOptionTests
 {
+    /// <summary>The report's memory section; on --backend cpu unless the options name a backend (cuda is the CLI's default).</summary>
     private static JsonElement Memory(params string[] options)
     {
-        var r = CliRun.Of(["analyze", "seed", "--format", "json", .. options]);
+        string[] backend = options.Contains("--backend") ? [] : ["--backend", "cpu"];
+        var r = CliRun.Of(["analyze", "seed", "--format", "json", .. backend, .. options]);
         Assert.True(r.ExitCode == 0, r.Error);
         return JsonDocument.Parse(r.Out).RootElement.GetProperty("memory");
     }
@@ -22,6 +24,9 @@ public class FrameworkOptionTests
     {
         Assert.False(Memory().TryGetProperty("device", out _));
         Assert.True(Memory("--backend", "cuda").TryGetProperty("device", out var device));
+        // cuda is analyze's default backend
+        var byDefault = CliRun.Of("analyze", "seed", "--format", "json", "--framework", "pytorch-1.13");
+        Assert.True(JsonDocument.Parse(byDefault.Out).RootElement.GetProperty("memory").TryGetProperty("device", out _));
         Assert.Equal(FrameworkProfiles.PyTorch113Cuda.ContextBytes, device.GetProperty("context_bytes").GetInt64());
     }
 
@@ -74,14 +79,15 @@ public class FrameworkOptionTests
     {
         var o = MemoryCliOptions.Create(new MemoryCliValues
         {
-            Framework = "pytorch", Backend = "cuda", Mkldnn = "off", Threads = "4", Mixed = true, Checkpoint = "every=3",
+            Framework = "pytorch", Backend = "cuda", Mixed = true, Checkpoint = "every=3",
             Alignment = "128", CudaContext = "1GB", WorkspaceLimit = "2GiB", ZeroGrad = "set-to-none", NoForeach = true,
             AmpDType = "bfloat16", ExpandableSegments = true,
         });
         Assert.Equal(Framework.PyTorch113, o.Framework);
         Assert.Equal(Backend.Cuda, o.Backend);
-        Assert.False(o.Mkldnn);
-        Assert.Equal(4, o.CpuThreads);
+        var cpu = MemoryCliOptions.Create(new MemoryCliValues { Backend = "cpu", Mkldnn = "off", Threads = "4" });
+        Assert.False(cpu.Mkldnn);
+        Assert.Equal(4, cpu.CpuThreads);
         Assert.True(o.MixedPrecision);
         Assert.Equal(3, o.CheckpointEvery);
         Assert.Equal(128, o.Alignment);
@@ -93,8 +99,24 @@ public class FrameworkOptionTests
         Assert.True(o.ExpandableSegments);
         Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create(new MemoryCliValues { Framework = "pytorch-1.13" }));
         Assert.Equal(Framework.PyTorch2, MemoryCliOptions.Create(new MemoryCliValues()).Framework);
-        Assert.Equal(0, MemoryCliOptions.Create(new MemoryCliValues { CudaContext = "0" }).CudaContextBytes);
+        Assert.Equal(0, MemoryCliOptions.Create(new MemoryCliValues { Backend = "cuda", CudaContext = "0" }).CudaContextBytes);
         Assert.Equal(-1, MemoryCliOptions.ParseCheckpoint("sqrt"));
+    }
+
+    [Theory]
+    [InlineData("cpu", "--cuda-context", "1GB", "--cuda-context applies to --backend cuda, but the backend is cpu")]
+    [InlineData("cpu", "--workspace-limit", "1GB", "--workspace-limit applies to --backend cuda, but the backend is cpu")]
+    [InlineData("cuda", "--threads", "4", "--threads applies to --backend cpu, but the backend is cuda (the default)")]
+    [InlineData("cuda", "--mkldnn", "false", "--mkldnn applies to --backend cpu, but the backend is cuda (the default)")]
+    public void OtherBackendsOption_IsAnErrorNotIgnored(string backend, string option, string value, string expected)
+    {
+        string[] args = backend == "cuda" ? ["analyze", "tiny", option, value] : ["analyze", "tiny", "--backend", backend, option, value];
+        var r = CliRun.Tiny(args);
+        Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+        Assert.Contains(expected, r.Error);
+        var fit = CliRun.Tiny(["fit", .. args[1..], "--memory", "1GB"]);
+        Assert.Equal(ExitCodes.UsageOrInput, fit.ExitCode);
+        Assert.Contains(expected, fit.Error);
     }
 
     [Theory]
@@ -126,9 +148,12 @@ public class FrameworkOptionTests
         var last = rows[^1].GetProperty("running_total_bytes").GetInt64();
 
         var csv = CliRun.Of("analyze", "seed", "--per-layer", "--format", "csv").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("name,op,kept_for_backward_bytes", csv[0], StringComparison.Ordinal);
+        // 'layer' as in the layer table's CSV; 'name' (the header before) kept last with the same value
+        Assert.Equal("layer,op,kept_for_backward_bytes,activation_gradient_bytes,param_and_grad_bytes,optimizer_state_bytes,running_total_bytes,name", csv[0]);
+        Assert.StartsWith("layer,", CliRun.Of("analyze", "seed", "--format", "csv").Out, StringComparison.Ordinal);
         Assert.Equal(rows.Count, csv.Length - 1);
-        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), csv[^1].Split(',')[^1]);
+        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), csv[^1].Split(',')[^2]);
+        Assert.All(csv.Skip(1), line => Assert.Equal(line.Split(',')[0], line.Split(',')[^1]));
 
         var table = CliRun.Of("analyze", "seed", "--per-layer").Out;
         var section = table[table.IndexOf("Training memory per layer", StringComparison.Ordinal)..];

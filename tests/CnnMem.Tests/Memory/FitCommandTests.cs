@@ -15,11 +15,14 @@ public class FitCommandTests
         return new CliContext(output, new StringWriter(), TerminalInfo.Plain, loader, TestGraphs.Registry);
     }
 
+    private static ModelSettings Settings(MemoryOptions memory) =>
+        ModelSettings.Create("float32", [], allowUnknown: false, "table", null, "si") with { Memory = memory };
+
     [Fact]
     public void Fit_MemoryBudget_PrintsBatchPerMode()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, "float32", new MemoryOptions());
+        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, Settings(new MemoryOptions()));
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("inference: batch ", text);
@@ -30,7 +33,7 @@ public class FitCommandTests
     [Fact]
     public void Fit_TwoBudgets_Fails()
     {
-        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, "float32", new MemoryOptions()));
+        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, Settings(new MemoryOptions())));
         Assert.Contains("exactly one budget", e.Message);
     }
 
@@ -38,7 +41,7 @@ public class FitCommandTests
     public void Fit_CudaContextLargerThanBudget_DoesNotFit()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, "float32", new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 200_000_000 });
+        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, Settings(new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 200_000_000 }));
         Assert.Equal(1, code);
         Assert.Contains("does not fit even at batch 1", output.ToString());
     }

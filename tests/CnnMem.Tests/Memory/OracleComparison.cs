@@ -8,7 +8,7 @@ namespace CnnMem.Tests.Memory;
 
 /// <summary>
 /// Compares the framework model with PyTorch's own measurements (TestData/oracle):
-/// 1. import <c>models/M.train.onnx</c> (training-mode export, batch axis N) and bind the batch;
+/// 1. import <c>models/M.train.onnx</c> (training-mode export, batch axis N; else <c>M.dyn.onnx</c>) and bind the batch;
 /// 2. run the inference and training models (sgd, momentum, adam; CPU, oneDNN on);
 /// 3. pair each figure with the JSON field that defines it, with the tolerance.
 /// </summary>
@@ -20,9 +20,19 @@ public static class OracleComparison
         Directory.GetFiles(Path.Combine(OracleDir, "results"), "*__b*.json")
             .Select(Path.GetFileNameWithoutExtension)
             .Select(n => n!.Split("__b"))
-            .Where(p => File.Exists(Path.Combine(OracleDir, "models", p[0] + ".train.onnx")))
+            .Where(p => File.Exists(ModelFile(p[0])))
             .Select(p => (p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(c => c.Item1, StringComparer.Ordinal).ThenBy(c => c.Item2);
+
+    /// <summary>
+    /// The training-mode export, or for a network PyTorch 1.13 cannot export in training mode (StochasticDepth: efficientnet_b0)
+    /// the eval export with a batch axis, which lacks only the small dropout and stochastic-depth masks.
+    /// </summary>
+    public static string ModelFile(string model)
+    {
+        var train = Path.Combine(OracleDir, "models", model + ".train.onnx");
+        return File.Exists(train) ? train : Path.Combine(OracleDir, "models", model + ".dyn.onnx");
+    }
 
     public static IEnumerable<OracleRow> Rows(string model, long batch)
     {
@@ -31,7 +41,7 @@ public static class OracleComparison
         var mem = root.GetProperty("memory").GetProperty("mkldnn_on");
         var train = mem.GetProperty("train");
         var steady = mem.GetProperty("steady_state").GetProperty("optimizers");
-        var graph = OnnxImporter.Import(Path.Combine(OracleDir, "models", model + ".train.onnx"));
+        var graph = OnnxImporter.Import(ModelFile(model));
         var inference = Analyzer.Infer(graph, new AnalysisOptions(), batch);
         var options = new MemoryOptions();
         var inf = InferenceModel.Compute(inference, options);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Ops;
@@ -12,7 +13,7 @@ namespace CnnMem.Tests.Onnx;
 /// Runs one ONNX backend node test case through cnnmem's importer and shape inference.
 /// 1. Parse model.onnx and strip declared shapes (value_info, graph output shapes) so inference is measured.
 /// 2. Unsupported if a node's op has no rule; not importable if the importer rejects the model.
-/// 3. Infer, then compare each graph output's dtype and dims with test_data_set_0/output_i.pb.
+/// 3. Infer with no flags, as a user runs 'cnnmem analyze model.onnx', then compare each graph output's dtype and dims with test_data_set_0/output_i.pb.
 ///    An unknown dim counts as correct only where it depends on a runtime input's values.
 /// </summary>
 public static class NodeSuiteRunner
@@ -56,7 +57,7 @@ public static class NodeSuiteRunner
         InferenceResult result;
         try
         {
-            result = ShapeInference.Run(graph, new InferenceOptions { Bindings = FileDims(g, graph) });
+            result = ShapeInference.Run(graph, new InferenceOptions { Bindings = AsAUserWould(graph) });
         }
         catch (CnnMemException e)
         {
@@ -81,24 +82,16 @@ public static class NodeSuiteRunner
     }
 
     /// <summary>
-    /// The importer may turn a file's fixed batch into a symbol (so --batch can change it); bind every
-    /// symbol back to the size the file gives at that position, so the test runs the file's shapes.
+    /// The bindings 'cnnmem analyze model.onnx' makes with no flags: the batch symbol at the batch the CLI picks
+    /// (<see cref="BatchChoice"/>: the file's declared batch, else 1), nothing else. The dtype is kept as declared
+    /// (the CLI's --dtype retypes float tensors, which is not what this suite checks).
     /// </summary>
-    private static ImmutableDictionary<string, long> FileDims(GraphProto g, Graphs.ModelGraph graph)
+    private static ImmutableDictionary<string, long> AsAUserWould(Graphs.ModelGraph graph)
     {
-        var bindings = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var input in graph.Inputs)
-        {
-            var proto = g.Input.FirstOrDefault(i => i.Name == input.Name)?.Type?.TensorType?.Shape;
-            for (var d = 0; proto is not null && d < input.Shape.Rank && d < proto.Dim.Count; d++)
-            {
-                if (input.Shape[d].Symbol is { } sym && proto.Dim[d].HasDimValue)
-                {
-                    bindings.TryAdd(sym, proto.Dim[d].DimValue);
-                }
-            }
-        }
-        return bindings.ToImmutableDictionary(StringComparer.Ordinal);
+        var batch = BatchChoice.Resolve(graph, requested: null, ImmutableDictionary<string, long>.Empty, fallback: 1);
+        return graph.BatchSymbol is { } symbol
+            ? ImmutableDictionary<string, long>.Empty.Add(symbol, batch)
+            : ImmutableDictionary<string, long>.Empty;
     }
 
     private static void Compare(string name, TensorProto expected, int declaredType, TensorInfo actual, bool unknownAllowed, List<string> problems)

@@ -38,10 +38,10 @@ internal static class OracleResults
 
     /// <summary>
     /// Static-batch exports whose exporter folded batch 1 into shape constants (ViT's patch Reshape to
-    /// [1, 768, 196]): they can only be analysed at batch 1; their dynamic export covers batch 8, and
+    /// [1, 768, 196], ShuffleNet's channel-shuffle Reshape to [1, 2, 58, 28, 28]): they can only be analysed at batch 1; their dynamic export covers batch 8, and
     /// <c>OracleTests.Oracle_BakedBatch_FailsWithHint</c> checks the error a user gets.
     /// </summary>
-    public static readonly IReadOnlySet<string> BakedBatchFiles = new HashSet<string>(StringComparer.Ordinal) { "vit_b_16.onnx" };
+    public static readonly IReadOnlySet<string> BakedBatchFiles = new HashSet<string>(StringComparer.Ordinal) { "vit_b_16.onnx", "shufflenet_v2_x1_0.onnx" };
 
     /// <summary>(model, file) pairs.</summary>
     public static IEnumerable<object[]> FileCases() =>

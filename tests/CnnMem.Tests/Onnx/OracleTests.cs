@@ -76,8 +76,10 @@ public class OracleTests
             var module = OracleResults.ModuleOf(layer.Name);
             if (!modules.TryGetValue(module, out var m))
             {
-                // Only attention's internal projections have no module of their own.
-                Assert.Contains("self_attention", module, StringComparison.Ordinal);
+                // Only attention's internal projections and functional pooling inside a block's forward
+                // (Inception's F.avg_pool2d / F.max_pool2d branches) have no module of their own.
+                Assert.True(module.Contains("self_attention", StringComparison.Ordinal) || layer.Op is "AveragePool" or "MaxPool",
+                    $"{layer.Name} ({layer.Op}) matches no PyTorch module ('{module}')");
                 continue;
             }
             if (m.GetProperty("type").GetString() == "MultiheadAttention")

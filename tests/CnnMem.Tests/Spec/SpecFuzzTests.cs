@@ -54,18 +54,29 @@ public class SpecFuzzTests
             .Sample(ParseAndAnalyze, iter: 2000, threads: 1);
     }
 
+    /// <summary>Each extreme row's expected outcome: a message naming what overflows or is wrong, or (null) a result with this output shape.</summary>
     [Theory]
-    [InlineData("input 50x50x3\nconv 2147483647 3x3 pad=same\nconv 2147483647 3x3 pad=same")]
-    [InlineData("input 1024x1024x1024\nconv 2147483647 7x7 pad=same")]
-    [InlineData("input 1099511627776\nfc 2147483647\nfc 2147483647")]
-    [InlineData("input 8x8x3\nconv 4 3x3 pad=2147483647,2147483647")]
-    [InlineData("input 8x8x3\nconv 4 2147483647x2147483647 pad=2147483647")]
-    [InlineData("input 8x8x3\nconv 4 3x3 stride=2147483647")]
-    [InlineData("input 8x8x3\nconv 4 3x3 dilation=2147483647")]
-    [InlineData("input 1048576x1048576x1\nconv 2097152 1x1\nmaxpool 1x1\nmaxpool 1x1")]
-    public void ExtremeNumbers_OnlyEverThrowCnnMemException(string text)
+    [InlineData("input 50x50x3\nconv 2147483647 3x3 pad=same\nconv 2147483647 3x3 pad=same", "layer 'C2' (Conv): a size overflows 64 bits", null)]
+    [InlineData("input 1024x1024x1024\nconv 2147483647 7x7 pad=same", "layer 'C1' (Conv): a size overflows 64 bits", null)]
+    [InlineData("input 1099511627776\nfc 2147483647\nfc 2147483647", "expected an input size like 50x50x3 (H x W x C) or 784, found '1099511627776'", null)]
+    [InlineData("input 8x8x3\nconv 4 3x3 pad=2147483647,2147483647", "layer 'C1' (Conv): a size overflows 64 bits", null)]
+    [InlineData("input 8x8x3\nconv 4 2147483647x2147483647 pad=2147483647", "layer 'C1' (Conv): a size overflows 64 bits", null)]
+    [InlineData("input 8x8x3\nconv 4 3x3 stride=2147483647", null, "1x4x1x1")]
+    [InlineData("input 8x8x3\nconv 4 3x3 dilation=2147483647", "the kernel (3 dilated by 2147483647 = 4294967295) is larger than the input (8)", null)]
+    [InlineData("input 1048576x1048576x1\nconv 2097152 1x1\nmaxpool 1x1\nmaxpool 1x1", "a total (elements, bytes or MACs) overflows 64 bits at batch 1", null)]
+    public void ExtremeNumbers_GiveTheExpectedOutcome(string text, string? error, string? output)
     {
         ParseAndAnalyze(text);
+        if (error is not null)
+        {
+            var e = Assert.Throws<CnnMemException>(() => Analyzer.Analyze(SpecParser.Parse(text, "extreme.cnn"), new AnalysisOptions()));
+            Assert.Contains(error, e.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            var r = Analyzer.Analyze(SpecParser.Parse(text, "extreme.cnn"), new AnalysisOptions());
+            Assert.Equal(output, r.Outputs.Single().Shape.ToString());
+        }
     }
 
     /// <summary>Applies (kind, a, b, c) edits to the example's tokens; line breaks are tokens too, so lines merge and split.</summary>

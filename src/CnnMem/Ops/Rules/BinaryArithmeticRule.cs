@@ -60,7 +60,8 @@ public sealed class BinaryArithmeticRule : IOpRule
         };
         var result = BinaryElementwise.Result(ctx, dtype, info, ints, reals);
         // x += y (torchvision's residual add) runs in place when x already has the output's shape.
-        return result with { CanRunInPlace = info.Op is "Add" or "Sub" && ctx.Input(0).Shape.Equals(result.Outputs[0].Shape) };
+        // An add of two layers' outputs is a merge (a residual connection): a layer the textbook counts.
+        return result with { CanRunInPlace = info.Op is "Add" or "Sub" && ctx.Input(0).Shape.Equals(result.Outputs[0].Shape), MergesLayers = info.Op == "Add" };
     }
 
     private static (Func<long, long, long>?, Func<double, double, double>?) ModFunctions(OpContext ctx, DType dtype)

@@ -57,6 +57,7 @@ public sealed class ConcatRule : IOpRule
         return ctx.Single(dtype, shape, ConcatValues(inputs, shape, axis, dtype)) with
         {
             CountsInTextbookSum = false,
+            MergesLayers = true,
             Warnings = warnings.ToImmutableArray(),
         };
     }

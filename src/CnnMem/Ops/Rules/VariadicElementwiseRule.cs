@@ -36,7 +36,7 @@ public sealed class VariadicElementwiseRule : IOpRule
         var dtype = ElementwiseTypes.Common(ctx);
         if (info.Op != "Mean")
         {
-            return BinaryElementwise.Result(ctx, dtype, info, info.Ints, info.Reals);
+            return BinaryElementwise.Result(ctx, dtype, info, info.Ints, info.Reals) with { MergesLayers = info.Op == "Sum" };
         }
         // Mean = sum / count, evaluated on reals (ONNX Mean takes floats only).
         var n = ctx.InputCount;

@@ -85,6 +85,10 @@ public sealed class SliceRule : IOpRule
         return (start, start > end ? (start - end + (-step) - 1) / -step : 0);
     }
 
+    /// <summary>
+    /// PyTorch slices (x[:, a:b], chunk, narrow) are views: the output shares the input's storage, so what keeps a slice
+    /// for backward keeps the whole input alive (ShuffleNet's chunk then conv). Strided in general: a later reshape copies.
+    /// </summary>
     private static OpResult Result(OpContext ctx, TensorInfo x, Shape shape, TensorValue? value) =>
-        ctx.Single(x.DType, shape, value) with { CountsInTextbookSum = false };
+        ctx.Single(x.DType, shape, value) with { CountsInTextbookSum = false, ViewOfInput = 0, StridedView = true };
 }

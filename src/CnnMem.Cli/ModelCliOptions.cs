@@ -1,0 +1,78 @@
+using System.CommandLine;
+using CnnMem.Core;
+
+namespace CnnMem.Cli;
+
+/// <summary>
+/// The model options that analyze and fit both take, declared once: --dtype, --dim, --allow-unknown, --format,
+/// --output, --units and the framework-model options (<see cref="MemoryCliOptions"/>, cuda by default in both).
+/// </summary>
+public sealed class ModelCliOptions
+{
+    /// <summary>The backend both commands default to: the question people bring is whether a model fits a GPU.</summary>
+    public const string DefaultBackend = "cuda";
+
+    private static readonly string[] Formats = ["table", "json", "csv", "markdown"];
+    private static readonly string[] FormatsWithHtml = ["table", "json", "csv", "markdown", "html"];
+
+    private readonly Option<string> dtype = new("--dtype")
+    {
+        Description = "Element type of weights and activations: float32, float16, bfloat16, float64, int8, ...",
+        DefaultValueFactory = _ => "float32",
+    };
+
+    private readonly Option<string> format = new("--format", "-f")
+    {
+        DefaultValueFactory = _ => "table",
+    };
+
+    private readonly Option<string?> output = new("--output", "-o") { HelpName = "FILE", Description = "Write to this file instead of stdout (the table format as plain text)." };
+
+    private readonly Option<string> units = new("--units")
+    {
+        Description = "Byte units: si (kB, MB, GB = 10^3, 10^6, 10^9 bytes) or iec (KiB, MiB, GiB = 2^10, 2^20, 2^30 bytes).",
+        DefaultValueFactory = _ => "si",
+    };
+
+    private readonly Option<string[]> dims = new("--dim")
+    {
+        HelpName = "NAME=VALUE",
+        Description = "Value of a symbolic input dimension, NAME=VALUE (the batch symbol, e.g. N, sets the batch); repeatable. An unknown name is an error listing the names the model has.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<bool> allowUnknown = new("--allow-unknown")
+    {
+        Description = "Treat unsupported ops' outputs as unknown (totals become lower bounds) instead of failing.",
+    };
+
+    private readonly MemoryCliOptions memory = new(DefaultBackend);
+
+    /// <param name="formatHelp">What each format writes for this command.</param>
+    /// <param name="html">Whether the command writes an HTML report.</param>
+    public ModelCliOptions(string formatHelp, bool html = false)
+    {
+        format.Description = formatHelp;
+        format.AcceptOnlyFromAmong(html ? FormatsWithHtml : Formats);
+    }
+
+    /// <summary>Whether --backend was on the command line (--device switches the default to cuda only when it was not).</summary>
+    public bool BackendGiven(ParseResult r) => memory.BackendGiven(r);
+
+    public IEnumerable<Option> All => new Option[] { dtype, format, output, units, dims, allowUnknown }.Concat(memory.All);
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in All)
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    public ModelSettings Read(ParseResult r) =>
+        ModelSettings.Create(r.GetValue(dtype)!, r.GetValue(dims) ?? [], r.GetValue(allowUnknown), r.GetValue(format)!, r.GetValue(output), r.GetValue(units)!)
+        with
+        {
+            Memory = memory.Read(r),
+        };
+}
