@@ -21,7 +21,9 @@ public sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, boo
     public long? Training(long batch) =>
         !trains ? null : training.TryGetValue(batch, out var v) ? v : training[batch] = FitModel.TrainingBytes(graph, options, options.Optimizer, batch);
 
-    public long MaxInferenceBatch(long budget) => FitSolver.Solve("inference", budget, Inference).Batch;
+    /// <summary>The largest inference batch for the budget, as <c>fit</c> answers it (on CUDA a replay under the budget).</summary>
+    public long MaxInferenceBatch(long budget) => FitModel.FitInference(graph, options, budget).Batch;
 
-    public long? MaxTrainingBatch(long budget) => trains ? FitSolver.Solve("training", budget, b => Training(b)!.Value).Batch : null;
+    /// <summary>The largest training batch for the budget, as <c>fit</c> answers it.</summary>
+    public long? MaxTrainingBatch(long budget) => trains ? FitModel.FitTraining(graph, options, options.Optimizer, budget).Batch : null;
 }

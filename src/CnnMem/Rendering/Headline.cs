@@ -41,7 +41,7 @@ public static class Headline
     private static string Basis(AnalysisReport report, ReportSummary s) => s.Basis switch
     {
         "textbook" => "textbook method; the framework model did not run",
-        _ => $"{FrameworkSummary.FrameworkName}, {FrameworkSummary.Backend(report.Memory)}" + (s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? "; device totals" : ""),
+        _ => $"{FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)}" + (s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? "; device totals" : ""),
     };
 
     private static string YesNo(bool? b) => b switch { true => "yes", false => "no", null => "n/a" };

@@ -90,13 +90,27 @@ public class FitModelOptionsTests
     }
 
     [Fact]
-    public void Fit_AnalyzeCuda_AgreeToTheByte()
+    public void Fit_AnalyzeCpu_AgreeToTheByte()
     {
+        var fit = JsonDocument.Parse(CliRun.Of("fit", "seed", "--memory", "2GB", "--optimizer", "sgd", "--backend", "cpu", "--format", "json").Out).RootElement.GetProperty("results");
+        var inferenceBatch = fit[0].GetProperty("batch").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inference = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--batch", inferenceBatch, "--backend", "cpu", "--format", "json").Out)
+            .RootElement.GetProperty("memory").GetProperty("inference");
+        Assert.Equal(fit[0].GetProperty("bytes_at_batch").GetInt64(), inference.GetProperty("total_bytes").GetInt64());
+    }
+
+    [Fact]
+    public void Fit_AnalyzeCuda_AnalyzeShowsWhatTheAllocatorWouldReserveWithoutABudget()
+    {
+        // under a budget the allocator releases its cache and retries (and cuDNN does without a workspace it cannot have),
+        // so fit's figure (reserved under the budget) is at most analyze's (reserved without one)
         var fit = JsonDocument.Parse(CliRun.Of("fit", "seed", "--memory", "2GB", "--optimizer", "sgd", "--format", "json").Out).RootElement.GetProperty("results");
-        var inferenceBatch = fit[0].GetProperty("batch").GetInt64();
-        var analyze = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--batch", inferenceBatch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json").Out)
+        var inferenceBatch = fit[0].GetProperty("batch").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var device = JsonDocument.Parse(CliRun.Of("analyze", "seed", "--batch", inferenceBatch, "--format", "json").Out)
             .RootElement.GetProperty("memory").GetProperty("device");
-        Assert.Equal(fit[0].GetProperty("bytes_at_batch").GetInt64(), analyze.GetProperty("inference_total_bytes").GetInt64());
+        var atBatch = fit[0].GetProperty("bytes_at_batch").GetInt64();
+        Assert.InRange(atBatch, 1, 2_000_000_000);
+        Assert.True(atBatch <= device.GetProperty("inference_total_bytes").GetInt64());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class BatchChart
         var points = sweep.Points;
         var c = new ChartBuilder(960, 580, 80, 90, 150, 84);
         var note = sweep.Backend == "cuda" ? "CUDA: context and allocator rounding included" : "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)";
-        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName}; {note}",
+        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
             [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
         var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
         var (divisor, unit) = Scale.ByteUnit(maxBytes);

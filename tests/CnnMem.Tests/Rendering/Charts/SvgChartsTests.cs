@@ -59,7 +59,15 @@ public class SvgChartsTests
     {
         var report = Seed(chartData: true, backend);
         var timeline = report.Memory.Timeline!;
-        Assert.Equal(report.Summary!.TrainingStepBytes, timeline.Peak.AllocatedBytes);
+        if (backend == Backend.Cpu)
+        {
+            Assert.Equal(report.Summary!.TrainingStepBytes, timeline.Peak.AllocatedBytes);
+        }
+        else
+        {
+            // on CUDA the answer is what the caching allocator reserves (with what it caches); the timeline shows allocated bytes
+            Assert.InRange(timeline.Peak.AllocatedBytes, report.Memory.Device!.ContextBytes + report.Memory.Device.StaticBytes, report.Summary!.TrainingStepBytes!.Value);
+        }
         Assert.All(timeline.Steps, s => Assert.True(s.AllocatedBytes >= timeline.BaseBytes));
         Assert.Equal(["forward", "backward", "optimizer"], timeline.Steps.Select(s => s.Phase).Distinct());
         Assert.Equal(Enumerable.Range(0, timeline.Steps.Length), timeline.Steps.Select(s => s.Index));
