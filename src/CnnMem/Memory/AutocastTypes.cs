@@ -9,10 +9,11 @@ namespace CnnMem.Memory;
 /// 1. an op on the lower-precision list writes the half type (float16, or bfloat16 with --amp-dtype);
 /// 2. an op on the float32 list writes float32;
 /// 3. any other op writes the widest type of its float activation inputs (parameters and buffers, which stay
-///    float32 master copies, do not widen it: cuDNN's batch norm takes half input with float32 statistics).
+///    float32 master copies, do not widen it: cuDNN's batch norm takes half input with float32 statistics; nor do
+///    constants, which are Python scalars in the framework: <c>x * 0.5</c> stays half).
 /// Without autocast every tensor keeps its declared type.
 /// </summary>
-internal sealed class AutocastTypes(MemoryOptions options)
+internal sealed class AutocastTypes(MemoryOptions options, InferenceResult inference)
 {
     private readonly Dictionary<string, DType> types = new(StringComparer.Ordinal);
 
@@ -52,7 +53,7 @@ internal sealed class AutocastTypes(MemoryOptions options)
         DType? widest = null;
         foreach (var i in n.Inputs)
         {
-            if (i is null || !DTypes.IsFloat(i.DType) || parameters.Contains(i.Name))
+            if (i is null || !DTypes.IsFloat(i.DType) || parameters.Contains(i.Name) || i.Value is not null || inference.Graph.Initializers.ContainsKey(i.Name))
             {
                 continue;
             }

@@ -34,7 +34,7 @@ internal sealed class BuildState
         {
             ShapeArithmetic[idx] = StorageRules.IsShapeArithmetic(inference.Nodes[idx]);
         }
-        Precision = new AutocastTypes(options);
+        Precision = new AutocastTypes(options, inference);
         ParamNames = new HashSet<string>(Roles.Keys, StringComparer.Ordinal);
     }
 
@@ -67,6 +67,9 @@ internal sealed class BuildState
     internal HashSet<string> Strided { get; } = new(StringComparer.Ordinal);
 
     internal AutocastTypes Precision { get; }
+
+    /// <summary>Weights autocast has already cast (each is cast once per forward and cached).</summary>
+    internal HashSet<string> Cast { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Parameter and buffer names (they stay float32 master copies under autocast).</summary>
     internal HashSet<string> ParamNames { get; }

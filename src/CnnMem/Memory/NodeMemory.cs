@@ -35,6 +35,9 @@ public sealed record NodeMemory(int Index, string Name, string Op)
     /// <summary>Bytes the backward kernel allocates and frees inside the op.</summary>
     public long BackwardWorkspace { get; init; }
 
+    /// <summary>Under autocast, the half-precision copies of weights this node casts first (cached for the forward; its backward keeps them).</summary>
+    public ImmutableArray<GradTarget> CastWeights { get; init; } = ImmutableArray<GradTarget>.Empty;
+
     /// <summary>True when the output reuses input 0's memory (in place).</summary>
     public bool InPlace { get; init; }
 }

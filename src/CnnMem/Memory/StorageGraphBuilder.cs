@@ -51,6 +51,32 @@ public static class StorageGraphBuilder
         };
     }
 
+    /// <summary>Step 6, per node: under autocast, the half copies of the float weights an op on the lower-precision list casts first.</summary>
+    private static ImmutableArray<GradTarget> CastWeights(BuildState s, NodeInference n)
+    {
+        if (!s.Options.MixedPrecision || n.Result.Autocast != Ops.AutocastClass.LowerPrecision)
+        {
+            return ImmutableArray<GradTarget>.Empty;
+        }
+        var size = DTypes.SizeOf(s.Options.AmpDType);
+        var cast = ImmutableArray.CreateBuilder<GradTarget>();
+        foreach (var i in n.Inputs)
+        {
+            if (i is not null && DTypes.IsFloat(i.DType) && s.Roles.TryGetValue(i.Name, out var role) && !role.Spec.IsBuffer && s.Cast.Add(i.Name))
+            {
+                cast.Add(new GradTarget(i.Name, checked((i.Elements ?? 0) * size)));
+            }
+        }
+        foreach (var p in n.Result.Params)
+        {
+            if (!p.IsBuffer && s.Cast.Add(p.Name))
+            {
+                cast.Add(new GradTarget(p.Name, checked(p.Elements * size)));
+            }
+        }
+        return cast.ToImmutable();
+    }
+
     private static NodeMemory Node(BuildState s, int idx, NodeScratch x, Dictionary<int, ImmutableArray<GradTarget>> paramGrads)
     {
         var n = s.Inference.Nodes[idx];
@@ -82,6 +108,7 @@ public static class StorageGraphBuilder
             ForwardWorkspace = Workspaces.Forward(n, s.Options, s.Training),
             BackwardWorkspace = s.Training ? Workspaces.Backward(n, s.Options) : 0,
             ParamGrads = paramGrads.GetValueOrDefault(idx, ImmutableArray<GradTarget>.Empty),
+            CastWeights = CastWeights(s, n),
         };
     }
 }

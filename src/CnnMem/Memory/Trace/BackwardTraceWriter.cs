@@ -41,6 +41,7 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
             {
                 Node(node, step, grads, gradsExist, paramGrads);
             }
+            t.DropCastWeights(step, i);
             foreach (var s in node.Saved)
             {
                 keepers[s]--;

@@ -18,6 +18,7 @@ public sealed class StepTraceBuilder
     private readonly List<int>[] bornAt;
     private readonly Dictionary<string, (int Id, long Bytes)> paramGrads = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> bytes = new();
+    private readonly Dictionary<int, List<int>> castIds = new();
     private int nextId;
 
     public StepTraceBuilder(StorageGraph graph, bool training)
@@ -77,6 +78,13 @@ public sealed class StepTraceBuilder
         for (var i = 0; i < g.Nodes.Length; i++)
         {
             var n = g.Nodes[i];
+            // autocast casts the weights before the op runs and caches the copies for the rest of the forward
+            foreach (var w in n.CastWeights)
+            {
+                var id = NewId();
+                Alloc(id, w.Bytes, i);
+                (castIds.TryGetValue(i, out var list) ? list : castIds[i] = new List<int>()).Add(id);
+            }
             foreach (var id in bornAt[i])
             {
                 Alloc(id, g.Storages[id].Bytes, i);
@@ -91,6 +99,11 @@ public sealed class StepTraceBuilder
             {
                 Free(id, i);
             }
+        }
+        if (!training)
+        {
+            // leaving autocast clears its cache; without autograd nothing else holds the copies
+            DropCastWeights(g.Nodes.Length - 1);
         }
         if (!training || g.LossRows <= 0)
         {
@@ -116,6 +129,16 @@ public sealed class StepTraceBuilder
 
     /// <summary>Backward (steps n+1..2n); with <paramref name="gradsExist"/> new parameter gradients are added into the kept ones and freed.</summary>
     public void Backward(LossTensors loss, bool gradsExist) => new BackwardTraceWriter(this, g).Write(loss, gradsExist, paramGrads);
+
+    /// <summary>Frees the half copies node <paramref name="node"/> cast (its backward, which kept them, has run), or all of them when -1.</summary>
+    internal void DropCastWeights(int step, int node = -1)
+    {
+        foreach (var (at, ids) in castIds.Where(kv => node < 0 || kv.Key == node).ToList())
+        {
+            ids.ForEach(id => Free(id, step));
+            castIds.Remove(at);
+        }
+    }
 
     /// <summary>Frees the parameters' gradients (zero_grad with set_to_none).</summary>
     public void DropParamGrads(int step)

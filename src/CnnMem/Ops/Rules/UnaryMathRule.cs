@@ -18,11 +18,11 @@ public sealed class UnaryMathRule : IOpRule
     private static readonly ImmutableArray<UnaryMathInfo> Rows = ImmutableArray.Create(
         Row("Exp", InputKind.Float, BackwardKeeps.Output, 8, null, Math.Exp) with { Autocast = AutocastClass.Float32 },
         Row("Log", InputKind.Float, BackwardKeeps.Input, 8, null, Math.Log) with { Autocast = AutocastClass.Float32 },
-        Row("Sqrt", InputKind.Float, BackwardKeeps.Output, 4, null, Math.Sqrt) with { Autocast = AutocastClass.Float32 },
+        Row("Sqrt", InputKind.Float, BackwardKeeps.Output, 4, null, Math.Sqrt),
         Row("Reciprocal", InputKind.Float, BackwardKeeps.Output, 1, null, v => 1 / v),
         Row("Neg", InputKind.Numeric, BackwardKeeps.Nothing, 1, v => checked(-v), v => -v),
         Row("Abs", InputKind.Numeric, BackwardKeeps.Input, 1, v => checked(Math.Abs(v)), Math.Abs),
-        Row("Erf", InputKind.Numeric, BackwardKeeps.Input, 8, null, null) with { Autocast = AutocastClass.Float32 },
+        Row("Erf", InputKind.Numeric, BackwardKeeps.Input, 8, null, null),
         Row("Floor", InputKind.Float, BackwardKeeps.Nothing, 1, v => v, Math.Floor),
         Row("Ceil", InputKind.Float, BackwardKeeps.Nothing, 1, v => v, Math.Ceiling),
         // ONNX Round rounds halves to even, as Math.Round does by default.

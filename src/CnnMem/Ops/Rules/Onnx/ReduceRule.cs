@@ -48,8 +48,8 @@ public sealed class ReduceRule : IOpRule
         {
             CountsInTextbookSum = false,
             Saved = Saved(ctx.Node.Op),
-            // autocast's float32 list has sum, norm and the reductions that accumulate (mean is computed as a sum)
-            Autocast = ctx.Node.Op is "ReduceMean" or "ReduceSum" or "ReduceL2" ? AutocastClass.Float32 : AutocastClass.Promote,
+            // autocast writes sum and the vector norm in float32 (its fp32_set_opt_dtype list); mean is on no list
+            Autocast = ctx.Node.Op is "ReduceSum" or "ReduceL2" ? AutocastClass.Float32 : AutocastClass.Promote,
         };
     }
 
