@@ -1,23 +1,25 @@
+using CnnMem.Rendering;
+using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 
 namespace CnnMem.Web.Model;
 
 /// <summary>
-/// The one place the page gets its charts and its HTML report from. The charts and the HTML writer belong
-/// to the library's renderers (issue 9: <c>CnnMem.Rendering.Charts.SvgCharts</c> and an HTML report writer);
-/// point these members at them. Until then each returns null and the page says the charts and the HTML
-/// download are not available in this build.
+/// The one place the page gets its charts and its HTML report from: the library's renderers (<see cref="SvgCharts"/>
+/// and <see cref="HtmlReportWriter"/>), so the page, the CLI and the HTML report draw the same pictures. A chart whose
+/// data the analysis did not compute (the timeline and the batch sweep need the "charts over time and batch" setting)
+/// is null and the page leaves it out.
 /// </summary>
 public static class ChartSource
 {
-    /// <summary>The charts as standalone SVG documents, titled, in display order; empty when this build has none.</summary>
+    /// <summary>The charts as standalone SVG documents, titled, in display order.</summary>
     public static IReadOnlyList<(string Title, string? Svg)> Charts(AnalysisReport report) =>
     [
-        ("Memory per layer", null),          // SvgCharts.PerLayerMemory(report)
-        ("Training step timeline", null),    // SvgCharts.TrainingTimeline(report)
-        ("Memory against batch", null),      // SvgCharts.MemoryVsBatch(report)
+        ("Memory per layer", SvgCharts.PerLayerMemory(report)),
+        ("Training step timeline", SvgCharts.TrainingTimeline(report)),
+        ("Memory against batch", SvgCharts.MemoryVsBatch(report)),
     ];
 
-    /// <summary>The HTML report (the library's HTML writer), or null when this build has none.</summary>
-    public static string? Html(AnalysisReport report, Rendering.UnitSystem units) => null;
+    /// <summary>The HTML report (the library's HTML writer).</summary>
+    public static string? Html(AnalysisReport report, UnitSystem units) => HtmlReportWriter.Write(report, units);
 }

@@ -21,8 +21,8 @@ public sealed record WebSettings
 
     public UnitSystem Units { get; init; } = UnitSystem.Si;
 
-    /// <summary>The CLI's defaults: PyTorch 2.x.</summary>
-    public MemoryOptions Memory { get; init; } = new() { Framework = Framework.PyTorch2 };
+    /// <summary>The CLI's defaults: PyTorch 2.x on CUDA.</summary>
+    public MemoryOptions Memory { get; init; } = new() { Framework = Framework.PyTorch2, Backend = Backend.Cuda };
 
     /// <summary>A GPU of <see cref="DeviceTable"/> whose memory the answer is held against, or null.</summary>
     public string? Device { get; init; }

@@ -6,7 +6,7 @@ namespace CnnMem.Rendering;
 /// <summary>
 /// The layer table's columns, declared once for the console table, CSV and Markdown.
 /// In <see cref="CellStyle.Human"/> cells, elements and bytes outside the textbook sum (activations,
-/// views, merges) are in parentheses; <see cref="CellStyle.Raw"/> adds an <c>in_textbook_sum</c> column instead.
+/// views, arithmetic with a constant) are in parentheses; <see cref="CellStyle.Raw"/> adds an <c>in_textbook_sum</c> column instead.
 /// </summary>
 public static class LayerColumns
 {
@@ -50,7 +50,7 @@ public static class LayerColumns
 
     /// <summary>The sentences that explain the shapes, the parentheses and the totals row.</summary>
     public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
-        "Shapes include the batch. Figures in (parentheses) are outside the textbook sum: activation functions, views, merges.",
+        "Shapes include the batch. Figures in (parentheses) are outside the textbook sum: activation functions, views, arithmetic with a weight or constant; merges (add, concat) of layer outputs count.",
         "Total: the textbook sum of the input and the counted layer outputs; Params and MACs: all layers.",
         "Counts: k = 10^3, M = 10^6, G = 10^9 (exact figures in --format json or csv); layers named by module path.");
 }
