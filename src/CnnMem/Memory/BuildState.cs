@@ -28,7 +28,7 @@ internal sealed class BuildState
                 RequiresGrad.Add(name);
             }
         }
-        Fused = FusedPatterns.Find(inference);
+        Fused = FusedPatterns.Find(inference, options.Profile.FusedAttention);
         ShapeArithmetic = new bool[inference.Nodes.Length];
         for (var idx = 0; idx < ShapeArithmetic.Length; idx++)
         {

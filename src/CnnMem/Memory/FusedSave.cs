@@ -6,6 +6,9 @@ namespace CnnMem.Memory;
 /// <summary>What a fused PyTorch op keeps for backward, charged to one node of its exported decomposition: existing tensors by name and new ones.</summary>
 public sealed record FusedSave(ImmutableArray<string> Tensors, ImmutableArray<TensorInfo> Extras)
 {
-    /// <summary>An inner node of the decomposition: the fused kernel never materializes its output.</summary>
+    /// <summary>An inner node of the decomposition: the fused kernel never materializes its output (in inference).</summary>
     public bool Inner { get; init; }
+
+    /// <summary>An inner node whose output training never materializes (fused attention's scores and probabilities, nor their gradients).</summary>
+    public bool NeverMaterialized { get; init; }
 }

@@ -25,7 +25,9 @@ internal static class GradientFlow
             anyGrad = true;
             if (!s.Roles.ContainsKey(i.Name) && DTypes.IsFloat(i.DType))
             {
-                gradInputs.Add(new GradTarget(i.Name, s.Precision.Bytes(i)));
+                // a tensor a fused kernel never materializes has no materialized gradient either
+                var never = s.Map.TryGetValue(i.Name, out var id) && s.Storages[id] is { Kind: StorageKind.Activation, Bytes: 0 } && i.Elements is > 0;
+                gradInputs.Add(new GradTarget(i.Name, never ? 0 : s.Precision.Bytes(i)));
             }
         }
         foreach (var p in n.Result.Params)

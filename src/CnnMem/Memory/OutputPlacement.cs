@@ -49,7 +49,7 @@ internal static class OutputPlacement
             else
             {
                 // an output nobody reads, or (inference) an inner piece of a decomposed fused op, is never materialized
-                var unused = (k > 0 && s.Readers.GetValueOrDefault(o.Name) == 0) || (!s.Training && s.Fused.TryGetValue(idx, out var f) && f.Inner);
+                var unused = (k > 0 && s.Readers.GetValueOrDefault(o.Name) == 0) || (s.Fused.TryGetValue(idx, out var f) && (s.Training ? f.NeverMaterialized : f.Inner));
                 s.Map[o.Name] = s.Add(o.Name, unused ? 0 : s.Precision.Bytes(o), StorageKind.Activation, idx);
                 allocates.Add(s.Map[o.Name]);
             }
