@@ -14,7 +14,8 @@ public static class DeviceTable
         ["a100-40gb"] = 40L << 30,
         ["a100-80gb"] = 80L << 30,
         ["h100-80gb"] = 80L << 30,
-        ["h200"] = 141L << 30,
+        // what torch.cuda.get_device_properties(0).total_memory reported on an H200 (measured; 141 GiB would be more)
+        ["h200"] = 150_109_880_320,
         ["l4"] = 24L << 30,
         ["l40s"] = 48L << 30,
         ["rtx3060"] = 12L << 30,
