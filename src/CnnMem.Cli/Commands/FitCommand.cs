@@ -17,7 +17,7 @@ namespace CnnMem.Cli.Commands;
 /// </summary>
 public static class FitCommand
 {
-    private static readonly JsonSerializerOptions Json = JsonConventions.Plain;
+    private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
 
     public static Command Build(CliContext ctx)
     {
@@ -104,7 +104,7 @@ public static class FitCommand
         if (format == "json")
         {
             var doc = new FitDocument(model.Graph.Name, budget, device ?? memory!, backend, DTypes.Name(type), mixed, "bytes", results);
-            ctx.Out.Write(JsonSerializer.Serialize(doc, Json) + "\n");
+            ctx.Out.Write(JsonConventions.Serialize(doc, Json));
         }
         else
         {
