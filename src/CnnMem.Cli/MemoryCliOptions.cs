@@ -12,20 +12,21 @@ namespace CnnMem.Cli;
 /// </summary>
 public sealed class MemoryCliOptions
 {
-    private static readonly string[] Frameworks = ["pytorch"];
+    /// <summary>What people run today; <c>pytorch</c> (the only value before profiles) keeps meaning 1.13.</summary>
+    public const string DefaultFramework = "pytorch-2";
+
+    private static readonly string[] Frameworks = ["pytorch-2", "pytorch-1.13", "pytorch"];
     private static readonly string[] Backends = ["cpu", "cuda"];
+    private static readonly string[] ZeroGrads = ["set-to-none", "zero"];
+    private static readonly string[] AmpTypes = ["float16", "bfloat16"];
 
     private readonly Option<string> framework = new("--framework")
     {
-        Description = "Framework whose memory semantics the framework model follows: pytorch (1.13).",
-        DefaultValueFactory = _ => "pytorch",
+        Description = "Framework profile the model follows: pytorch-2 (default; what people run today), pytorch-1.13, or pytorch (= 1.13).",
+        DefaultValueFactory = _ => DefaultFramework,
     };
 
-    private readonly Option<string> backend = new("--backend")
-    {
-        Description = "Where the framework runs: cpu (default; oneDNN / im2col workspaces) or cuda (cuDNN workspaces, the device view).",
-        DefaultValueFactory = _ => "cpu",
-    };
+    private readonly Option<string> backend;
 
     private readonly Option<string?> mkldnn = new("--mkldnn") { HelpName = "true|false", Description = "CPU: oneDNN (mkldnn) convolutions on (default) or off." };
 
@@ -33,59 +34,104 @@ public sealed class MemoryCliOptions
 
     private readonly Option<string?> threads = new("--threads") { HelpName = "N", Description = "CPU intra-op threads (default 1); decides which convolutions use oneDNN." };
 
-    private readonly Option<bool> mixed = new("--mixed-precision", "--amp") { Description = "Autocast: fp32 master weights and gradients, half activations for conv/linear/matmul." };
+    private readonly Option<bool> mixed = new("--mixed-precision", "--amp") { Description = "Autocast: fp32 master weights and gradients; conv/linear/matmul in half precision, precision propagated through the graph." };
+
+    private readonly Option<string?> ampDType = new("--amp-dtype") { HelpName = "float16|bfloat16", Description = "Autocast's half type with --amp: float16 (default, with a GradScaler) or bfloat16." };
 
     private readonly Option<string?> checkpoint = new("--checkpoint") { HelpName = "every=K|sqrt", Description = "Activation checkpointing: a checkpoint every K layers, or every sqrt(layers)." };
 
     private readonly Option<string?> alignment = new("--alignment") { HelpName = "BYTES", Description = "Arena alignment of the inference plan in bytes, a power of two (default 64)." };
 
-    private readonly Option<string?> cudaContext = new("--cuda-context") { HelpName = "SIZE", Description = "CUDA context and kernels, reserved before any tensor (default 300MB; e.g. 500MiB)." };
+    private readonly Option<string?> cudaContext = new("--cuda-context") { HelpName = "SIZE", Description = "CUDA: memory outside the caching allocator (context, kernels, cuBLAS/cuDNN handles); default the profile's measured 182.5MB; 0 makes a budget what the allocator may reserve." };
 
     private readonly Option<string?> workspaceLimit = new("--workspace-limit") { HelpName = "SIZE", Description = "cuDNN workspace limit per convolution (default 1GiB)." };
 
-    public IEnumerable<Option> All => [framework, backend, mkldnn, noMkldnn, threads, mixed, checkpoint, alignment, cudaContext, workspaceLimit];
+    private readonly Option<string?> zeroGrad = new("--zero-grad") { HelpName = "set-to-none|zero", Description = "What zero_grad does between steps; default the profile's (pytorch-2: set-to-none, pytorch-1.13: zero)." };
 
-    public MemoryOptions Read(ParseResult r) => Create(
-        r.GetValue(framework)!, r.GetValue(backend)!, r.GetValue(mkldnn), r.GetValue(noMkldnn), r.GetValue(threads),
-        r.GetValue(mixed), r.GetValue(checkpoint), r.GetValue(alignment), r.GetValue(cudaContext), r.GetValue(workspaceLimit));
+    private readonly Option<bool> useForeach = new("--foreach") { Description = "Multi-tensor (foreach) optimizer path (pytorch-2's default on CUDA)." };
 
-    /// <summary>Checks each value and builds the options; anything not given keeps <see cref="MemoryOptions"/>' default.</summary>
-    public static MemoryOptions Create(
-        string framework, string backend, string? mkldnn, bool noMkldnn, string? threads, bool mixed,
-        string? checkpoint, string? alignment, string? cudaContext, string? workspaceLimit)
+    private readonly Option<bool> noForeach = new("--no-foreach") { Description = "Single-tensor (for-loop) optimizer path (pytorch-1.13's default, and CPU's)." };
+
+    private readonly Option<bool> expandable = new("--expandable-segments") { Description = "CUDA: PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True (reserved memory grows in pages of one segment)." };
+
+    /// <summary>The options, with <paramref name="defaultBackend"/> as --backend's default.</summary>
+    public MemoryCliOptions(string defaultBackend = "cpu")
+    {
+        backend = new("--backend")
+        {
+            Description = $"Where the framework runs: cpu (oneDNN / im2col workspaces) or cuda (cuDNN, the caching allocator, reserved memory); default {defaultBackend}.",
+            DefaultValueFactory = _ => defaultBackend,
+        };
+    }
+
+    public IEnumerable<Option> All => [framework, backend, mkldnn, noMkldnn, threads, mixed, ampDType, checkpoint, alignment, cudaContext, workspaceLimit, zeroGrad, useForeach, noForeach, expandable];
+
+    public MemoryOptions Read(ParseResult r) => Create(new MemoryCliValues
+    {
+        Framework = r.GetValue(framework)!,
+        Backend = r.GetValue(backend)!,
+        Mkldnn = r.GetValue(mkldnn),
+        NoMkldnn = r.GetValue(noMkldnn),
+        Threads = r.GetValue(threads),
+        Mixed = r.GetValue(mixed),
+        AmpDType = r.GetValue(ampDType),
+        Checkpoint = r.GetValue(checkpoint),
+        Alignment = r.GetValue(alignment),
+        CudaContext = r.GetValue(cudaContext),
+        WorkspaceLimit = r.GetValue(workspaceLimit),
+        ZeroGrad = r.GetValue(zeroGrad),
+        Foreach = r.GetValue(useForeach),
+        NoForeach = r.GetValue(noForeach),
+        ExpandableSegments = r.GetValue(expandable),
+    });
+
+    /// <summary>Checks each value and builds the options; anything not given keeps <see cref="MemoryOptions"/>' or the profile's default.</summary>
+    public static MemoryOptions Create(MemoryCliValues v)
     {
         var defaults = new MemoryOptions();
-        if (!Frameworks.Contains(framework.ToLowerInvariant()))
-        {
-            throw new CnnMemException($"unknown framework '{framework}'; expected one of: {string.Join(", ", Frameworks)}");
-        }
-        if (!Backends.Contains(backend.ToLowerInvariant()))
-        {
-            throw new CnnMemException($"unknown backend '{backend}'; expected one of: {string.Join(", ", Backends)}");
-        }
-        var useMkldnn = mkldnn switch
+        var fw = OneOf("--framework", v.Framework, Frameworks);
+        var be = OneOf("--backend", v.Backend, Backends);
+        var useMkldnn = v.Mkldnn switch
         {
             null => true,
-            _ when mkldnn.Equals("true", StringComparison.OrdinalIgnoreCase) || mkldnn.Equals("on", StringComparison.OrdinalIgnoreCase) => true,
-            _ when mkldnn.Equals("false", StringComparison.OrdinalIgnoreCase) || mkldnn.Equals("off", StringComparison.OrdinalIgnoreCase) => false,
-            _ => throw new CnnMemException($"--mkldnn expects true or false (or on, off), found '{mkldnn}'"),
+            _ when v.Mkldnn.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Mkldnn.Equals("on", StringComparison.OrdinalIgnoreCase) => true,
+            _ when v.Mkldnn.Equals("false", StringComparison.OrdinalIgnoreCase) || v.Mkldnn.Equals("off", StringComparison.OrdinalIgnoreCase) => false,
+            _ => throw new CnnMemException($"--mkldnn expects true or false (or on, off), found '{v.Mkldnn}'"),
         };
-        if (noMkldnn && mkldnn is not null && useMkldnn)
+        if (v.NoMkldnn && v.Mkldnn is not null && useMkldnn)
         {
             throw new CnnMemException("--no-mkldnn and --mkldnn true contradict each other; give one of them");
         }
+        if (v.Foreach && v.NoForeach)
+        {
+            throw new CnnMemException("--foreach and --no-foreach contradict each other; give one of them");
+        }
+        if (v.AmpDType is not null && !v.Mixed)
+        {
+            throw new CnnMemException("--amp-dtype chooses autocast's half type; it needs --amp");
+        }
         return defaults with
         {
-            Framework = Framework.PyTorch113,
-            Backend = backend.Equals("cuda", StringComparison.OrdinalIgnoreCase) ? Backend.Cuda : Backend.Cpu,
-            Mkldnn = useMkldnn && !noMkldnn,
-            CpuThreads = threads is null ? defaults.CpuThreads : (int)PositiveInteger("--threads", threads, "a number of threads, e.g. --threads 4"),
-            MixedPrecision = mixed,
-            CheckpointEvery = checkpoint is null ? 0 : ParseCheckpoint(checkpoint),
-            Alignment = alignment is null ? defaults.Alignment : ParseAlignment(alignment),
-            CudaContextBytes = cudaContext is null ? defaults.CudaContextBytes : Size("--cuda-context", cudaContext),
-            CudnnWorkspaceLimitBytes = workspaceLimit is null ? defaults.CudnnWorkspaceLimitBytes : Size("--workspace-limit", workspaceLimit),
+            Framework = fw == "pytorch-2" ? Framework.PyTorch2 : Framework.PyTorch113,
+            Backend = be == "cuda" ? Backend.Cuda : Backend.Cpu,
+            Mkldnn = useMkldnn && !v.NoMkldnn,
+            CpuThreads = v.Threads is null ? defaults.CpuThreads : (int)PositiveInteger("--threads", v.Threads, "a number of threads, e.g. --threads 4"),
+            MixedPrecision = v.Mixed,
+            AmpDType = v.AmpDType is null ? defaults.AmpDType : OneOf("--amp-dtype", v.AmpDType, AmpTypes) == "bfloat16" ? DType.BFloat16 : DType.Float16,
+            CheckpointEvery = v.Checkpoint is null ? 0 : ParseCheckpoint(v.Checkpoint),
+            Alignment = v.Alignment is null ? defaults.Alignment : ParseAlignment(v.Alignment),
+            CudaContextBytes = v.CudaContext is null ? null : Size("--cuda-context", v.CudaContext, allowZero: true),
+            CudnnWorkspaceLimitBytes = v.WorkspaceLimit is null ? defaults.CudnnWorkspaceLimitBytes : Size("--workspace-limit", v.WorkspaceLimit),
+            ZeroGrad = v.ZeroGrad is null ? null : OneOf("--zero-grad", v.ZeroGrad, ZeroGrads) == "zero" ? ZeroGradMode.Zero : ZeroGradMode.SetToNone,
+            Foreach = v.Foreach ? true : v.NoForeach ? false : null,
+            ExpandableSegments = v.ExpandableSegments,
         };
+    }
+
+    private static string OneOf(string option, string value, string[] accepted)
+    {
+        var v = value.Trim().ToLowerInvariant();
+        return accepted.Contains(v) ? v : throw new CnnMemException($"{option}: unknown value '{value}'; expected one of: {string.Join(", ", accepted)}");
     }
 
     /// <summary><c>every=K</c> (or a bare K) gives K; <c>sqrt</c> gives -1, <see cref="MemoryOptions.CheckpointEvery"/>'s code for sqrt(n).</summary>
@@ -111,11 +157,11 @@ public sealed class MemoryCliOptions
     }
 
     /// <summary>A size such as 300MB or 1GiB; the parser's message gains the option's name.</summary>
-    public static long Size(string option, string text)
+    public static long Size(string option, string text, bool allowZero = false)
     {
         try
         {
-            return ByteSize.Parse(text);
+            return allowZero && text.Trim() is "0" or "0B" ? 0 : ByteSize.Parse(text);
         }
         catch (CnnMemException e)
         {

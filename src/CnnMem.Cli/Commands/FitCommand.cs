@@ -32,24 +32,24 @@ public static class FitCommand
             DefaultValueFactory = _ => ["sgd", "adam"],
         };
         var dtype = new Option<string>("--dtype") { Description = "Weights and activations element type.", DefaultValueFactory = _ => "float32" };
-        var mixed = new Option<bool>("--mixed-precision", "--amp") { Description = "Autocast: fp32 master weights and gradients, half activations." };
-        var backend = new Option<string>("--backend") { Description = "cpu or cuda (cuda adds the context and the caching allocator's rounding).", DefaultValueFactory = _ => "cuda" };
-        backend.AcceptOnlyFromAmong("cpu", "cuda");
-        var context = new Option<string?>("--cuda-context") { HelpName = "SIZE", Description = "CUDA context size (default 300MB)." };
-        var checkpoint = new Option<string?>("--checkpoint") { HelpName = "every=K|sqrt", Description = "Activation checkpointing for the training fit: every K layers, or every sqrt(n) layers." };
         var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var units = new Option<string>("--units") { Description = "Byte units: si or iec.", DefaultValueFactory = _ => "si" };
 
         var fit = new Command("fit", "The largest batch that fits a memory budget, for inference and training, with the memory at that batch and the headroom.")
         {
-            path, memory, device, listDevices, optimizers, dtype, mixed, backend, context, checkpoint, format, units,
+            path, memory, device, listDevices, optimizers, dtype, format, units,
         };
+        // the framework-model options are analyze's, declared once; fit asks the question people bring to a GPU, so cuda by default
+        var model = new MemoryCliOptions(defaultBackend: "cuda");
+        foreach (var o in model.All)
+        {
+            fit.Options.Add(o);
+        }
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
             : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [],
-                r.GetValue(dtype)!, r.GetValue(mixed), r.GetValue(backend)!, r.GetValue(context), r.GetValue(format)!, r.GetValue(units)!,
-                r.GetValue(checkpoint)));
+                r.GetValue(dtype)!, model.Read(r), r.GetValue(format)!, r.GetValue(units)!));
         return fit;
     }
 
@@ -63,8 +63,8 @@ public static class FitCommand
     }
 
     public static int Run(
-        CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype, bool mixed,
-        string backend, string? context, string format = "table", string units = "si", string? checkpoint = null)
+        CliContext ctx, string? path, string? memory, string? device, IReadOnlyList<string> optimizers, string dtype,
+        MemoryOptions memoryOptions, string format = "table", string units = "si")
     {
         if (path is null)
         {
@@ -89,13 +89,9 @@ public static class FitCommand
             parsed.Add(Optimizers.TryParse(name, out var o) ? o
                 : throw new CnnMemException($"unknown optimizer '{name}'; expected one of {string.Join(", ", Optimizers.Names)}"));
         }
-        var memoryOptions = new MemoryOptions
-        {
-            Backend = backend == "cuda" ? Backend.Cuda : Backend.Cpu,
-            MixedPrecision = mixed,
-            CudaContextBytes = context is null ? new MemoryOptions().CudaContextBytes : MemoryCliOptions.Size("--cuda-context", context),
-            CheckpointEvery = checkpoint is null ? 0 : MemoryCliOptions.ParseCheckpoint(checkpoint),
-        };
+        var backend = memoryOptions.Backend == Backend.Cuda ? "cuda" : "cpu";
+        var mixed = memoryOptions.MixedPrecision;
+        var checkpoint = memoryOptions.CheckpointEvery switch { 0 => null, < 0 => "sqrt", var k => $"every={k}" };
         var model = ctx.Loader.Load(path);
         var options = new AnalysisOptions { DType = type, Memory = memoryOptions, Registry = ctx.Registry };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };

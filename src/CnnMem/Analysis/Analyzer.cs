@@ -74,19 +74,29 @@ public static class Analyzer
         var m = options.Memory;
         return report with
         {
-            Model = new MemoryModelSettings(
-                "pytorch-1.13",
-                m.Backend == Backend.Cuda ? "cuda" : "cpu",
-                m.Backend == Backend.Cpu && m.Mkldnn,
-                m.CpuThreads,
-                m.MixedPrecision,
-                m.CheckpointEvery,
-                m.Alignment),
+            Model = Settings(m),
             Inference = inf,
             Training = train,
             Device = options.Memory.Backend == Backend.Cuda ? DeviceModel.Compute(inference, options.Memory, options.Optimizer, inf, train) : null,
         };
     }
+
+    /// <summary>The settings echoed in the report: the profile and every option that changes a figure.</summary>
+    public static MemoryModelSettings Settings(MemoryOptions m) => new(
+        m.Framework == Framework.PyTorch2 ? "pytorch-2" : "pytorch-1.13",
+        m.Backend == Backend.Cuda ? "cuda" : "cpu",
+        m.Backend == Backend.Cpu && m.Mkldnn,
+        m.CpuThreads,
+        m.MixedPrecision,
+        m.CheckpointEvery,
+        m.Alignment)
+    {
+        Profile = m.Profile.Label,
+        ZeroGrad = m.EffectiveZeroGrad == ZeroGradMode.SetToNone ? "set-to-none" : "zero",
+        Foreach = m.EffectiveForeach,
+        AmpDType = m.MixedPrecision ? DTypes.Name(m.AmpDType) : null,
+        ExpandableSegments = m.Backend == Backend.Cuda && m.ExpandableSegments,
+    };
 
     /// <summary>Runs shape inference with the batch symbol bound to <paramref name="batch"/>.</summary>
     public static InferenceResult Infer(ModelGraph graph, AnalysisOptions options, long batch)

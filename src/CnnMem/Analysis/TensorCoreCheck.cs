@@ -9,9 +9,6 @@ namespace CnnMem.Analysis;
 /// </summary>
 public static class TensorCoreCheck
 {
-    private static readonly HashSet<string> ChannelFirstOps = new(StringComparer.Ordinal) { "Conv", "ConvTranspose" };
-    private static readonly HashSet<string> FeatureLastOps = new(StringComparer.Ordinal) { "Linear", "Gemm", "MatMul" };
-
     public static IEnumerable<string> Warnings(InferenceResult inference, DType dtype)
     {
         if (!DTypes.IsHalf(dtype))
@@ -20,17 +17,8 @@ public static class TensorCoreCheck
         }
         foreach (var n in inference.Nodes)
         {
-            var op = n.Node.Op;
-            int axis;
-            if (ChannelFirstOps.Contains(op))
-            {
-                axis = 1;
-            }
-            else if (FeatureLastOps.Contains(op))
-            {
-                axis = -1;
-            }
-            else
+            // the rule declares which axis tensor-core kernels tile (conv: channels; matrix products: features)
+            if (n.Result.TensorCoreAxis is not { } axis)
             {
                 continue;
             }

@@ -24,7 +24,7 @@ public static class DeviceModel
         var inf = InferenceModel.Compute(inference, options, Round);
         var train = plainTraining is null ? null : TrainingModel.Compute(inference, options, optimizer, Round);
         return new DeviceMemory(
-            options.CudaContextBytes,
+            options.EffectiveContextBytes,
             options.CudnnWorkspaceLimitBytes,
             plainTraining?.StaticBytes ?? plainInference.WeightBytes + plainInference.BufferBytes + plainInference.InputBytes,
             inf.ActivationPeakBytes,

@@ -16,7 +16,7 @@ public static class FitModel
         var inference = Analyzer.Infer(graph, options, batch);
         var cuda = options.Memory.Backend == Backend.Cuda;
         var m = InferenceModel.Compute(inference, options.Memory, cuda ? DeviceModel.Round : null);
-        return checked(m.TotalBytes + (cuda ? options.Memory.CudaContextBytes : 0));
+        return checked(m.TotalBytes + (cuda ? options.Memory.EffectiveContextBytes : 0));
     }
 
     public static long TrainingBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long batch)
@@ -24,7 +24,7 @@ public static class FitModel
         var inference = Analyzer.Infer(graph, options, batch);
         var cuda = options.Memory.Backend == Backend.Cuda;
         var t = TrainingModel.Compute(inference, options.Memory, optimizer, cuda ? DeviceModel.Round : null);
-        return checked(t.SteadyPeakTotalBytes + (cuda ? options.Memory.CudaContextBytes : 0));
+        return checked(t.SteadyPeakTotalBytes + (cuda ? options.Memory.EffectiveContextBytes : 0));
     }
 
     public static FitResult FitInference(ModelGraph graph, AnalysisOptions options, long budget) =>

@@ -1,9 +1,36 @@
+using CnnMem.Core;
+
 namespace CnnMem.Memory;
 
 /// <summary>How the framework model runs the network: backend, precision, checkpointing and device overheads.</summary>
 public sealed record MemoryOptions
 {
+    /// <summary>The framework version; the library's default stays 1.13 (what the CPU oracle measured), the CLI's is 2.x.</summary>
     public Framework Framework { get; init; } = Framework.PyTorch113;
+
+    /// <summary>The profile of <see cref="Framework"/> on <see cref="Backend"/>: defaults and mechanisms as data.</summary>
+    public FrameworkProfile Profile => FrameworkProfiles.For(Framework, Backend);
+
+    /// <summary>What zero_grad does; null keeps the profile's default.</summary>
+    public ZeroGradMode? ZeroGrad { get; init; }
+
+    /// <summary>The multi-tensor (foreach) optimizer path; null keeps the profile's default.</summary>
+    public bool? Foreach { get; init; }
+
+    /// <summary>Autocast's lower-precision type: float16 (with a GradScaler) or bfloat16.</summary>
+    public DType AmpDType { get; init; } = DType.Float16;
+
+    /// <summary>PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True: the large pool grows one segment per stream page by page.</summary>
+    public bool ExpandableSegments { get; init; }
+
+    /// <summary>zero_grad's effective mode.</summary>
+    public ZeroGradMode EffectiveZeroGrad => ZeroGrad ?? Profile.ZeroGrad;
+
+    /// <summary>Whether the optimizer takes the foreach path.</summary>
+    public bool EffectiveForeach => Foreach ?? Profile.ForeachOptimizers;
+
+    /// <summary>Device memory outside the allocator: the option when given, else the profile's measured figure.</summary>
+    public long EffectiveContextBytes => CudaContextBytes ?? Profile.ContextBytes;
 
     public Backend Backend { get; init; } = Backend.Cpu;
 
@@ -25,8 +52,8 @@ public sealed record MemoryOptions
     /// <summary>Arena alignment for the inference plan.</summary>
     public long Alignment { get; init; } = 64;
 
-    /// <summary>CUDA context and kernels, reserved before any tensor (device view).</summary>
-    public long CudaContextBytes { get; init; } = 300_000_000;
+    /// <summary>CUDA context, kernels and library handles, held outside the allocator; null: the profile's measured figure.</summary>
+    public long? CudaContextBytes { get; init; }
 
     /// <summary>cuDNN's workspace limit per convolution.</summary>
     public long CudnnWorkspaceLimitBytes { get; init; } = 1L << 30;

@@ -8,16 +8,23 @@ namespace CnnMem.Memory;
 /// <summary>The small per-tensor rules <see cref="StorageGraphBuilder"/> applies: what a tensor costs and whether it is a real allocation.</summary>
 internal static class StorageRules
 {
-    /// <summary>Half copies (2 bytes an element) of every float weight read by an op autocast runs in half precision, each once.</summary>
-    internal static long CastWeights(InferenceResult inference, IEnumerable<string> paramNames)
+    /// <summary>Half copies of every float weight read by an op autocast runs in lower precision, each once.</summary>
+    internal static long CastWeights(InferenceResult inference, ISet<string> paramNames, DType half)
     {
-        var names = paramNames.ToHashSet(StringComparer.Ordinal);
-        return inference.Nodes.Where(n => Precision.HalfOps.Contains(n.Node.Op))
-            .SelectMany(n => n.Inputs.OfType<TensorInfo>().Where(i => names.Contains(i.Name)).Select(i => (i.Name, i.Elements ?? 0))
+        var size = DTypes.SizeOf(half);
+        return inference.Nodes.Where(n => n.Result.Autocast == AutocastClass.LowerPrecision)
+            .SelectMany(n => n.Inputs.OfType<TensorInfo>().Where(i => paramNames.Contains(i.Name) && DTypes.IsFloat(i.DType)).Select(i => (i.Name, i.Elements ?? 0))
                 .Concat(n.Result.Params.Where(p => !p.IsBuffer).Select(p => (p.Name, p.Elements))))
             .DistinctBy(w => w.Name)
-            .Aggregate(0L, (a, w) => checked(a + (2 * w.Item2)));
+            .Aggregate(0L, (a, w) => checked(a + (size * w.Item2)));
     }
+
+    /// <summary>The bytes of each trainable parameter tensor, in name order (optimizers and the allocator see tensors, not totals).</summary>
+    internal static ImmutableArray<long> ParamTensorSizes(BuildState s) =>
+        s.Roles.Where(kv => !kv.Value.Spec.IsBuffer && kv.Value.Trainable)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => s.Storages[s.Map[kv.Key]].Bytes)
+            .ToImmutableArray();
 
     /// <summary>True when input <paramref name="k"/> names the same tensor as an earlier input of the node.</summary>
     internal static bool ReadEarlier(ImmutableArray<TensorInfo?> inputs, int k)
@@ -36,13 +43,9 @@ internal static class StorageRules
     internal static bool IsShapeArithmetic(NodeInference n) =>
         n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
 
-    /// <summary>An activation's bytes; under autocast, conv/linear/matmul write half precision.</summary>
-    internal static long ElementBytes(TensorInfo t, MemoryOptions options, string op) =>
-        t.Elements is { } e ? checked(e * DTypes.SizeOf(Precision.ActivationType(t.DType, op, options))) : 0;
-
     /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
     internal static DType ExtraType(SavedTensor s, MemoryOptions options) =>
-        options.Backend == Backend.Cuda && s.IsMask && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
+        options.Profile.BoolDropoutMask && s.IsMask && DTypes.IsFloat(s.DType ?? DType.Float32) ? DType.Bool : s.DType ?? DType.Float32;
 
     /// <summary>Every parameter and buffer, each once (the first node that charges it), with whether it is trainable.</summary>
     internal static Dictionary<string, (ParamSpec Spec, bool Trainable)> ParamRoles(InferenceResult inference)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Inference;
+using CnnMem.Ops;
 
 namespace CnnMem.Memory;
 
@@ -12,20 +13,22 @@ namespace CnnMem.Memory;
 ///   builds an im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout;
 /// - CUDA convolution: a cuDNN workspace, at most the configured limit (estimated as the im2col size);
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
+/// Which ops need which workspace is what each op rule declares (<see cref="WorkspaceKind"/>).
 /// </summary>
 public static class Workspaces
 {
-    public static long Forward(NodeInference n, MemoryOptions options, bool training) => n.Node.Op switch
+    public static long Forward(NodeInference n, MemoryOptions options, bool training) => n.Result.Workspace switch
     {
-        "Conv" => Conv(n, options),
-        "MaxPool" when !training && n.Outputs.Length > 0 && n.Outputs[0].Elements is { } e => checked(e * DTypes.SizeOf(DType.Int64)),
+        WorkspaceKind.Convolution => Conv(n, options),
+        WorkspaceKind.PoolingIndices when !training && options.Profile.PoolingIndicesWithoutGrad && n.Outputs.Length > 0 && n.Outputs[0].Elements is { } e
+            => checked(e * DTypes.SizeOf(DType.Int64)),
         _ => 0,
     };
 
     /// <summary>Backward kernels: a convolution recomputes its im2col columns (native) or reorders the output gradient (oneDNN).</summary>
-    public static long Backward(NodeInference n, MemoryOptions options) => n.Node.Op switch
+    public static long Backward(NodeInference n, MemoryOptions options) => n.Result.Workspace switch
     {
-        "Conv" => Conv(n, options),
+        WorkspaceKind.Convolution => Conv(n, options),
         _ => 0,
     };
 
@@ -38,7 +41,7 @@ public static class Workspaces
         var columns = Im2ColBytes(n);
         return options.Backend switch
         {
-            Backend.Cuda => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
+            _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => Math.Min(options.CudnnWorkspaceLimitBytes, columns),
             _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (n.Node.Attributes.Int("group", 1) > 1 ? BlockedBytes(x) : 0)),
             _ => columns,
         };

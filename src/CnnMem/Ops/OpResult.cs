@@ -43,5 +43,14 @@ public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>Where the op can run in place on input 0 when the network asks for it (ReLU(inplace=True)).</summary>
     public bool CanRunInPlace { get; init; }
 
+    /// <summary>How autocast runs the op: half precision, float32, or its inputs' widest type.</summary>
+    public AutocastClass Autocast { get; init; } = AutocastClass.Promote;
+
+    /// <summary>The kind of workspace the op's kernel allocates and frees inside the op.</summary>
+    public WorkspaceKind Workspace { get; init; } = WorkspaceKind.None;
+
+    /// <summary>The channel (feature) axis tensor-core kernels tile (1 for convolutions, -1 for matrix products); null when none.</summary>
+    public int? TensorCoreAxis { get; init; }
+
     public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -12,6 +12,9 @@ public sealed record SavedTensor(SavedSource Source, int Index, string What, Sha
     /// <summary>A random mask (dropout): float on PyTorch's CPU kernels, a 1-byte bool on CUDA's native dropout.</summary>
     public bool IsMask { get; init; }
 
+    /// <summary>When the framework really keeps this tensor (products keep an operand only for the other's gradient).</summary>
+    public SaveCondition Condition { get; init; } = SaveCondition.Always;
+
     public static SavedTensor In(int index, string what) => new(SavedSource.Input, index, what);
 
     public static SavedTensor Out(int index, string what) => new(SavedSource.Output, index, what);

@@ -13,8 +13,8 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class FrameworkSummary
 {
-    /// <summary>The framework the model follows; the report has one (PyTorch 1.13 semantics).</summary>
-    public const string FrameworkName = "PyTorch 1.13";
+    /// <summary>The framework version the model followed, from the report's echo of its settings.</summary>
+    public static string FrameworkName(MemoryReport memory) => memory.Model?.Framework == "pytorch-2" ? "PyTorch 2.x" : "PyTorch 1.13";
 
     /// <summary>"cpu, oneDNN, 1 thread" or "cuda", plus mixed precision and checkpointing when on, from the report's echo of its settings.</summary>
     public static string Backend(MemoryReport memory)
@@ -31,7 +31,16 @@ public static class FrameworkSummary
         }
         if (m.MixedPrecision)
         {
-            parts.Add("mixed precision");
+            parts.Add(m.AmpDType is { } t ? $"mixed precision ({t})" : "mixed precision");
+        }
+        parts.Add($"zero_grad {m.ZeroGrad}");
+        if (m.Foreach)
+        {
+            parts.Add("foreach optimizer");
+        }
+        if (m.ExpandableSegments)
+        {
+            parts.Add("expandable segments");
         }
         if (m.CheckpointEvery != 0)
         {
@@ -44,7 +53,7 @@ public static class FrameworkSummary
     {
         string Bytes(long b) => $"{ByteFormat.Bytes(b, units)} ({ByteFormat.Count(b)} bytes)";
         var memory = report.Memory;
-        var title = $"Framework model ({FrameworkName}, {Backend(memory)})";
+        var title = $"Framework model ({FrameworkName(memory)}, {Backend(memory)})";
         var sections = ImmutableArray.CreateBuilder<SummarySection>();
 
         if (memory.Inference is { } i)

@@ -4,7 +4,7 @@ namespace CnnMem.Reports;
 /// The settings the framework model ran with, echoed in the report so every figure can be traced to
 /// them (<c>memory.model</c> in JSON).
 /// </summary>
-/// <param name="Framework">Whose semantics: "pytorch-1.13".</param>
+/// <param name="Framework">Whose semantics: "pytorch-2" or "pytorch-1.13".</param>
 /// <param name="Backend">"cpu" or "cuda".</param>
 /// <param name="Mkldnn">CPU: whether oneDNN convolutions were modelled.</param>
 /// <param name="Threads">CPU intra-op threads (PyTorch's convolution backend choice depends on it).</param>
@@ -18,4 +18,20 @@ public sealed record MemoryModelSettings(
     int Threads,
     bool MixedPrecision,
     int CheckpointEvery,
-    long Alignment);
+    long Alignment)
+{
+    /// <summary>The profile's name, e.g. "PyTorch 2.x, cuda".</summary>
+    public string Profile { get; init; } = "";
+
+    /// <summary>What zero_grad does between steps: "set-to-none" or "zero".</summary>
+    public string ZeroGrad { get; init; } = "zero";
+
+    /// <summary>Whether the optimizer takes the multi-tensor (foreach) path.</summary>
+    public bool Foreach { get; init; }
+
+    /// <summary>Autocast's half type ("float16" or "bfloat16") when mixed precision is on, else null.</summary>
+    public string? AmpDType { get; init; }
+
+    /// <summary>CUDA: whether the allocator uses expandable segments.</summary>
+    public bool ExpandableSegments { get; init; }
+}

@@ -1,3 +1,4 @@
+using CnnMem.Core;
 using System.Text.Json;
 using CnnMem.Cli;
 using CnnMem.Memory;
@@ -21,7 +22,7 @@ public class FrameworkOptionTests
     {
         Assert.False(Memory().TryGetProperty("device", out _));
         Assert.True(Memory("--backend", "cuda").TryGetProperty("device", out var device));
-        Assert.Equal(new MemoryOptions().CudaContextBytes, device.GetProperty("context_bytes").GetInt64());
+        Assert.Equal(FrameworkProfiles.PyTorch113Cuda.ContextBytes, device.GetProperty("context_bytes").GetInt64());
     }
 
     [Fact]
@@ -71,7 +72,12 @@ public class FrameworkOptionTests
     [Fact]
     public void OptionParser_MapsEveryOption()
     {
-        var o = MemoryCliOptions.Create("pytorch", "cuda", "off", false, "4", true, "every=3", "128", "1GB", "2GiB");
+        var o = MemoryCliOptions.Create(new MemoryCliValues
+        {
+            Framework = "pytorch", Backend = "cuda", Mkldnn = "off", Threads = "4", Mixed = true, Checkpoint = "every=3",
+            Alignment = "128", CudaContext = "1GB", WorkspaceLimit = "2GiB", ZeroGrad = "set-to-none", NoForeach = true,
+            AmpDType = "bfloat16", ExpandableSegments = true,
+        });
         Assert.Equal(Framework.PyTorch113, o.Framework);
         Assert.Equal(Backend.Cuda, o.Backend);
         Assert.False(o.Mkldnn);
@@ -81,7 +87,13 @@ public class FrameworkOptionTests
         Assert.Equal(128, o.Alignment);
         Assert.Equal(1_000_000_000, o.CudaContextBytes);
         Assert.Equal(2L << 30, o.CudnnWorkspaceLimitBytes);
-        Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create("pytorch", "cpu", null, false, null, false, null, null, null, null));
+        Assert.Equal(ZeroGradMode.SetToNone, o.ZeroGrad);
+        Assert.False(o.Foreach);
+        Assert.Equal(DType.BFloat16, o.AmpDType);
+        Assert.True(o.ExpandableSegments);
+        Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create(new MemoryCliValues { Framework = "pytorch-1.13" }));
+        Assert.Equal(Framework.PyTorch2, MemoryCliOptions.Create(new MemoryCliValues()).Framework);
+        Assert.Equal(0, MemoryCliOptions.Create(new MemoryCliValues { CudaContext = "0" }).CudaContextBytes);
         Assert.Equal(-1, MemoryCliOptions.ParseCheckpoint("sqrt"));
     }
 

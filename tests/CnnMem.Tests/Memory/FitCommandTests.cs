@@ -1,3 +1,4 @@
+using CnnMem.Memory;
 using System.Collections.Immutable;
 using CnnMem.Cli;
 using CnnMem.Cli.Commands;
@@ -18,7 +19,7 @@ public class FitCommandTests
     public void Fit_MemoryBudget_PrintsBatchPerMode()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, "float32", false, "cpu", null);
+        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, "float32", new MemoryOptions());
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("inference: batch ", text);
@@ -29,7 +30,7 @@ public class FitCommandTests
     [Fact]
     public void Fit_TwoBudgets_Fails()
     {
-        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, "float32", false, "cpu", null));
+        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, "float32", new MemoryOptions()));
         Assert.Contains("exactly one budget", e.Message);
     }
 
@@ -37,7 +38,7 @@ public class FitCommandTests
     public void Fit_CudaContextLargerThanBudget_DoesNotFit()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, "float32", false, "cuda", "200MB");
+        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, "float32", new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 200_000_000 });
         Assert.Equal(1, code);
         Assert.Contains("does not fit even at batch 1", output.ToString());
     }

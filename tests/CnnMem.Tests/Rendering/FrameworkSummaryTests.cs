@@ -27,7 +27,7 @@ public class FrameworkSummaryTests
         var sections = FrameworkSummary.Sections(report, UnitSystem.Si);
         var i = report.Memory.Inference!;
         var t = report.Memory.Training!;
-        Assert.Equal(["Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread): inference", "Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread): training step (sgd)"], sections.Select(s => s.Title));
+        Assert.Equal(["Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread, zero_grad zero): inference", "Framework model (PyTorch 1.13, cpu, oneDNN, 1 thread, zero_grad zero): training step (sgd)"], sections.Select(s => s.Title));
         Assert.EndsWith($"{Exact(i.ActivationPeakBytes)} at {i.PeakAtLayer}", Value(sections, "inference", "Activation peak (liveness, above the static)"), StringComparison.Ordinal);
         Assert.EndsWith(Exact(i.TotalBytes), Value(sections, "inference", "Total (static + activation peak)"), StringComparison.Ordinal);
         Assert.Equal(i.Arenas.Length, sections[0].Lines.Count(l => l.Label.StartsWith("Arena plan", StringComparison.Ordinal)));
@@ -43,7 +43,7 @@ public class FrameworkSummaryTests
         var report = Seed(Backend.Cuda);
         var d = report.Memory.Device!;
         var sections = FrameworkSummary.Sections(report, UnitSystem.Iec);
-        Assert.StartsWith("Framework model (PyTorch 1.13, cuda)", sections[0].Title, StringComparison.Ordinal);
+        Assert.StartsWith("Framework model (PyTorch 1.13, cuda, zero_grad zero)", sections[0].Title, StringComparison.Ordinal);
         Assert.EndsWith(Exact(d.ContextBytes), Value(sections, "Device view (CUDA)", "CUDA context"), StringComparison.Ordinal);
         Assert.EndsWith(Exact(d.WorkspaceLimitBytes), Value(sections, "Device view (CUDA)", "cuDNN workspace limit (per convolution)"), StringComparison.Ordinal);
         Assert.EndsWith(Exact(d.TrainingTotalBytes), Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public static class BinaryElementwise
             dtype,
             ints is null ? null : a => a.Aggregate(ints),
             reals is null ? null : a => a.Aggregate(reals));
-        var operands = Enumerable.Range(0, ctx.InputCount).Select(i => SavedTensor.In(i, i == 0 ? "self" : "other"));
+        var operands = Enumerable.Range(0, ctx.InputCount).Select(i => SavedTensor.In(i, i == 0 ? "self" : "other") with { Condition = info.Condition });
         var saved = info.Keeps switch
         {
             BackwardKeeps.Input => operands.ToImmutableArray(),
@@ -34,6 +34,7 @@ public static class BinaryElementwise
             OtherFlops = ElementwiseCost.Flops(shape, checked(info.FlopsPerElement * steps)),
             Saved = saved,
             CountsInTextbookSum = false,
+            Autocast = info.Autocast,
         };
     }
 }

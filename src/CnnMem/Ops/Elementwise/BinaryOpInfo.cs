@@ -11,4 +11,11 @@ public sealed record BinaryOpInfo(
     BackwardKeeps Keeps,
     long FlopsPerElement,
     Func<long, long, long>? Ints,
-    Func<double, double, double>? Reals);
+    Func<double, double, double>? Reals)
+{
+    /// <summary>When the kept operands are really kept (mul keeps each operand for the other's gradient).</summary>
+    public SaveCondition Condition { get; init; } = SaveCondition.Always;
+
+    /// <summary>How autocast runs the op (pow is on the float32 list).</summary>
+    public AutocastClass Autocast { get; init; } = AutocastClass.Promote;
+}

@@ -12,4 +12,8 @@ public sealed record UnaryMathInfo(
     BackwardKeeps Keeps,
     long FlopsPerElement,
     Func<long, long>? Ints,
-    Func<double, double>? Reals);
+    Func<double, double>? Reals)
+{
+    /// <summary>How autocast runs the op (exp, log, sqrt, erf: float32).</summary>
+    public AutocastClass Autocast { get; init; } = AutocastClass.Promote;
+}

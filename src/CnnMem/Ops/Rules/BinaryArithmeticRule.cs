@@ -19,9 +19,9 @@ public sealed class BinaryArithmeticRule : IOpRule
     private static readonly ImmutableArray<BinaryOpInfo> Rows = ImmutableArray.Create(
         new BinaryOpInfo("Add", InputKind.Numeric, BackwardKeeps.Nothing, 1, (a, b) => checked(a + b), (a, b) => a + b),
         new BinaryOpInfo("Sub", InputKind.Numeric, BackwardKeeps.Nothing, 1, (a, b) => checked(a - b), (a, b) => a - b),
-        new BinaryOpInfo("Mul", InputKind.Numeric, BackwardKeeps.Input, 1, (a, b) => checked(a * b), (a, b) => a * b),
-        new BinaryOpInfo("Div", InputKind.Numeric, BackwardKeeps.Input, 1, (a, b) => checked(a / b), (a, b) => a / b),
-        new BinaryOpInfo("Pow", InputKind.Numeric, BackwardKeeps.InputAndOutput, 8, IntPow, Math.Pow),
+        new BinaryOpInfo("Mul", InputKind.Numeric, BackwardKeeps.Input, 1, (a, b) => checked(a * b), (a, b) => a * b) { Condition = SaveCondition.OtherOperandRequiresGrad },
+        new BinaryOpInfo("Div", InputKind.Numeric, BackwardKeeps.Input, 1, (a, b) => checked(a / b), (a, b) => a / b) { Condition = SaveCondition.DenominatorRequiresGrad, Autocast = AutocastClass.Float32 },
+        new BinaryOpInfo("Pow", InputKind.Numeric, BackwardKeeps.InputAndOutput, 8, IntPow, Math.Pow) { Autocast = AutocastClass.Float32 },
         new BinaryOpInfo("Mod", InputKind.Numeric, BackwardKeeps.Input, 1, null, null),
         new BinaryOpInfo("BitShift", InputKind.Integer, BackwardKeeps.Nothing, 1, null, null),
         new BinaryOpInfo("BitwiseAnd", InputKind.Integer, BackwardKeeps.Nothing, 1, (a, b) => a & b, null),

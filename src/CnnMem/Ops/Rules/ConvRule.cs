@@ -97,6 +97,9 @@ public sealed class ConvRule : IOpRule
             Macs = macs,
             Saved = KeepsInput,
             Warnings = warnings,
+            Autocast = AutocastClass.LowerPrecision,
+            Workspace = WorkspaceKind.Convolution,
+            TensorCoreAxis = 1,
         };
     }
 }

@@ -88,6 +88,8 @@ public sealed class ConvTransposeRule : IOpRule
             Params = prms.ToImmutable(),
             Macs = checked(SpatialInput.Product(x) * (filters / group) * SpatialInput.Product(kernel)),
             Saved = ImmutableArray.Create(SavedTensor.In(0, "input")),
+            Autocast = AutocastClass.LowerPrecision,
+            TensorCoreAxis = 1,
         };
     }
 }

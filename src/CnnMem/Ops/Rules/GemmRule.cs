@@ -45,7 +45,12 @@ public sealed class GemmRule : IOpRule
         {
             Macs = checked(m * n * k),
             OtherFlops = ctx.HasInput(2) ? checked(m * n) : 0,
-            Saved = ImmutableArray.Create(SavedTensor.In(0, "A"), SavedTensor.In(1, "B")),
+            // A is kept for B's gradient and B for A's (derivatives.yaml: mm keeps mat1 only if mat2 requires grad)
+            Saved = ImmutableArray.Create(
+                SavedTensor.In(0, "A") with { Condition = SaveCondition.OtherOperandRequiresGrad },
+                SavedTensor.In(1, "B") with { Condition = SaveCondition.OtherOperandRequiresGrad }),
+            Autocast = AutocastClass.LowerPrecision,
+            TensorCoreAxis = -1,
         };
     }
 }

@@ -60,6 +60,7 @@ public sealed class InstanceNormRule : IOpRule
                 SavedTensor.In(0, "input"),
                 SavedTensor.Extra("save_mean", stats, DType.Float32),
                 SavedTensor.Extra("save_invstd", stats, DType.Float32)),
+            Autocast = AutocastClass.Float32,
         };
     }
 }

@@ -97,6 +97,7 @@ public sealed class LayerNormRule : IOpRule
             Params = prms,
             OtherFlops = checked(8 * SpatialInput.Product(x)),
             Saved = saved.ToImmutable(),
+            Autocast = AutocastClass.Float32,
         };
     }
 

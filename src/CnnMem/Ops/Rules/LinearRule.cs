@@ -89,6 +89,8 @@ public sealed class LinearRule : IOpRule
             Macs = checked(rows * units * features),
             OtherFlops = hasBias ? checked(rows * units) : 0,
             Saved = ImmutableArray.Create(SavedTensor.In(0, "input")),
+            Autocast = AutocastClass.LowerPrecision,
+            TensorCoreAxis = -1,
         };
     }
 }

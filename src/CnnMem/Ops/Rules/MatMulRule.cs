@@ -46,7 +46,12 @@ public sealed class MatMulRule : IOpRule
         return ctx.Single(ctx.Input(0).DType, Shape.Of(outDims.ToArray())) with
         {
             Macs = checked(SpatialInput.Product(batch) * m * n * k),
-            Saved = ImmutableArray.Create(SavedTensor.In(0, "A"), SavedTensor.In(1, "B")),
+            // A is kept for B's gradient and B for A's (derivatives.yaml: mm keeps mat1 only if mat2 requires grad)
+            Saved = ImmutableArray.Create(
+                SavedTensor.In(0, "A") with { Condition = SaveCondition.OtherOperandRequiresGrad },
+                SavedTensor.In(1, "B") with { Condition = SaveCondition.OtherOperandRequiresGrad }),
+            Autocast = AutocastClass.LowerPrecision,
+            TensorCoreAxis = -1,
         };
     }
 }

@@ -78,6 +78,7 @@ public sealed class PoolRule : IOpRule
             OtherFlops = checked(outShape.Elements!.Value * window),
             Saved = saved.ToImmutable(),
             Warnings = SpatialArithmetic.UnevenWarnings(what, axes, ceil),
+            Workspace = isMax ? WorkspaceKind.PoolingIndices : WorkspaceKind.None,
         };
     }
 }

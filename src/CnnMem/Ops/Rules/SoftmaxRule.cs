@@ -38,7 +38,7 @@ public sealed class SoftmaxRule : IOpRule
         }
         var hardmax = ctx.Node.Op == "Hardmax";
         var result = UnaryElementwise.Result(ctx, x.DType, hardmax ? BackwardKeeps.Nothing : BackwardKeeps.Output, flopsPerElement: 5, inPlace: false);
-        return result with { CountsInTextbookSum = !hardmax, Warnings = warnings.ToImmutableArray() };
+        return result with { CountsInTextbookSum = !hardmax, Warnings = warnings.ToImmutableArray(), Autocast = hardmax ? AutocastClass.Promote : AutocastClass.Float32 };
     }
 
     private static SpecSyntax Keyword(string op, string keyword) => new(

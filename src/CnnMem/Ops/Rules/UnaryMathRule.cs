@@ -16,13 +16,13 @@ namespace CnnMem.Ops.Rules;
 public sealed class UnaryMathRule : IOpRule
 {
     private static readonly ImmutableArray<UnaryMathInfo> Rows = ImmutableArray.Create(
-        Row("Exp", InputKind.Float, BackwardKeeps.Output, 8, null, Math.Exp),
-        Row("Log", InputKind.Float, BackwardKeeps.Input, 8, null, Math.Log),
-        Row("Sqrt", InputKind.Float, BackwardKeeps.Output, 4, null, Math.Sqrt),
+        Row("Exp", InputKind.Float, BackwardKeeps.Output, 8, null, Math.Exp) with { Autocast = AutocastClass.Float32 },
+        Row("Log", InputKind.Float, BackwardKeeps.Input, 8, null, Math.Log) with { Autocast = AutocastClass.Float32 },
+        Row("Sqrt", InputKind.Float, BackwardKeeps.Output, 4, null, Math.Sqrt) with { Autocast = AutocastClass.Float32 },
         Row("Reciprocal", InputKind.Float, BackwardKeeps.Output, 1, null, v => 1 / v),
         Row("Neg", InputKind.Numeric, BackwardKeeps.Nothing, 1, v => checked(-v), v => -v),
         Row("Abs", InputKind.Numeric, BackwardKeeps.Input, 1, v => checked(Math.Abs(v)), Math.Abs),
-        Row("Erf", InputKind.Numeric, BackwardKeeps.Input, 8, null, null),
+        Row("Erf", InputKind.Numeric, BackwardKeeps.Input, 8, null, null) with { Autocast = AutocastClass.Float32 },
         Row("Floor", InputKind.Float, BackwardKeeps.Nothing, 1, v => v, Math.Floor),
         Row("Ceil", InputKind.Float, BackwardKeeps.Nothing, 1, v => v, Math.Ceiling),
         // ONNX Round rounds halves to even, as Math.Round does by default.
@@ -67,7 +67,7 @@ public sealed class UnaryMathRule : IOpRule
         };
         // In place only when the backward does not need the overwritten input (PyTorch refuses otherwise).
         var inPlace = !info.BoolOutput && info.Keeps is BackwardKeeps.Nothing or BackwardKeeps.Output;
-        return UnaryElementwise.Result(ctx, dtype, info.Keeps, info.FlopsPerElement, inPlace, value);
+        return UnaryElementwise.Result(ctx, dtype, info.Keeps, info.FlopsPerElement, inPlace, value) with { Autocast = info.Autocast };
     }
 
     private static TensorValue? IsInfValue(OpContext ctx, TensorInfo x)

@@ -48,6 +48,8 @@ public sealed class ReduceRule : IOpRule
         {
             CountsInTextbookSum = false,
             Saved = Saved(ctx.Node.Op),
+            // autocast's float32 list has sum, norm and the reductions that accumulate (mean is computed as a sum)
+            Autocast = ctx.Node.Op is "ReduceMean" or "ReduceSum" or "ReduceL2" ? AutocastClass.Float32 : AutocastClass.Promote,
         };
     }
 

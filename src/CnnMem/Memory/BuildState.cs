@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using CnnMem.Inference;
+using CnnMem.Ops;
+
+namespace CnnMem.Memory;
+
+/// <summary>
+/// The tables <see cref="StorageGraphBuilder"/>'s steps share while they walk one graph: the storages made so far,
+/// which storage each tensor lives in, who reads what, which tensors carry a gradient and what autocast runs each
+/// tensor in. Mutable, and private to one <see cref="StorageGraphBuilder.Build"/> call.
+/// </summary>
+internal sealed class BuildState
+{
+    internal BuildState(InferenceResult inference, MemoryOptions options, bool training)
+    {
+        Inference = inference;
+        Options = options;
+        Training = training;
+        Storages = new List<Storage>(inference.Tensors.Count);
+        Map = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
+        Roles = StorageRules.ParamRoles(inference);
+        Readers = StorageRules.ReaderCounts(inference);
+        RequiresGrad = new HashSet<string>(inference.Tensors.Count, StringComparer.Ordinal);
+        foreach (var (name, (spec, trainable)) in Roles)
+        {
+            if (!spec.IsBuffer && trainable)
+            {
+                RequiresGrad.Add(name);
+            }
+        }
+        Fused = training ? FusedPatterns.Find(inference) : ImmutableDictionary<int, FusedSave>.Empty;
+        ShapeArithmetic = new bool[inference.Nodes.Length];
+        for (var idx = 0; idx < ShapeArithmetic.Length; idx++)
+        {
+            ShapeArithmetic[idx] = StorageRules.IsShapeArithmetic(inference.Nodes[idx]);
+        }
+        Precision = new AutocastTypes(options);
+        ParamNames = new HashSet<string>(Roles.Keys, StringComparer.Ordinal);
+    }
+
+    internal InferenceResult Inference { get; }
+
+    internal MemoryOptions Options { get; }
+
+    internal bool Training { get; }
+
+    internal List<Storage> Storages { get; }
+
+    /// <summary>Tensor name to storage id.</summary>
+    internal Dictionary<string, int> Map { get; }
+
+    internal Dictionary<string, (ParamSpec Spec, bool Trainable)> Roles { get; }
+
+    internal Dictionary<string, int> Readers { get; }
+
+    /// <summary>Tensors that carry a gradient (trainable parameters, then every float output of an op that reads one).</summary>
+    internal HashSet<string> RequiresGrad { get; }
+
+    internal ImmutableDictionary<int, FusedSave> Fused { get; }
+
+    internal bool[] ShapeArithmetic { get; }
+
+    /// <summary>Storages some earlier op kept for backward (an op may not then overwrite them in place).</summary>
+    internal HashSet<int> SavedSoFar { get; } = new();
+
+    /// <summary>Tensors that are strided views (PyTorch's transpose); a reshape of one copies.</summary>
+    internal HashSet<string> Strided { get; } = new(StringComparer.Ordinal);
+
+    internal AutocastTypes Precision { get; }
+
+    /// <summary>Parameter and buffer names (they stay float32 master copies under autocast).</summary>
+    internal HashSet<string> ParamNames { get; }
+
+    internal int Add(string name, long bytes, StorageKind kind, int producer)
+    {
+        Storages.Add(new Storage(Storages.Count, name, bytes, kind, producer));
+        return Storages.Count - 1;
+    }
+}
