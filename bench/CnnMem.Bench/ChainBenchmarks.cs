@@ -7,7 +7,7 @@ using CnnMem.Reports;
 
 namespace CnnMem.Bench;
 
-/// <summary>A generated Conv/Relu chain of 10,000 and 100,000 nodes: the cost should grow linearly with the node count.</summary>
+/// <summary>A generated Conv/Relu chain of 1,000, 10,000 and 100,000 nodes: the cost should grow linearly with the node count.</summary>
 [MemoryDiagnoser]
 public class ChainBenchmarks
 {
@@ -15,7 +15,7 @@ public class ChainBenchmarks
     private ModelGraph _chainGraph = null!;
     private static readonly AnalysisOptions Options = new() { Batch = 8 };
 
-    [Params(10_000, 100_000)]
+    [Params(1_000, 10_000, 100_000)]
     public int ChainNodes { get; set; }
 
     [GlobalSetup]

@@ -19,8 +19,10 @@ public static class StagesProbe
         {
             var total = Stopwatch.StartNew();
             var bytes = Time("read file", () => File.ReadAllBytes(file));
+            Time("  of which protobuf parse (OnnxSharp)", () => global::Onnx.ModelProto.Parser.ParseFrom(bytes));
             var graph = Time("import (parse + translate + validate)", () => OnnxImporter.ImportBytes(bytes, file));
             var inference = Time("shape inference", () => Analyzer.Infer(graph, options, batch));
+            var layers = Time("  costs (LayerCosts.Rows)", () => LayerCosts.Rows(inference));
             var report = Time("analyze (inference + costs + memory models)", () => Analyzer.Analyze(graph, options));
             var json = Time("json", () => JsonReportWriter.Write(report));
             Console.WriteLine($"round {r + 1}: {total.ElapsedMilliseconds} ms, {graph.Nodes.Length} nodes, {json.Length} chars of JSON, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
