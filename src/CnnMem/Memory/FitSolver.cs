@@ -5,7 +5,7 @@ namespace CnnMem.Memory;
 /// 1. evaluate at 1 and 2; if batch 1 does not fit, the answer is 0;
 /// 2. solve the line through them for the budget (a doubling search when the slope is not positive);
 /// 3. verify by evaluation: step down while the candidate does not fit, up while the next one does;
-/// the result always fits and the next batch never does (up to <paramref name="maxBatch"/>).
+/// the result always fits and the next batch never does (up to the search limit, 2^24 by default).
 /// </summary>
 public static class FitSolver
 {
