@@ -19,7 +19,7 @@ public static class JsonReportWriter
 
     public static void Write(AnalysisReport report, TextWriter writer) => writer.Write(Write(report));
 
-    public static JsonReport ToDocument(AnalysisReport report)
+    internal static JsonReport ToDocument(AnalysisReport report)
     {
         var layout = report.Layout;
         return new JsonReport(
