@@ -15,8 +15,10 @@ public static class JsonReportWriter
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
+/// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
     public static string Write(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), Options);
 
+/// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
     public static void Write(AnalysisReport report, TextWriter writer) => writer.Write(Write(report));
 
     internal static JsonReport ToDocument(AnalysisReport report)

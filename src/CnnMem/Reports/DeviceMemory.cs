@@ -14,7 +14,9 @@ public sealed record DeviceMemory(
     long TrainingSteadyPeakRoundedBytes,
     long TrainingRoundingBytes)
 {
+/// <summary>Inference on the device: context, static tensors and the rounded activation peak.</summary>
     public long InferenceTotalBytes => checked(ContextBytes + StaticBytes + InferencePeakRoundedBytes);
 
+/// <summary>A training step on the device: context, static tensors and the rounded steady-state peak.</summary>
     public long TrainingTotalBytes => checked(ContextBytes + StaticBytes + TrainingSteadyPeakRoundedBytes);
 }
