@@ -10,7 +10,7 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class CsvReportWriter
 {
-/// <summary>The per-layer table as CSV (RFC 4180 quoting, raw counts and bytes).</summary>
+    /// <summary>The per-layer table as CSV (RFC 4180 quoting, raw counts and bytes).</summary>
     public static string Write(AnalysisReport report)
     {
         var columns = LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si);

@@ -15,11 +15,16 @@ public static class JsonReportWriter
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-/// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
+    /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
     public static string Write(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), Options);
 
-/// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
-    public static void Write(AnalysisReport report, TextWriter writer) => writer.Write(Write(report));
+    /// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
+    public static void Write(AnalysisReport report, TextWriter writer)
+    {
+        // Straight to the writer: no second copy of a document that can be tens of megabytes.
+        writer.Write(JsonSerializer.Serialize(ToDocument(report), (JsonTypeInfo<JsonReport>)Options.GetTypeInfo(typeof(JsonReport))));
+        writer.Write('\n');
+    }
 
     internal static JsonReport ToDocument(AnalysisReport report)
     {
