@@ -101,7 +101,7 @@ public static class AnalyzeRunner
         switch (settings.Format)
         {
             case OutputFormat.Json:
-                writer.Write(JsonReportWriter.Write(report));
+                JsonReportWriter.Write(report, writer);
                 break;
             case OutputFormat.Csv:
                 writer.Write(settings.PerLayer ? CsvReportWriter.WriteTrainingLayers(report) : CsvReportWriter.Write(report));

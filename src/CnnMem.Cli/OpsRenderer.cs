@@ -8,7 +8,7 @@ namespace CnnMem.Cli;
 /// <summary>The <c>cnnmem ops</c> listing: every rule in the registry, as a table or as JSON.</summary>
 public static class OpsRenderer
 {
-    private static readonly JsonSerializerOptions Json = JsonConventions.Plain;
+    private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
 
     public static IReadOnlyList<OpInfo> List(OpRegistry registry) =>
         registry.Rules
@@ -34,7 +34,7 @@ public static class OpsRenderer
     private static SpecArgInfo Arg(SpecArg a, bool positional) =>
         new(a.Name, a.Kind.ToString().ToLowerInvariant(), positional, a.Required, a.Help);
 
-    public static string WriteJson(OpRegistry registry) => JsonSerializer.Serialize(List(registry), Json) + "\n";
+    public static string WriteJson(OpRegistry registry) => JsonConventions.Serialize(List(registry), Json);
 
     public static void RenderTable(OpRegistry registry, IAnsiConsole console, TableBorder border)
     {

@@ -9,7 +9,9 @@ namespace CnnMem.Cli;
 /// <summary>The <c>cnnmem zoo</c> listing: every built-in torchvision network, as a table or as JSON (name, params, input_shape, family, note).</summary>
 public static class ZooRenderer
 {
-    public static string WriteJson(IReadOnlyList<ZooInfo> zoo) => JsonSerializer.Serialize(zoo, JsonConventions.Plain) + "\n";
+    private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
+
+    public static string WriteJson(IReadOnlyList<ZooInfo> zoo) => JsonConventions.Serialize(zoo, Json);
 
     public static void RenderTable(IReadOnlyList<ZooInfo> zoo, IAnsiConsole console, TableBorder border)
     {

@@ -12,6 +12,8 @@ namespace CnnMem.Cli.Commands;
 /// <summary>The fit results in each output format: table (sentences), json (<see cref="FitDocument"/>), csv and markdown (one row per mode).</summary>
 public sealed record FitRenderer(string Model, long Budget, string BudgetFrom, ModelSettings Settings, IReadOnlyList<FitResult> Results)
 {
+    private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
+
     private static readonly string[] Columns = ["mode", "batch", "bytes_at_batch", "headroom_bytes", "next_batch", "bytes_at_next_batch", "budget_bytes"];
 
     /// <summary>With --gpus/--parallel: the largest per-device micro-batch per strategy and optimizer.</summary>
@@ -21,9 +23,9 @@ public sealed record FitRenderer(string Model, long Budget, string BudgetFrom, M
 
     public string Render(OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(
+        OutputFormat.Json => JsonConventions.Serialize(
             new FitDocument(Model, Budget, BudgetFrom, Backend, DTypes.Name(Settings.DType), Settings.Memory.MixedPrecision, "bytes", Results) { Parallel = Parallel },
-            JsonConventions.Plain) + "\n",
+            Json),
         OutputFormat.Csv => Csv(),
         OutputFormat.Markdown => Markdown(),
         _ => Table(),

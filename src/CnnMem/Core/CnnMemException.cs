@@ -7,10 +7,12 @@ namespace CnnMem.Core;
 /// </summary>
 public class CnnMemException : Exception
 {
+    /// <summary>An error with a message for people.</summary>
     public CnnMemException(string message) : base(message)
     {
     }
 
+    /// <summary>An error with a message for people, caused by <paramref name="inner"/>.</summary>
     public CnnMemException(string message, Exception inner) : base(message, inner)
     {
     }

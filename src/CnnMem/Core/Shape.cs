@@ -8,12 +8,16 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
 {
     private readonly ImmutableArray<Dim> _dims;
 
+    /// <summary>A shape of the given dimensions, outermost first.</summary>
     public Shape(IEnumerable<Dim> dims) => _dims = dims.ToImmutableArray();
 
+    /// <summary>A shape of known sizes.</summary>
     public static Shape Of(params long[] dims) => new(dims.Select(Dim.Of));
 
+    /// <summary>A shape of the given dimensions.</summary>
     public static Shape Of(params Dim[] dims) => new(dims);
 
+    /// <summary>The rank-0 shape of a scalar.</summary>
     public static readonly Shape Scalar = new(Array.Empty<Dim>());
 
     /// <summary>A shape whose rank is not known (an unsupported op's output under --allow-unknown).</summary>
@@ -25,12 +29,16 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     /// <summary>False only for <see cref="Unranked"/>.</summary>
     public bool IsRanked { get; } = true;
 
+    /// <summary>The number of dimensions.</summary>
     public int Rank => _dims.Length;
 
+    /// <summary>The number of dimensions (as a list).</summary>
     public int Count => _dims.Length;
 
+    /// <summary>The dimension at <paramref name="index"/>.</summary>
     public Dim this[int index] => _dims[index];
 
+    /// <summary>The dimensions, outermost first.</summary>
     public ImmutableArray<Dim> Dims => _dims;
 
     /// <summary>True when every dimension has a known size.</summary>
@@ -87,12 +95,16 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
         }
     }
 
+    /// <summary>This shape with dimension <paramref name="index"/> replaced.</summary>
     public Shape With(int index, Dim dim) => new(_dims.SetItem(index, dim));
 
+    /// <summary>The dimensions after the first <paramref name="count"/>.</summary>
     public Shape Skip(int count) => new(_dims.Skip(count));
 
+    /// <summary>The first <paramref name="count"/> dimensions.</summary>
     public Shape Take(int count) => new(_dims.Take(count));
 
+    /// <summary>This shape followed by <paramref name="other"/>'s dimensions.</summary>
     public Shape Concat(Shape other) => new(_dims.Concat(other._dims));
 
     /// <summary>Replaces symbols by the values bound to them; symbols not in the map stay.</summary>
@@ -102,10 +114,13 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     /// <summary>Dims joined by 'x', e.g. <c>64x32x50x50</c>; a scalar prints as <c>scalar</c>.</summary>
     public override string ToString() => !IsRanked ? "?" : Rank == 0 ? "scalar" : string.Join("x", _dims);
 
+    /// <summary>Same rankedness and the same dimensions.</summary>
     public bool Equals(Shape? other) => other is not null && IsRanked == other.IsRanked && _dims.SequenceEqual(other._dims);
 
+    /// <summary>Value equality with another <see cref="Shape"/>.</summary>
     public override bool Equals(object? obj) => obj is Shape s && Equals(s);
 
+    /// <summary>A hash of the dimensions.</summary>
     public override int GetHashCode()
     {
         var h = new HashCode();
@@ -116,6 +131,7 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
         return h.ToHashCode();
     }
 
+    /// <summary>The dimensions, outermost first.</summary>
     public IEnumerator<Dim> GetEnumerator() => ((IEnumerable<Dim>)_dims).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

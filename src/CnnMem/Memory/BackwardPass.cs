@@ -12,7 +12,7 @@ namespace CnnMem.Memory;
 /// </summary>
 public static class BackwardPass
 {
-    /// <param name="step">Told the level of each step as it is observed (the loss, then each node with a gradient): the memory timeline.</param>
+    /// <summary>The backward pass of <paramref name="g"/>; <paramref name="step"/> is told the level of each step as it is observed (the loss, then each node with a gradient): the memory timeline.</summary>
     public static PassPeak Run(StorageGraph g, long afterForward, bool steady, Func<long, long> round, Action<string, long>? step = null)
     {
         long live = afterForward, peak = afterForward;

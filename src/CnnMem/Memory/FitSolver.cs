@@ -6,7 +6,7 @@ namespace CnnMem.Memory;
 /// 2. solve the line through them for the budget (a doubling search when the slope is not positive);
 /// 3. verify by evaluation: gallop down while the candidate does not fit, up while the next one does, then bisect
 ///    between a batch that fits and one that does not (a far-off line estimate costs log steps, not one per batch);
-/// the result always fits and the next batch never does (up to <paramref name="maxBatch"/>).
+/// the result always fits and the next batch never does (up to <c>maxBatch</c>).
 /// </summary>
 public static class FitSolver
 {

@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 /// </summary>
 public static class OptimizerModel
 {
-    /// <param name="stepTensorsOnDevice">Whether the 4-byte <c>step</c> tensors live where the state does (PyTorch keeps them on the CPU unless capturable).</param>
+    /// <summary>The optimizer state in bytes; <paramref name="stepTensorsOnDevice"/>: whether the 4-byte <c>step</c> tensors live where the state does (PyTorch keeps them on the CPU unless capturable).</summary>
     public static long StateBytes(Optimizer o, long paramBytes, int paramTensors, bool stepTensorsOnDevice = true)
     {
         var steps = stepTensorsOnDevice ? 4L * paramTensors : 0;

@@ -1,13 +1,11 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Reflection;
 
 namespace CnnMem.Ops;
 
 /// <summary>
-/// The op rules cnnmem knows, found by reflection over the library (every non-abstract
-/// <see cref="IOpRule"/> with a parameterless constructor). Looked up by (domain, op type) and by
-/// spec keyword.
+/// A set of op rules, looked up by (domain, op type) and by spec keyword. <see cref="Default"/> holds
+/// the library's own rules (<see cref="BuiltInOpRules"/>).
 /// </summary>
 public sealed class OpRegistry
 {
@@ -44,17 +42,11 @@ public sealed class OpRegistry
     }
 
     /// <summary>All rules in the CnnMem library.</summary>
-    public static OpRegistry Default { get; } = new(Discover(typeof(OpRegistry).Assembly));
+    public static OpRegistry Default { get; } = new(BuiltInOpRules.All);
 
     public ImmutableArray<IOpRule> Rules { get; }
 
     public IEnumerable<string> Keywords => _byKeyword.Keys;
-
-    public static IEnumerable<IOpRule> Discover(Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(t => typeof(IOpRule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (IOpRule)Activator.CreateInstance(t)!);
 
     /// <summary>ai.onnx is written "" or "ai.onnx"; both mean the default domain.</summary>
     public static string NormalizeDomain(string domain) => domain == "ai.onnx" ? "" : domain;

@@ -10,13 +10,13 @@ namespace CnnMem.Ops;
 /// <param name="NamePrefix">Prefix of automatic layer names (<c>C</c> gives C1, C2, ...).</param>
 /// <param name="Positional">Positional arguments in order.</param>
 /// <param name="Options"><c>key=value</c> options.</param>
-/// <param name="Fixed">Attributes set by the keyword itself (e.g. <c>relu6</c> fixes max=6).</param>
 public sealed record SpecSyntax(
     ImmutableArray<string> Keywords,
     string NamePrefix,
     ImmutableArray<SpecArg> Positional,
     ImmutableArray<SpecArg> Options)
 {
+    /// <summary>Attributes set by the keyword itself (e.g. <c>relu6</c> fixes max=6).</summary>
     public ImmutableDictionary<string, Graphs.AttrValue> Fixed { get; init; } = ImmutableDictionary<string, Graphs.AttrValue>.Empty;
 
     /// <summary>The canonical op this keyword produces, when it differs from the rule's first op type.</summary>

@@ -10,6 +10,7 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class CsvReportWriter
 {
+    /// <summary>The per-layer table as CSV (RFC 4180 quoting, raw counts and bytes).</summary>
     public static string Write(AnalysisReport report)
     {
         var columns = LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si);
@@ -35,6 +36,6 @@ public static class CsvReportWriter
         return sb.ToString();
     }
 
-    public static string Quote(string field) =>
+    internal static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -13,17 +13,20 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new(JsonConventions.Create())
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
+    public static string Write(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), Options);
+
+    /// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
+    public static void Write(AnalysisReport report, TextWriter writer)
     {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RenameContractFields } },
-    };
+        // Straight to the writer: no second copy of a document that can be tens of megabytes.
+        writer.Write(JsonSerializer.Serialize(ToDocument(report), (JsonTypeInfo<JsonReport>)Options.GetTypeInfo(typeof(JsonReport))));
+        writer.Write('\n');
+    }
 
-    public static string Write(AnalysisReport report) => JsonSerializer.Serialize(ToDocument(report), Options) + "\n";
-
-    public static void Write(AnalysisReport report, TextWriter writer) => writer.Write(Write(report));
-
-    public static JsonReport ToDocument(AnalysisReport report)
+    internal static JsonReport ToDocument(AnalysisReport report)
     {
         var layout = report.Layout;
         return new JsonReport(
@@ -63,6 +66,13 @@ public static class JsonReportWriter
         Source = l.Source,
         Unknown = l.Unknown ? true : null,
     };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = JsonConventions.Create(CnnMemJsonContext.Default.WithAddedModifier(RenameContractFields));
+        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        return options;
+    }
 
     /// <summary>Report record members whose C# name differs from the JSON contract's field name.</summary>
     private static void RenameContractFields(JsonTypeInfo info)

@@ -11,6 +11,7 @@ namespace CnnMem.Rendering;
 /// </summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>The layer table and summary sections as Markdown, sizes in <paramref name="units"/>; with <paramref name="perLayer"/>, the per-layer training table too.</summary>
     public static string Write(AnalysisReport report, UnitSystem units, bool perLayer = false) =>
         Write(report, units, RenderOptions.Default with { PerLayer = perLayer });
 

@@ -22,8 +22,10 @@ public sealed record LayerReport(
     /// <summary>Elements of all outputs, or null when one is unknown.</summary>
     public long? OutputElements => Outputs.Aggregate((long?)0, (acc, o) => acc is { } a && o.Elements is { } e ? checked(a + e) : null);
 
+    /// <summary>Bytes of all outputs, or null when one is unknown.</summary>
     public long? OutputBytes => Outputs.Aggregate((long?)0, (acc, o) => acc is { } a && o.Bytes is { } e ? checked(a + e) : null);
 
+    /// <summary>Parameters that are not trained (frozen weights).</summary>
     public long NonTrainableParams => Params - TrainableParams;
 
     /// <summary>Where the layer was defined (spec file and line), when known.</summary>

@@ -21,6 +21,7 @@ public sealed record Totals(
     long Macs,
     long Flops)
 {
+    /// <summary>Parameters that are not trained (frozen weights).</summary>
     public long NonTrainableParams => Params - TrainableParams;
 
     /// <summary>True when unsupported ops make every total a lower bound.</summary>

@@ -33,5 +33,6 @@ public sealed record TrainingMemory(
     /// <summary>Activation checkpointing: segment length (0 = off) and bytes saved compared with no checkpointing.</summary>
     public int CheckpointEvery { get; init; }
 
+    /// <summary>Bytes that checkpointing saves compared with keeping every saved tensor (0 when off).</summary>
     public long CheckpointSavingsBytes { get; init; }
 }

@@ -18,7 +18,7 @@ public static class TorchBlocks
 
     /// <summary>
     /// Conv2dNormActivation: conv (no bias, padding (k-1)/2*dilation), batch norm, and an activation op (null: none)
-    /// as submodules 0, 1, 2; <paramref name="relu6"/> exports the activation as Clip.
+    /// as submodules 0, 1, 2; <paramref name="act"/> <c>Relu6</c> exports the activation as Clip.
     /// </summary>
     public static string ConvNormAct(this NetBuilder b, string module, string x, long cout, int k, int stride = 1, long groups = 1,
         string? act = "Relu", double eps = 1e-5, int dilation = 1) => b.In(module, () =>

@@ -28,7 +28,7 @@ internal static class KerasActivations
         ["exponential"] = ("Exp", ""),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The op for <paramref name="name"/>; null for <c>linear</c> (no node). Softmax normalizes the channel (last Keras) axis.</summary>
+    /// <summary>The op for <paramref name="activation"/>; null for <c>linear</c> (no node). Softmax normalizes the channel (last Keras) axis.</summary>
     public static KerasOp? Op(JsonAt activation, KerasLayout layout, int rank, string part)
     {
         var name = activation.Kind == System.Text.Json.JsonValueKind.Object

@@ -12,7 +12,7 @@ namespace CnnMem.Memory.Cuda;
 /// - training: the static tensors, a warm-up step from no gradients (the optimizer's state is created in it), then
 ///   zero_grad (in place, or set to None) and the measured step: forward with the loss, backward, <c>del out, loss</c>,
 ///   the optimizer step;
-/// - under a budget (<paramref name="limit"/>, what the allocator may reserve), the replay stops at the first request
+/// - under a budget (<c>limit</c>, what the allocator may reserve), the replay stops at the first request
 ///   that does not fit after the allocator released its cache (a cuDNN workspace is skipped instead).
 /// </summary>
 public static class CudaReplay

@@ -93,7 +93,7 @@ public static class ElementwiseValues
         return isFloat ? TensorValue.FromReals(outDType, outShape, outReals) : TensorValue.FromInts(outDType, outShape, outInts);
     }
 
-    /// <summary>Unary form of <see cref="Map"/>.</summary>
+    /// <summary>Unary form of the n-ary <c>Map</c> above.</summary>
     public static TensorValue? Map(TensorInfo input, DType outDType, Func<long, long>? ints, Func<double, double>? reals) =>
         Map(
             new[] { input },

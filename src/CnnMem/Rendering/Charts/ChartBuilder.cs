@@ -61,7 +61,7 @@ public sealed class ChartBuilder(double width, double height, double left, doubl
         }
     }
 
-    /// <summary>Grid lines and tick labels for the y scale (bytes in <paramref name="unit"/>), the y title, the x title.</summary>
+    /// <summary>Grid lines and tick labels for the y scale (bytes divided by <paramref name="divisor"/>), the y title, the x title.</summary>
     public void YAxis(double divisor, string yTitle, string xTitle, double xTitleBelow = 42)
     {
         foreach (var t in Y.Ticks())
