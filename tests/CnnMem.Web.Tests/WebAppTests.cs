@@ -63,6 +63,9 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         Assert.Equal(ByteFormat.Bytes(InferenceHeadline(expected), UnitSystem.Si), await page.TextAsync("#inference .value"));
         Assert.Contains("Memory per layer", await page.TextAsync("#charts") ?? "");
         Assert.DoesNotContain("not available", await page.TextAsync("#charts") ?? "", StringComparison.Ordinal);
+        // the slower charts come with their setting: the training step's timeline and memory against batch
+        await page.EvaluateAsync("document.querySelector('#chart-data').click()");
+        await page.WaitForTextAsync("#charts", t => t.Contains("Training step timeline", StringComparison.Ordinal) && t.Contains("Memory against batch", StringComparison.Ordinal), Patience, "the timeline and batch charts");
 
         // A click on the Params heading sorts the layer table by the raw numbers: the largest layer comes first.
         var most = expected.Layers.MaxBy(l => l.Params)!.Name;

@@ -27,6 +27,9 @@ public sealed record WebSettings
     /// <summary>A GPU of <see cref="DeviceTable"/> whose memory the answer is held against, or null.</summary>
     public string? Device { get; init; }
 
+    /// <summary>Also compute the training-step timeline and memory against batch (the CLI's <c>--charts</c> data): slower, off by default.</summary>
+    public bool ChartData { get; init; }
+
     /// <summary>The library's options; the models run one after the other on the browser's single thread.</summary>
     public AnalysisOptions ToOptions(long defaultBatch) => new()
     {
@@ -35,5 +38,8 @@ public sealed record WebSettings
         Optimizer = Optimizer,
         Memory = Memory,
         ParallelModels = false,
+        ChartData = ChartData,
+        // the batch chart marks the chosen GPU and its largest batch
+        Device = ChartData ? Device : null,
     };
 }
