@@ -44,7 +44,7 @@ public sealed class MemoryCliOptions
 
     private readonly Option<string?> cudaContext = new("--cuda-context") { HelpName = "SIZE", Description = "CUDA: memory outside the caching allocator (context, kernels, cuBLAS/cuDNN handles); default the profile's measured 182.5MB; 0 makes a budget what the allocator may reserve." };
 
-    private readonly Option<string?> workspaceLimit = new("--workspace-limit") { HelpName = "SIZE", Description = "cuDNN workspace limit per convolution (default 1GiB)." };
+    private readonly Option<string?> workspaceLimit = new("--workspace-limit") { HelpName = "SIZE", Description = "A cap on each convolution's cuDNN workspace (default: none, as PyTorch sets none)." };
 
     private readonly Option<string?> zeroGrad = new("--zero-grad") { HelpName = "set-to-none|zero", Description = "What zero_grad does between steps; default the profile's (pytorch-2: set-to-none, pytorch-1.13: zero)." };
 

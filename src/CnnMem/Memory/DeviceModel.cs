@@ -27,7 +27,7 @@ public static class DeviceModel
         var library = checked((p.BlasHandles * p.BlasWorkspaceBytes) + p.OtherLibraryBytes);
         return new DeviceMemory(
             options.EffectiveContextBytes,
-            options.CudnnWorkspaceLimitBytes,
+            options.CudnnWorkspaceLimitBytes ?? 0,
             training?.StaticAllocated ?? inference.StaticAllocated,
             inference.PeakAboveStatic,
             inference.PeakAboveStatic - requestedInference.ActivationPeakBytes,

@@ -60,6 +60,6 @@ public sealed record MemoryOptions
     /// <summary>CUDA context, kernels and library handles, held outside the allocator; null: the profile's measured figure.</summary>
     public long? CudaContextBytes { get; init; }
 
-    /// <summary>cuDNN's workspace limit per convolution.</summary>
-    public long CudnnWorkspaceLimitBytes { get; init; } = 1L << 30;
+    /// <summary>A cap on each convolution's cuDNN workspace (<c>--workspace-limit</c>); null: none, as PyTorch sets none.</summary>
+        public long? CudnnWorkspaceLimitBytes { get; init; }
 }

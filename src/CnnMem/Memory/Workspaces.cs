@@ -52,7 +52,7 @@ public static class Workspaces
     /// the heuristics' first choice is a tensor-core implicit-GEMM kernel that works on NHWC copies, so the workspace
     /// holds the input and the output in that layout; a 1x1 stride-1 convolution is a plain matrix product over the
     /// output and needs only the input's copy; grouped (depthwise) convolutions and inputs whose channels are not a
-    /// multiple of 8 (images, the first layers) run direct kernels without workspace. Capped by the workspace limit.
+    /// multiple of 8 (images, the first layers) run direct kernels without workspace. PyTorch sets no cap; --workspace-limit sets one.
     /// </summary>
     private static long Cudnn(NodeInference n, Core.TensorInfo x, long outBytes, MemoryOptions options)
     {
@@ -63,7 +63,7 @@ public static class Workspaces
         }
         var pointwise = Kernel(n).All(k => k == 1) && !AnyAbove(n.Node.Attributes.Ints("strides"), 1) && !AnyAbove(n.Node.Attributes.Ints("dilations"), 1);
         var bytes = pointwise ? x.Bytes ?? 0 : checked((x.Bytes ?? 0) + outBytes);
-        return Math.Min(options.CudnnWorkspaceLimitBytes, bytes);
+        return options.CudnnWorkspaceLimitBytes is { } cap ? Math.Min(cap, bytes) : bytes;
     }
 
     /// <summary>The convolution's weight: input 1 of an imported node, or the weight a spec layer creates.</summary>

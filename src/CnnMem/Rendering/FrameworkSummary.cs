@@ -109,7 +109,7 @@ public static class FrameworkSummary
         {
             sections.Add(new SummarySection("Device view (CUDA)", ImmutableArray.Create(
                 new SummaryLine("CUDA context", Bytes(d.ContextBytes)),
-                new SummaryLine("cuDNN workspace limit (per convolution)", Bytes(d.WorkspaceLimitBytes)),
+                new SummaryLine("cuDNN workspace limit (per convolution)", d.WorkspaceLimitBytes == 0 ? "none (PyTorch sets none)" : Bytes(d.WorkspaceLimitBytes)),
                 new SummaryLine("Static tensors, inference (weights, buffers, input)", Bytes(d.InferenceStaticBytes)),
                 new SummaryLine("Static tensors, training (and labels)", Bytes(d.StaticBytes)),
                 new SummaryLine("Inference peak, allocator-rounded", Bytes(d.InferencePeakRoundedBytes)),

@@ -9,7 +9,7 @@ namespace CnnMem.Reports;
 /// </summary>
 public sealed record DeviceMemory(
     long ContextBytes,
-    long WorkspaceLimitBytes,
+    long WorkspaceLimitBytes, // 0: no limit (PyTorch sets none)
     long StaticBytes,
     long InferencePeakRoundedBytes,
     long InferenceRoundingBytes,
