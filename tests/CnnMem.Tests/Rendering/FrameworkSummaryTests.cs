@@ -47,7 +47,7 @@ public class FrameworkSummaryTests
         Assert.EndsWith(Exact(d.ContextBytes), Value(sections, "Device view (CUDA)", "CUDA context"), StringComparison.Ordinal);
         Assert.Equal("none (PyTorch sets none)", Value(sections, "Device view (CUDA)", "cuDNN workspace limit (per convolution)"));
         Assert.EndsWith(Exact(d.TrainingTotalBytes), Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);
-        Assert.Contains("GiB", Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);
+        Assert.Contains("MiB", Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);
     }
 
     [Fact]
