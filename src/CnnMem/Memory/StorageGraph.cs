@@ -41,9 +41,6 @@ public sealed record StorageGraph(
     /// <summary>Autocast's half-precision copies of the weights conv/linear/matmul read (cached for the forward, kept by their backward).</summary>
     public long CastWeightBytes { get; init; }
 
-    /// <summary>Each trainable parameter tensor's bytes (the optimizer's per-tensor state and temporaries, the allocator's blocks).</summary>
-    public ImmutableArray<long> ParamTensorBytes { get; init; } = ImmutableArray<long>.Empty;
-
     /// <summary>The output the loss reads (the logits), when there is one.</summary>
     public string? LossTensor { get; init; }
 }

@@ -47,7 +47,6 @@ public static class StorageGraphBuilder
             LossElementBytes = logits is null ? 4 : DTypes.SizeOf(s.Precision.TypeOf(logits)),
             LossTensor = logits?.Name,
             CastWeightBytes = options.MixedPrecision ? StorageRules.CastWeights(inference, s.ParamNames, options.AmpDType) : 0,
-            ParamTensorBytes = StorageRules.ParamTensorSizes(s),
         };
     }
 

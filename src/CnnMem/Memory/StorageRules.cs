@@ -19,13 +19,6 @@ internal static class StorageRules
             .Aggregate(0L, (a, w) => checked(a + (size * w.Item2)));
     }
 
-    /// <summary>The bytes of each trainable parameter tensor, in name order (optimizers and the allocator see tensors, not totals).</summary>
-    internal static ImmutableArray<long> ParamTensorSizes(BuildState s) =>
-        s.Roles.Where(kv => !kv.Value.Spec.IsBuffer && kv.Value.Trainable)
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => s.Storages[s.Map[kv.Key]].Bytes)
-            .ToImmutableArray();
-
     /// <summary>True when input <paramref name="k"/> names the same tensor as an earlier input of the node.</summary>
     internal static bool ReadEarlier(ImmutableArray<TensorInfo?> inputs, int k)
     {
