@@ -16,9 +16,8 @@ public static class DeviceModel
     /// <summary>A request's block in the caching allocator, without the unsplit remainders a replay also counts.</summary>
     public static long Round(long bytes)
     {
-        var a = new AllocatorProfile();
-        var block = bytes <= 0 ? 0 : ArenaPlanners.Align(bytes, a.MinBlock);
-        return block >= a.MinLargeAlloc ? ArenaPlanners.Align(block, a.RoundLarge) : block;
+        var block = CachingAllocator.Block(bytes);
+        return block >= new AllocatorProfile().MinLargeAlloc ? CachingAllocator.Segment(bytes) : block;
     }
 
     public static DeviceMemory Compute(MemoryOptions options, CudaRun inference, CudaRun? training, InferenceMemory requestedInference, TrainingMemory? requestedTraining)
