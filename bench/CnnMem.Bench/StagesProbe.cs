@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CnnMem.Analysis;
+using CnnMem.Memory;
+using CnnMem.Memory.Cuda;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 
@@ -8,22 +10,41 @@ namespace CnnMem.Bench;
 /// <summary>
 /// `probe FILE [BATCH] [ROUNDS]`: times each stage of `analyze FILE --format json` in process with a
 /// Stopwatch and counts the bytes allocated (GC.GetTotalAllocatedBytes), so the cost can be located
-/// before optimising. Rough (one run per round, no warm-up control); BenchmarkDotNet gives the real figures.
+/// before optimising. The options are the CLI's defaults (<see cref="CliDefaults"/>: PyTorch 2.x on CUDA).
+/// Rough (one run per round, no warm-up control); BenchmarkDotNet gives the real figures.
 /// </summary>
 public static class StagesProbe
 {
     public static void Run(string file, long batch, int rounds)
     {
-        var options = new AnalysisOptions { Batch = batch };
+        var options = CliDefaults.Options(batch);
+        var m = options.Memory;
         for (var r = 0; r < rounds; r++)
         {
             var total = Stopwatch.StartNew();
             var bytes = Time("read file", () => File.ReadAllBytes(file));
-            Time("  of which protobuf parse (OnnxSharp)", () => global::Onnx.ModelProto.Parser.ParseFrom(bytes));
             var graph = Time("import (parse + translate + validate)", () => OnnxImporter.ImportBytes(bytes, file));
-            var inference = Time("shape inference", () => Analyzer.Infer(graph, options, batch));
-            var layers = Time("  costs (LayerCosts.Rows)", () => LayerCosts.Rows(inference));
-            var report = Time("analyze (inference + costs + memory models)", () => Analyzer.Analyze(graph, options));
+            var inference = Time("  shape inference", () => Analyzer.Infer(graph, options, batch));
+            Time("  costs (LayerCosts.Rows)", () => LayerCosts.Rows(inference));
+            Time("  storage graph (inference)", () => StorageGraphBuilder.Build(inference, m, training: false));
+            Time("  storage graph (training)", () => StorageGraphBuilder.Build(inference, m, training: true));
+            var gi = StorageGraphBuilder.Build(inference, m, training: false);
+            var lifetimes = Time("    lifetimes (inference)", () => ForwardPass.Lifetimes(gi, training: false, static b => b));
+            Time("    liveness peak", () => ArenaPlanners.LowerBound(lifetimes));
+            foreach (var (name, planner) in ArenaPlanners.All)
+            {
+                Time($"    arena plan {name}", () => planner(lifetimes, m.Alignment));
+            }
+            Time("  inference model", () => InferenceModel.Compute(inference, m));
+            Time("  training model", () => TrainingModel.Compute(inference, m, options.Optimizer));
+            Time("  CUDA replay (inference)", () => CudaReplay.Inference(inference, m));
+            var gt = StorageGraphs.Of(inference, m, training: true);
+            var tb = Time("    trace builder", () => new CnnMem.Memory.Trace.StepTraceBuilder(gt, training: true));
+            var lossT = Time("    trace forward", () => tb.Forward(training: true));
+            Time("    trace backward", () => { tb.Backward(lossT, gradsExist: false); return 0; });
+            Console.WriteLine($"    {tb.Events.Count} events, {gt.Storages.Length} storages");
+            Time("  CUDA replay (training)", () => CudaReplay.Training(inference, m, options.Optimizer));
+            var report = Time("analyze (all of the above, as the CLI runs it)", () => Analyzer.Analyze(graph, options));
             var json = Time("json", () => JsonReportWriter.Write(report));
             Console.WriteLine($"round {r + 1}: {total.ElapsedMilliseconds} ms, {graph.Nodes.Length} nodes, {json.Length} chars of JSON, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
@@ -36,7 +57,7 @@ public static class StagesProbe
         var result = run();
         sw.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Console.WriteLine($"  {stage,-45} {sw.Elapsed.TotalMilliseconds,9:F1} ms {allocated / 1e6,9:F1} MB allocated");
+        Console.WriteLine($"  {stage,-48} {sw.Elapsed.TotalMilliseconds,9:F1} ms {allocated / 1e6,9:F1} MB allocated");
         return result;
     }
 }

@@ -111,13 +111,13 @@ public static class Analyzer
     {
         var m = options.Memory;
         var infRun = CudaReplay.Inference(inference, m);
-        var inf = DeviceModel.OnDevice(report.Inference!, infRun, StorageGraphBuilder.Build(inference, m, training: false));
+        var inf = DeviceModel.OnDevice(report.Inference!, infRun, StorageGraphs.Of(inference, m, training: false));
         if (report.Training is not { } plain || m.CheckpointEvery != 0)
         {
             return report with { Inference = inf, Device = DeviceModel.Compute(m, infRun, null, report.Inference!, null) };
         }
         var run = CudaReplay.Training(inference, m, options.Optimizer);
-        var g = StorageGraphBuilder.Build(inference, m, training: true);
+        var g = StorageGraphs.Of(inference, m, training: true);
         return report with
         {
             Inference = inf,
@@ -139,7 +139,7 @@ public static class Analyzer
             return (plain, 0);
         }
         var run = CudaReplay.Training(inference, m, options.Optimizer);
-        var t = DeviceModel.OnDevice(plain, run, StorageGraphBuilder.Build(inference, m, training: true), options.Optimizer, m);
+        var t = DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m);
         return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }
 

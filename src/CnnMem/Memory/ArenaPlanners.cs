@@ -74,24 +74,33 @@ public static class ArenaPlanners
     /// between buffers already placed whose lifetimes overlap its own.
     /// </summary>
     public static ArenaPlan GreedyBySize(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
-        PlaceInOrder("greedy-by-size", lifetimes, alignment,
-            Enumerable.Range(0, lifetimes.Count).OrderByDescending(i => lifetimes[i].Size).ThenBy(i => lifetimes[i].FirstStep).ThenBy(i => i));
+        PlaceInOrder("greedy-by-size", lifetimes, alignment, Order(lifetimes, (a, b) =>
+        {
+            var c = lifetimes[b].Size.CompareTo(lifetimes[a].Size);
+            c = c != 0 ? c : lifetimes[a].FirstStep.CompareTo(lifetimes[b].FirstStep);
+            return c != 0 ? c : a.CompareTo(b);
+        }));
 
-    /// <summary>Buffers in the order they are created, each at the lowest aligned offset that fits (first fit).</summary>
     public static ArenaPlan GreedyInOrder(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
-        PlaceInOrder("greedy-in-order", lifetimes, alignment,
-            Enumerable.Range(0, lifetimes.Count).OrderBy(i => lifetimes[i].FirstStep).ThenBy(i => i));
+        PlaceInOrder("greedy-in-order", lifetimes, alignment, Order(lifetimes, (a, b) =>
+        {
+            var c = lifetimes[a].FirstStep.CompareTo(lifetimes[b].FirstStep);
+            return c != 0 ? c : a.CompareTo(b);
+        }));
 
-    /// <summary>
-    /// First-fit placement:
-    /// 1. take the buffers in the given order;
-    /// 2. collect already placed buffers that overlap in time, sorted by offset (then placement order);
-    /// 3. the first gap (offsets aligned) that holds the buffer wins, else the end of the last one.
-    /// Placed buffers are indexed by the steps they live at, so step 2 looks only at buffers that share a step
-    /// with the new one, not at every buffer placed so far (which made large graphs quadratic).
-    /// Empty buffers never push another (nor are pushed), so they are placed at 0 and not indexed.
-    /// </summary>
-    private static ArenaPlan PlaceInOrder(string name, IReadOnlyList<TensorLifetime> lifetimes, long alignment, IEnumerable<int> order)
+    /// <summary>The tensors' indices in the order <paramref name="compare"/> gives (a total order: ties end on the index).</summary>
+    private static int[] Order(IReadOnlyList<TensorLifetime> lifetimes, Comparison<int> compare)
+    {
+        var order = new int[lifetimes.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, compare);
+        return order;
+    }
+
+    private static ArenaPlan PlaceInOrder(string name, IReadOnlyList<TensorLifetime> lifetimes, long alignment, int[] order)
     {
         CheckAlignment(alignment);
         var offsets = new long[lifetimes.Count];
@@ -99,6 +108,8 @@ public static class ArenaPlanners
         var placedAs = new int[lifetimes.Count];
         var seenBy = new int[lifetimes.Count];
         var overlapping = new List<int>();
+        var live = new List<int>();
+        Comparison<int> byOffset = (a, b) => offsets[a] != offsets[b] ? offsets[a].CompareTo(offsets[b]) : placedAs[a].CompareTo(placedAs[b]);
         var placedCount = 0;
         long total = 0;
         foreach (var i in order)
@@ -109,7 +120,9 @@ public static class ArenaPlanners
             if (t.Size > 0)
             {
                 overlapping.Clear();
-                foreach (var j in steps.LiveDuring(t))
+                live.Clear();
+                steps.LiveDuring(t, live);
+                foreach (var j in live)
                 {
                     if (seenBy[j] != i + 1)
                     {
@@ -117,7 +130,7 @@ public static class ArenaPlanners
                         overlapping.Add(j);
                     }
                 }
-                overlapping.Sort((a, b) => offsets[a] != offsets[b] ? offsets[a].CompareTo(offsets[b]) : placedAs[a].CompareTo(placedAs[b]));
+                overlapping.Sort(byOffset);
                 foreach (var j in overlapping)
                 {
                     if (checked(candidate + t.Size) > offsets[j])

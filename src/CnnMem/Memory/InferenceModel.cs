@@ -15,7 +15,7 @@ public static class InferenceModel
     public static InferenceMemory Compute(InferenceResult inference, MemoryOptions options, Func<long, long>? round = null)
     {
         round ??= static b => b;
-        var g = StorageGraphBuilder.Build(inference, options, training: false);
+        var g = StorageGraphs.Of(inference, options, training: false);
         var lifetimes = ForwardPass.Lifetimes(g, training: false, round);
         var peak = ArenaPlanners.LowerBound(lifetimes);
         var arenas = ImmutableArray.CreateBuilder<ArenaReport>();

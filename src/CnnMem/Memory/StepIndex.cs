@@ -13,7 +13,10 @@ internal sealed class StepIndex
 {
     private readonly IReadOnlyList<TensorLifetime> _lifetimes;
     private readonly int[] _steps;
-    private readonly List<int>?[] _live;
+    // per distinct step, a singly linked list of the tensors added there, in flat arrays (no object per step)
+    private readonly int[] _head;
+    private readonly List<int> _next = new();
+    private readonly List<int> _tensor = new();
 
     public StepIndex(IReadOnlyList<TensorLifetime> lifetimes)
     {
@@ -34,31 +37,30 @@ internal sealed class StepIndex
             }
         }
         _steps = all[..distinct];
-        _live = new List<int>?[distinct];
+        _head = new int[distinct];
+        Array.Fill(_head, -1);
     }
 
-    /// <summary>Lists buffer <paramref name="index"/> at every rank of its lifetime.</summary>
     public void Add(int index)
     {
         var (first, last) = Ranks(_lifetimes[index]);
         for (var r = first; r <= last; r++)
         {
-            (_live[r] ??= new List<int>()).Add(index);
+            _next.Add(_head[r]);
+            _tensor.Add(index);
+            _head[r] = _tensor.Count - 1;
         }
     }
 
-    /// <summary>Listed buffers that share a step with <paramref name="t"/>, possibly repeated.</summary>
-    public IEnumerable<int> LiveDuring(TensorLifetime t)
+    /// <summary>Adds to <paramref name="into"/> every tensor added so far that is live at some step of <paramref name="t"/> (a tensor live at several of them, once per step).</summary>
+    public void LiveDuring(TensorLifetime t, List<int> into)
     {
         var (first, last) = Ranks(t);
         for (var r = first; r <= last; r++)
         {
-            if (_live[r] is { } list)
+            for (var e = _head[r]; e >= 0; e = _next[e])
             {
-                foreach (var j in list)
-                {
-                    yield return j;
-                }
+                into.Add(_tensor[e]);
             }
         }
     }

@@ -22,7 +22,7 @@ public static class TimelineModel
             return null;
         }
         round ??= static b => b;
-        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        var g = StorageGraphs.Of(inference, options, training: true);
         var lifetimes = ForwardPass.Lifetimes(g, training: true, round);
         var baseBytes = checked(contextBytes + training.StaticBytes + training.GradientBytes + training.OptimizerStateBytes);
 

@@ -17,7 +17,7 @@ public static class TrainingModel
     public static TrainingMemory Compute(InferenceResult inference, MemoryOptions options, Optimizer optimizer, Func<long, long>? round = null)
     {
         round ??= static b => b;
-        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        var g = StorageGraphs.Of(inference, options, training: true);
         if (options.CheckpointEvery != 0)
         {
             return Checkpointing.Compute(inference, g, options, optimizer, round);

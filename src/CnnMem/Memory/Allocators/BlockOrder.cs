@@ -5,11 +5,6 @@ internal sealed class BlockOrder : IComparer<Block>
 {
     internal static readonly BlockOrder Instance = new();
 
-    private static readonly Segment ProbeSegment = new(0, false, long.MinValue);
-
-    /// <summary>A key below every free block of <paramref name="size"/> bytes or more.</summary>
-    internal static Block Probe(long size) => new(ProbeSegment, long.MinValue, size);
-
     public int Compare(Block? x, Block? y)
     {
         if (ReferenceEquals(x, y))

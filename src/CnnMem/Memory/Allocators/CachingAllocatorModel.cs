@@ -14,10 +14,12 @@ namespace CnnMem.Memory.Allocators;
 /// </summary>
 public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit = long.MaxValue, bool expandable = false) : IDeviceAllocator
 {
-    private readonly SortedSet<Block> smallFree = new(BlockOrder.Instance);
-    private readonly SortedSet<Block> largeFree = new(BlockOrder.Instance);
+    private readonly FreeBlocks smallFree = new();
+    private readonly FreeBlocks largeFree = new();
     private readonly List<Segment> segments = new();
     private readonly Dictionary<int, Block> live = new();
+    // blocks merged away, reused for the next split: a replay splits and merges blocks at nearly every request
+    private readonly Stack<Block> spare = new();
     private long serial;
 
     public long Allocated { get; private set; }
@@ -36,7 +38,7 @@ public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit =
         var size = RoundSize(bytes);
         var small = size <= profile.SmallSize;
         var pool = small ? smallFree : largeFree;
-        var block = BestFit(pool, size) ?? Grow(small, size);
+        var block = pool.BestFit(size) ?? Grow(small, size);
         if (block is null)
         {
             ReleaseCached();
@@ -50,7 +52,9 @@ public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit =
         var rest = block.Size - size;
         if (small ? rest >= profile.MinBlock : rest > profile.SmallSize)
         {
-            var tail = new Block(block.Segment, block.Offset + size, rest) { Prev = block, Next = block.Next };
+            var tail = NewBlock(block.Segment, block.Offset + size, rest);
+            tail.Prev = block;
+            tail.Next = block.Next;
             if (block.Next is { } n)
             {
                 n.Prev = tail;
@@ -83,6 +87,7 @@ public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit =
             {
                 bn.Prev = p;
             }
+            Recycle(block);
             block = p;
         }
         if (block.Next is { Allocated: false } n)
@@ -94,20 +99,24 @@ public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit =
             {
                 nn.Prev = block;
             }
+            Recycle(n);
         }
         pool.Add(block);
     }
 
     public void EmptyCache() => ReleaseCached();
 
-    private static Block? BestFit(SortedSet<Block> pool, long size)
+    private Block NewBlock(Segment segment, long offset, long size)
     {
-        if (pool.Count == 0 || pool.Max!.Size < size)
+        if (!spare.TryPop(out var b))
         {
-            return null;
+            return new Block(segment, offset, size);
         }
-        return pool.GetViewBetween(BlockOrder.Probe(size), pool.Max).Min;
+        b.Reset(segment, offset, size);
+        return b;
     }
+
+    private void Recycle(Block b) => spare.Push(b);
 
     /// <summary>A new segment, or with expandable segments more pages for the pool's segment; null past the budget.</summary>
     private Block? Grow(bool small, long size)

@@ -19,7 +19,7 @@ public static class CudaReplay
 {
     public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue)
     {
-        var g = StorageGraphBuilder.Build(inference, options, training: false);
+        var g = StorageGraphs.Of(inference, options, training: false);
         var (replay, statics) = Start(inference, g, options, limit);
         var t = new StepTraceBuilder(g, training: false);
         t.Forward(training: false);
@@ -32,7 +32,7 @@ public static class CudaReplay
 
     public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue)
     {
-        var g = StorageGraphBuilder.Build(inference, options, training: true);
+        var g = StorageGraphs.Of(inference, options, training: true);
         var (replay, statics) = Start(inference, g, options, limit);
         var t = new StepTraceBuilder(g, training: true);
         var opt = new OptimizerTrace(optimizer, options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
@@ -40,25 +40,21 @@ public static class CudaReplay
         var n = g.Nodes.Length;
         var stepAt = (2 * n) + 1;
 
-        Step(t, opt, parameters, gradsExist: false, stepAt);
+        // each phase is played as soon as it is written, then its events are dropped: a trace is never held whole
+        WarmUp(replay, statics, t, opt, parameters, stepAt);
         if (options.EffectiveZeroGrad == ZeroGradMode.SetToNone)
         {
             t.DropParamGrads(stepAt);
         }
-        var m0 = t.Events.Count;
+        Play(replay, t, statics);
+        var baseline = replay.Allocator.Allocated;
         var loss = t.Forward(training: true);
-        var mF = t.Events.Count;
+        var f = Play(replay, t, baseline);
         t.Backward(loss, gradsExist: options.EffectiveZeroGrad == ZeroGradMode.Zero);
         t.DropOutputs(loss, stepAt);
-        var mB = t.Events.Count;
+        var b = Play(replay, t, baseline);
         opt.Step(t, parameters, stepAt);
-        var mS = t.Events.Count;
-
-        replay.Play(t.Events, 0, m0, statics);
-        var baseline = replay.Allocator.Allocated;
-        var f = replay.Play(t.Events, m0, mF, baseline);
-        var b = replay.Play(t.Events, mF, mB, baseline);
-        var s = replay.Play(t.Events, mB, mS, baseline);
+        var s = Play(replay, t, baseline);
         var persistent = baseline - statics;
         var top = Math.Max(f.PeakAbove, Math.Max(b.PeakAbove, s.PeakAbove));
         return new CudaRun(
@@ -66,11 +62,22 @@ public static class CudaReplay
             checked(persistent + top), Math.Max(f.ReservedPeak, Math.Max(b.ReservedPeak, s.ReservedPeak)));
     }
 
-    private static void Step(StepTraceBuilder t, OptimizerTrace opt, IReadOnlyList<(string, long)> parameters, bool gradsExist, int stepAt)
+    /// <summary>Plays the events written since the last call, then drops them.</summary>
+    private static PhasePeak Play(TraceReplay replay, StepTraceBuilder t, long baseline)
+    {
+        var peak = replay.Play(t.Events, 0, t.Events.Count, baseline);
+        t.ClearEvents();
+        return peak;
+    }
+
+    /// <summary>The first step, from no gradients (the optimizer's state is made in it), played pass by pass.</summary>
+    private static void WarmUp(TraceReplay replay, long statics, StepTraceBuilder t, OptimizerTrace opt, IReadOnlyList<(string, long)> parameters, int stepAt)
     {
         var loss = t.Forward(training: true);
-        t.Backward(loss, gradsExist);
+        Play(replay, t, statics);
+        t.Backward(loss, gradsExist: false);
         t.DropOutputs(loss, stepAt);
+        Play(replay, t, statics);
         opt.Step(t, parameters, stepAt);
     }
 

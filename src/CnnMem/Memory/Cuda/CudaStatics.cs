@@ -24,12 +24,13 @@ public static class CudaStatics
         var seen = new HashSet<int>();
         foreach (var n in inference.Nodes)
         {
-            foreach (var name in n.Node.Inputs.Concat(n.Params.Select(p => p.Name)))
+            foreach (var name in n.Node.Inputs)
             {
-                if (g.TensorStorage.TryGetValue(name, out var id) && g.Storages[id].Kind is StorageKind.Parameter or StorageKind.Buffer && seen.Add(id))
-                {
-                    ok &= allocator.TryMalloc(id, g.Storages[id].Bytes);
-                }
+                ok &= Weight(allocator, g, name, seen);
+            }
+            foreach (var p in n.Params)
+            {
+                ok &= Weight(allocator, g, p.Name, seen);
             }
         }
         foreach (var s in g.Storages)
@@ -42,4 +43,9 @@ public static class CudaStatics
         ok &= allocator.TryMalloc(nextId--, checked(g.LossRows * DTypes.SizeOf(DType.Int64)));
         return ok;
     }
+
+    /// <summary>A parameter or buffer, the first time a node reads it (true when it fits, or is none).</summary>
+    private static bool Weight(IDeviceAllocator allocator, StorageGraph g, string name, HashSet<int> seen) =>
+        !g.TensorStorage.TryGetValue(name, out var id) || g.Storages[id].Kind is not (StorageKind.Parameter or StorageKind.Buffer) || !seen.Add(id) ||
+        allocator.TryMalloc(id, g.Storages[id].Bytes);
 }

@@ -10,6 +10,8 @@ namespace CnnMem.Memory.Trace;
 /// </summary>
 internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
 {
+    private readonly List<int> transient = new();
+
     public void Write(LossTensors loss, bool gradsExist, Dictionary<string, (int Id, long Bytes)> paramGrads)
     {
         var n = g.Nodes.Length;
@@ -25,19 +27,19 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
             t.Free(loss.TotalWeight, n);
             grads[logits] = gradLogits;
         }
-        var keepers = new Dictionary<int, int>();
+        var keepers = new int[g.Storages.Length];
         foreach (var node in g.Nodes)
         {
             foreach (var s in node.Saved)
             {
-                keepers[s] = keepers.GetValueOrDefault(s) + 1;
+                keepers[s]++;
             }
         }
         for (var i = n - 1; i >= 0; i--)
         {
             var node = g.Nodes[i];
             var step = (2 * n) - i;
-            if (node.GradOutputs.Any(grads.ContainsKey))
+            if (CarriesGradient(node, grads))
             {
                 Node(node, step, grads, gradsExist, paramGrads);
             }
@@ -53,9 +55,21 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
         }
     }
 
+    private static bool CarriesGradient(NodeMemory node, Dictionary<string, int> grads)
+    {
+        foreach (var o in node.GradOutputs)
+        {
+            if (grads.ContainsKey(o))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void Node(NodeMemory node, int step, Dictionary<string, int> grads, bool gradsExist, Dictionary<string, (int Id, long Bytes)> paramGrads)
     {
-        var transient = new List<int>();
+        transient.Clear();
         if (node.PassesGradThrough && node.GradInputs.Length > 0)
         {
             var through = grads[node.GradOutputs[0]];

@@ -13,11 +13,11 @@ namespace CnnMem.Memory.Trace;
 public sealed class StepTraceBuilder
 {
     private readonly StorageGraph g;
-    private readonly List<TraceEvent> events = new();
-    private readonly List<int>[] freeAt;
-    private readonly List<int>[] bornAt;
+    private readonly List<TraceEvent> events;
+    private readonly StepLists freeAt;
+    private readonly StepLists bornAt;
     private readonly Dictionary<string, (int Id, long Bytes)> paramGrads = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, long> bytes = new();
+    private readonly List<long> bytes;
     private readonly Dictionary<int, List<int>> castIds = new();
     private int nextId;
 
@@ -26,29 +26,40 @@ public sealed class StepTraceBuilder
         g = graph;
         nextId = g.Storages.Length;
         var n = g.Nodes.Length;
-        freeAt = new List<int>[n + 1];
-        bornAt = new List<int>[n + 1];
-        for (var i = 0; i <= n; i++)
+        // a pass's trace is a few events per storage; sized once, the list need not grow through copies of itself
+        events = new List<TraceEvent>(checked((g.Storages.Length * (training ? 3 : 2)) + 64));
+        bytes = new List<long>(checked((g.Storages.Length * (training ? 3 : 1)) + 64));
+        var saved = new HashSet<int>();
+        if (training)
         {
-            freeAt[i] = new List<int>();
-            bornAt[i] = new List<int>();
+            foreach (var x in g.Nodes)
+            {
+                saved.UnionWith(x.Saved);
+            }
         }
-        var saved = training ? g.Nodes.SelectMany(x => x.Saved).ToHashSet() : new HashSet<int>();
+        var born = new List<(int Step, int Id)>();
+        var free = new List<(int Step, int Id)>();
         foreach (var s in g.Storages)
         {
             if (!s.IsTransient || s.Bytes <= 0 || s.Producer < 0)
             {
                 continue;
             }
-            bornAt[s.Producer].Add(s.Id);
+            born.Add((s.Producer, s.Id));
             if (!g.HeldOutputs.Contains(s.Id) && !saved.Contains(s.Id))
             {
-                freeAt[Math.Max(s.Producer, g.LastForwardReader[s.Id])].Add(s.Id);
+                free.Add((Math.Max(s.Producer, g.LastForwardReader[s.Id]), s.Id));
             }
         }
+        bornAt = new StepLists(n + 1, born);
+        freeAt = new StepLists(n + 1, free);
     }
 
+    /// <summary>The events written since the start or the last <see cref="ClearEvents"/>.</summary>
     public IReadOnlyList<TraceEvent> Events => events;
+
+    /// <summary>Drops the events written so far (once played); what is live stays known.</summary>
+    public void ClearEvents() => events.Clear();
 
     /// <summary>Trainable parameters' gradients that exist (kept by AccumulateGrad), by parameter name.</summary>
     public IReadOnlyDictionary<string, (int Id, long Bytes)> ParamGrads => paramGrads;
@@ -59,6 +70,10 @@ public sealed class StepTraceBuilder
     {
         if (size > 0)
         {
+            while (bytes.Count <= id)
+            {
+                bytes.Add(0);
+            }
             bytes[id] = size;
             events.Add(new TraceEvent(TraceOp.Alloc, id, size, step, optional));
         }
@@ -66,8 +81,9 @@ public sealed class StepTraceBuilder
 
     public void Free(int id, int step)
     {
-        if (bytes.Remove(id, out var size))
+        if (id >= 0 && id < bytes.Count && bytes[id] is > 0 and var size)
         {
+            bytes[id] = 0;
             events.Add(new TraceEvent(TraceOp.Free, id, size, step));
         }
     }
@@ -85,7 +101,7 @@ public sealed class StepTraceBuilder
                 Alloc(id, w.Bytes, i);
                 (castIds.TryGetValue(i, out var list) ? list : castIds[i] = new List<int>()).Add(id);
             }
-            foreach (var id in bornAt[i])
+            foreach (var id in bornAt.At(i))
             {
                 Alloc(id, g.Storages[id].Bytes, i);
             }
@@ -95,7 +111,7 @@ public sealed class StepTraceBuilder
                 Alloc(ws, n.ForwardWorkspace, i, optional: true);
                 Free(ws, i);
             }
-            foreach (var id in freeAt[i])
+            foreach (var id in freeAt.At(i))
             {
                 Free(id, i);
             }
@@ -133,11 +149,23 @@ public sealed class StepTraceBuilder
     /// <summary>Frees the half copies node <paramref name="node"/> cast (its backward, which kept them, has run), or all of them when -1.</summary>
     internal void DropCastWeights(int step, int node = -1)
     {
-        foreach (var (at, ids) in castIds.Where(kv => node < 0 || kv.Key == node).ToList())
+        if (castIds.Count == 0)
+        {
+            return;
+        }
+        if (node >= 0)
+        {
+            if (castIds.Remove(node, out var of))
+            {
+                of.ForEach(id => Free(id, step));
+            }
+            return;
+        }
+        foreach (var ids in castIds.Values)
         {
             ids.ForEach(id => Free(id, step));
-            castIds.Remove(at);
         }
+        castIds.Clear();
     }
 
     /// <summary>Frees the parameters' gradients (zero_grad with set_to_none).</summary>
