@@ -15,4 +15,22 @@ if (args is ["probe", var probeFile, .. var rest])
     StagesProbe.Run(probeFile, rest.Length > 0 ? long.Parse(rest[0], inv) : 1, rest.Length > 1 ? int.Parse(rest[1], inv) : 3);
     return;
 }
+if (args is ["alloc-types", var allocFile, .. var allocRest])
+{
+    var batch = allocRest.Length > 0 ? long.Parse(allocRest[0], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var options = CliDefaults.Options(batch);
+    var bytes = File.ReadAllBytes(allocFile);
+    CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
+    using var listener = new AllocationTypes();
+    listener.Start();
+    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+    var stage = allocRest.Length > 1 ? allocRest[1] : "analyze";
+    if (stage == "analyze")
+    {
+        CnnMem.Analysis.Analyzer.Analyze(graph, options);
+    }
+    listener.Stop();
+    listener.Print(40);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ChainBenchmarks).Assembly).Run(args);
