@@ -18,27 +18,21 @@ internal sealed class BuildState
         Training = training;
         Storages = new List<Storage>(inference.Tensors.Count);
         Map = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
-        Roles = StorageRules.ParamRoles(inference);
-        Readers = StorageRules.ReaderCounts(inference);
+        var facts = StorageGraphs.Facts(inference, options.Profile.FusedAttention);
+        Facts = facts;
+        Roles = facts.Roles;
+        Readers = facts.Readers;
         RequiresGrad = new HashSet<string>(inference.Tensors.Count, StringComparer.Ordinal);
-        foreach (var (name, (spec, trainable)) in Roles)
-        {
-            if (!spec.IsBuffer && trainable)
-            {
-                RequiresGrad.Add(name);
-            }
-        }
-        Fused = FusedPatterns.Find(inference, options.Profile.FusedAttention);
-        ShapeArithmetic = new bool[inference.Nodes.Length];
-        for (var idx = 0; idx < ShapeArithmetic.Length; idx++)
-        {
-            ShapeArithmetic[idx] = StorageRules.IsShapeArithmetic(inference.Nodes[idx]);
-        }
+        RequiresGrad.UnionWith(facts.TrainableParams);
+        Fused = facts.Fused;
+        ShapeArithmetic = facts.ShapeArithmetic;
         Precision = new AutocastTypes(options, inference);
-        ParamNames = new HashSet<string>(Roles.Keys, StringComparer.Ordinal);
+        ParamNames = facts.ParamNames;
     }
 
     internal InferenceResult Inference { get; }
+
+    internal StorageFacts Facts { get; }
 
     internal MemoryOptions Options { get; }
 

@@ -15,7 +15,7 @@ internal static class StaticStorages
             t.InputBytes = checked(t.InputBytes + b);
             s.Map[i.Name] = s.Add(i.Name, b, StorageKind.Input, -1);
         }
-        foreach (var (name, (spec, trainable)) in s.Roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (name, (spec, trainable)) in s.Facts.RolesByName)
         {
             var bytes = checked(spec.Elements * DTypes.SizeOf(s.Options.MixedPrecision && DTypes.IsFloat(spec.DType) ? DType.Float32 : spec.DType));
             if (spec.IsBuffer)
@@ -34,7 +34,7 @@ internal static class StaticStorages
             }
             s.Map[name] = s.Add(name, bytes, spec.IsBuffer ? StorageKind.Buffer : StorageKind.Parameter, -1);
         }
-        foreach (var init in s.Inference.Graph.Initializers.Keys)
+        foreach (var init in s.Facts.InitializerNames)
         {
             if (!s.Map.ContainsKey(init))
             {

@@ -13,9 +13,16 @@ namespace CnnMem.Memory;
 internal static class StorageGraphs
 {
     private static readonly ConditionalWeakTable<InferenceResult, ConcurrentDictionary<(MemoryOptions Options, bool Training), Lazy<StorageGraph>>> Cache = new();
+    private static readonly ConditionalWeakTable<InferenceResult, ConcurrentDictionary<bool, Lazy<StorageFacts>>> FactsCache = new();
 
     internal static StorageGraph Of(InferenceResult inference, MemoryOptions options, bool training) =>
         Cache.GetValue(inference, static _ => new())
             .GetOrAdd((options, training), key => new Lazy<StorageGraph>(() => StorageGraphBuilder.Build(inference, key.Options, key.Training)))
+            .Value;
+
+    /// <summary>The facts both graphs of <paramref name="inference"/> read (<see cref="StorageFacts"/>), found once.</summary>
+    internal static StorageFacts Facts(InferenceResult inference, bool fusedAttention) =>
+        FactsCache.GetValue(inference, static _ => new())
+            .GetOrAdd(fusedAttention, f => new Lazy<StorageFacts>(() => new StorageFacts(inference, f)))
             .Value;
 }

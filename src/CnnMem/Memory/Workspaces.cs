@@ -38,12 +38,11 @@ public static class Workspaces
         {
             return 0;
         }
-        var columns = Im2ColBytes(n);
         return options.Backend switch
         {
             _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => Cudnn(n, x, outBytes, options),
             _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (n.Node.Attributes.Int("group", 1) > 1 ? BlockedBytes(x) : 0)),
-            _ => columns,
+            _ => Im2ColBytes(n),
         };
     }
 
@@ -154,7 +153,13 @@ public static class Workspaces
         }
         if (n.Inputs.Length > 1 && n.Inputs[1] is { } w && w.Shape.IsFullyKnown)
         {
-            return w.Shape.ToLongs()[2..].ToImmutableArray();
+            // one array, wrapped: this runs for every convolution of every storage graph
+            var kernel = new long[Math.Max(0, w.Shape.Rank - 2)];
+            for (var i = 0; i < kernel.Length; i++)
+            {
+                kernel[i] = w.Shape[i + 2].Value!.Value;
+            }
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(kernel);
         }
         return ImmutableArray<long>.Empty;
     }
