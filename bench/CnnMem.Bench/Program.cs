@@ -22,12 +22,25 @@ if (args is ["alloc-types", var allocFile, .. var allocRest])
     var bytes = File.ReadAllBytes(allocFile);
     CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
     using var listener = new AllocationTypes();
-    listener.Start();
-    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
     var stage = allocRest.Length > 1 ? allocRest[1] : "analyze";
-    if (stage == "analyze")
+    if (stage == "memory")
     {
-        CnnMem.Analysis.Analyzer.Analyze(graph, options);
+        // the memory models alone: shape inference and costs run before the count starts
+        var g = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+        var inference = CnnMem.Analysis.Analyzer.Infer(g, options, batch);
+        var layers = CnnMem.Analysis.LayerCosts.Rows(inference);
+        var totals = CnnMem.Analysis.LayerCosts.Totalize(inference, layers, options.DType, perSample: () => 1);
+        listener.Start();
+        CnnMem.Analysis.Analyzer.Memory(inference, totals, options);
+    }
+    else
+    {
+        listener.Start();
+        var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+        if (stage == "analyze")
+        {
+            CnnMem.Analysis.Analyzer.Analyze(graph, options);
+        }
     }
     listener.Stop();
     listener.Print(40);

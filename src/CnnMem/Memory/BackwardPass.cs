@@ -37,15 +37,15 @@ public static class BackwardPass
             grads[logits] = gradLogits;
         }
 
-        var keepers = new Dictionary<int, int>();
+        var keepers = new int[g.Storages.Length];
         foreach (var n in g.Nodes)
         {
             foreach (var s in n.Saved)
             {
-                keepers[s] = keepers.GetValueOrDefault(s) + 1;
+                keepers[s]++;
             }
         }
-        var paramDone = new HashSet<string>(StringComparer.Ordinal);
+        var paramDone = new HashSet<string>(g.TrainableParamTensors, StringComparer.Ordinal);
         for (var i = g.Nodes.Length - 1; i >= 0; i--)
         {
             var n = g.Nodes[i];

@@ -11,7 +11,7 @@ internal static class ParamGradients
     /// Step 4, before the walk so each node is made once: a trainable parameter's gradient is allocated by the
     /// last node that reads it (the first that backward reaches); per node, its parameters' gradients in name order.
     /// </summary>
-    internal static Dictionary<int, ImmutableArray<GradTarget>> ByLastReader(
+    internal static ImmutableArray<GradTarget>[] ByLastReader(
         InferenceResult inference, bool[] shapeArithmetic, Dictionary<string, (ParamSpec Spec, bool Trainable)> roles, List<Storage> storages, Dictionary<string, int> map)
     {
         var lastParamReader = new Dictionary<string, int>(roles.Count, StringComparer.Ordinal);
@@ -40,7 +40,9 @@ internal static class ParamGradients
         }
         var byReader = lastParamReader.ToArray();
         Array.Sort(byReader, static (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(a.Key, b.Key));
-        var grads = new Dictionary<int, ImmutableArray<GradTarget>>();
+        // per node (an array: a dictionary keyed by node was much of this step's garbage on large graphs)
+        var grads = new ImmutableArray<GradTarget>[inference.Nodes.Length];
+        Array.Fill(grads, ImmutableArray<GradTarget>.Empty);
         for (var start = 0; start < byReader.Length;)
         {
             var end = start;

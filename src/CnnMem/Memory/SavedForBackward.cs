@@ -65,8 +65,7 @@ internal static class SavedForBackward
             }
             if (n.Result.SavesRunningStats)
             {
-                saved.AddRange(n.Result.BufferInputs.Where(b => b < inputStorage.Count && inputStorage[b] >= 0).Select(b => inputStorage[b]));
-                saved.AddRange(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && s.Map.ContainsKey(p.Name)).Select(p => s.Map[p.Name]));
+                RunningStats(s, n, inputStorage, saved);
             }
         }
         saved.Sort();
@@ -78,6 +77,14 @@ internal static class SavedForBackward
     }
 
     /// <summary>Whether the condition the rule states for this saved operand holds for this node's inputs.</summary>
+    /// <summary>A normalization that keeps its running statistics: the buffers it reads, as inputs or as its own parameters.</summary>
+    // apart from Collect: its lambdas' captures would otherwise be allocated on every node's call
+    private static void RunningStats(BuildState s, Inference.NodeInference n, List<int> inputStorage, List<int> saved)
+    {
+        saved.AddRange(n.Result.BufferInputs.Where(b => b < inputStorage.Count && inputStorage[b] >= 0).Select(b => inputStorage[b]));
+        saved.AddRange(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && s.Map.ContainsKey(p.Name)).Select(p => s.Map[p.Name]));
+    }
+
     private static bool Holds(BuildState s, SavedTensor x, ImmutableArray<TensorInfo?> inputs)
     {
         if (x.Source != SavedSource.Input || inputs.Length < 2 || x.Index > 1)

@@ -15,8 +15,8 @@ internal sealed class StepIndex
     private readonly int[] _steps;
     // per distinct step, a singly linked list of the tensors added there, in flat arrays (no object per step)
     private readonly int[] _head;
-    private readonly List<int> _next = new();
-    private readonly List<int> _tensor = new();
+    private readonly List<int> _next;
+    private readonly List<int> _tensor;
 
     public StepIndex(IReadOnlyList<TensorLifetime> lifetimes)
     {
@@ -39,6 +39,9 @@ internal sealed class StepIndex
         _steps = all[..distinct];
         _head = new int[distinct];
         Array.Fill(_head, -1);
+        // most tensors live a step or two: twice the count is room enough to grow rarely
+        _next = new List<int>(2 * lifetimes.Count);
+        _tensor = new List<int>(2 * lifetimes.Count);
     }
 
     public void Add(int index)

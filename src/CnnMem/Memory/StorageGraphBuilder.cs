@@ -76,7 +76,7 @@ public static class StorageGraphBuilder
         return cast.ToImmutable();
     }
 
-    private static NodeMemory Node(BuildState s, int idx, NodeScratch x, Dictionary<int, ImmutableArray<GradTarget>> paramGrads)
+    private static NodeMemory Node(BuildState s, int idx, NodeScratch x, ImmutableArray<GradTarget>[] paramGrads)
     {
         var n = s.Inference.Nodes[idx];
         if (s.ShapeArithmetic[idx])
@@ -106,7 +106,7 @@ public static class StorageGraphBuilder
             InPlace = inPlace,
             ForwardWorkspace = Workspaces.Forward(n, s.Options, s.Training),
             BackwardWorkspace = s.Training ? Workspaces.Backward(n, s.Options) : 0,
-            ParamGrads = paramGrads.GetValueOrDefault(idx, ImmutableArray<GradTarget>.Empty),
+            ParamGrads = paramGrads[idx],
             CastWeights = CastWeights(s, n),
         };
     }

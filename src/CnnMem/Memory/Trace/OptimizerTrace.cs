@@ -33,6 +33,7 @@ public sealed class OptimizerTrace(Optimizer optimizer, bool multiTensor, bool s
 
     public void Step(StepTraceBuilder t, IReadOnlyList<(string Name, long Bytes)> parameters, int step)
     {
+        state.EnsureCapacity(parameters.Count);
         foreach (var (name, bytes) in parameters)
         {
             if (state.ContainsKey(name))

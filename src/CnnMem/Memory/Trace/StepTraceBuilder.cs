@@ -16,8 +16,11 @@ public sealed class StepTraceBuilder
     private readonly List<TraceEvent> events;
     private readonly StepLists freeAt;
     private readonly StepLists bornAt;
-    private readonly Dictionary<string, (int Id, long Bytes)> paramGrads = new(StringComparer.Ordinal);
-    private readonly List<long> bytes;
+    private readonly Dictionary<string, (int Id, long Bytes)> paramGrads;
+    // requested bytes of what is live: storages by id, the other tensors (gradients, workspaces, loss, optimizer
+    // state: fresh ids past the storages') in a dictionary that holds only the live ones
+    private readonly long[] storageBytes;
+    private readonly Dictionary<int, long> otherBytes = new();
     private readonly Dictionary<int, List<int>> castIds = new();
     private int nextId;
 
@@ -28,13 +31,17 @@ public sealed class StepTraceBuilder
         var n = g.Nodes.Length;
         // a pass's trace is a few events per storage; sized once, the list need not grow through copies of itself
         events = new List<TraceEvent>(checked((g.Storages.Length * (training ? 3 : 2)) + 64));
-        bytes = new List<long>(checked((g.Storages.Length * (training ? 3 : 1)) + 64));
+        storageBytes = new long[g.Storages.Length];
+        paramGrads = new Dictionary<string, (int Id, long Bytes)>(g.TrainableParamTensors, StringComparer.Ordinal);
         var saved = new HashSet<int>();
         if (training)
         {
             foreach (var x in g.Nodes)
             {
-                saved.UnionWith(x.Saved);
+                foreach (var id in x.Saved)
+                {
+                    saved.Add(id);
+                }
             }
         }
         var born = new List<(int Step, int Id)>();
@@ -70,20 +77,32 @@ public sealed class StepTraceBuilder
     {
         if (size > 0)
         {
-            while (bytes.Count <= id)
+            if (id < storageBytes.Length)
             {
-                bytes.Add(0);
+                storageBytes[id] = size;
             }
-            bytes[id] = size;
+            else
+            {
+                otherBytes[id] = size;
+            }
             events.Add(new TraceEvent(TraceOp.Alloc, id, size, step, optional));
         }
     }
 
     public void Free(int id, int step)
     {
-        if (id >= 0 && id < bytes.Count && bytes[id] is > 0 and var size)
+        long size;
+        if (id >= 0 && id < storageBytes.Length)
         {
-            bytes[id] = 0;
+            size = storageBytes[id];
+            storageBytes[id] = 0;
+        }
+        else if (!otherBytes.Remove(id, out size))
+        {
+            return;
+        }
+        if (size > 0)
+        {
             events.Add(new TraceEvent(TraceOp.Free, id, size, step));
         }
     }
@@ -149,6 +168,7 @@ public sealed class StepTraceBuilder
     /// <summary>Frees the half copies node <paramref name="node"/> cast (its backward, which kept them, has run), or all of them when -1.</summary>
     internal void DropCastWeights(int step, int node = -1)
     {
+        // plain loops: a lambda capturing the step would be allocated on every call, and backward calls this per node
         if (castIds.Count == 0)
         {
             return;
@@ -157,13 +177,19 @@ public sealed class StepTraceBuilder
         {
             if (castIds.Remove(node, out var of))
             {
-                of.ForEach(id => Free(id, step));
+                foreach (var id in of)
+                {
+                    Free(id, step);
+                }
             }
             return;
         }
         foreach (var ids in castIds.Values)
         {
-            ids.ForEach(id => Free(id, step));
+            foreach (var id in ids)
+            {
+                Free(id, step);
+            }
         }
         castIds.Clear();
     }
