@@ -92,31 +92,39 @@ public static class Analyzer
             return report;
         }
         // The two models are pure functions of the same inference result: on a multi-core machine they run side by side
-        // (unless ParallelModels is off, as in the browser's single thread).
-        var trains = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown);
-        TrainingMemory? Train() => trains ? TrainingModel.Compute(inference, options.Memory, options.Optimizer) : null;
-        var training = options.ParallelModels ? Task.Run(Train) : null;
-        var inf = InferenceModel.Compute(inference, options.Memory);
-        var train = training is null ? Train() : training.GetAwaiter().GetResult();
+        // (unless ParallelModels is off, as in the browser's single thread), each with its CUDA replay.
         var m = options.Memory;
+        var cuda = m.Profile.Allocator is not null;
+        var trains = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown);
+        (TrainingMemory? Plain, CudaRun? Run) Train()
+        {
+            if (!trains)
+            {
+                return (null, null);
+            }
+            var plain = TrainingModel.Compute(inference, m, options.Optimizer);
+            return (plain, cuda && m.CheckpointEvery == 0 ? CudaReplay.Training(inference, m, options.Optimizer) : null);
+        }
+        var training = options.ParallelModels ? Task.Run(Train) : null;
+        var inf = InferenceModel.Compute(inference, m);
+        var infRun = cuda ? CudaReplay.Inference(inference, m) : null;
+        var (train, trainRun) = training is null ? Train() : training.GetAwaiter().GetResult();
         report = report with { Model = Settings(m), Inference = inf, Training = train };
-        report = m.Profile.Allocator is null ? report : OnDevice(report, inference, options);
+        report = infRun is null ? report : OnDevice(report, inference, options, infRun, trainRun);
         return options.Parallel is { } p && report.Training is { } t
             ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Optimizer, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
             : report;
     }
 
     /// <summary>On CUDA, the framework figures are what the caching allocator counts, and the device view adds what it reserves.</summary>
-    private static MemoryReport OnDevice(MemoryReport report, InferenceResult inference, AnalysisOptions options)
+    private static MemoryReport OnDevice(MemoryReport report, InferenceResult inference, AnalysisOptions options, CudaRun infRun, CudaRun? run)
     {
         var m = options.Memory;
-        var infRun = CudaReplay.Inference(inference, m);
         var inf = DeviceModel.OnDevice(report.Inference!, infRun, StorageGraphs.Of(inference, m, training: false));
-        if (report.Training is not { } plain || m.CheckpointEvery != 0)
+        if (report.Training is not { } plain || run is null)
         {
             return report with { Inference = inf, Device = DeviceModel.Compute(m, infRun, null, report.Inference!, null) };
         }
-        var run = CudaReplay.Training(inference, m, options.Optimizer);
         var g = StorageGraphs.Of(inference, m, training: true);
         return report with
         {

@@ -15,9 +15,11 @@ public sealed class TraceReplay(IDeviceAllocator allocator)
     {
         long peak = allocator.Allocated, reserved = allocator.Reserved;
         var at = -1;
+        // a span over the builder's list: the replay reads millions of events, and the interface's indexer is a call each
+        var span = events is List<TraceEvent> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : events.ToArray();
         for (var k = start; k < end && Ok; k++)
         {
-            var e = events[k];
+            var e = span[k];
             if (e.Op == TraceOp.Free)
             {
                 allocator.Free(e.Id);
