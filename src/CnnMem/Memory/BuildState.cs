@@ -22,8 +22,12 @@ internal sealed class BuildState
         Facts = facts;
         Roles = facts.Roles;
         Readers = facts.Readers;
-        RequiresGrad = new HashSet<string>(inference.Tensors.Count, StringComparer.Ordinal);
-        RequiresGrad.UnionWith(facts.TrainableParams);
+        // only training graphs follow gradients (GradientFlow)
+        RequiresGrad = new HashSet<string>(training ? inference.Tensors.Count : 0, StringComparer.Ordinal);
+        if (training)
+        {
+            RequiresGrad.UnionWith(facts.TrainableParams);
+        }
         Fused = facts.Fused;
         ShapeArithmetic = facts.ShapeArithmetic;
         Precision = new AutocastTypes(options, inference);

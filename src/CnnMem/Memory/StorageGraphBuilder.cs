@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 /// 2. per node, <see cref="OutputPlacement"/>: views, in-place results and new storages (in autocast's types);
 /// 3. per node, <see cref="SavedForBackward"/>: what training keeps for backward, from what the op rule declares;
 /// 4. per node, <see cref="GradientFlow"/>: which gradients its backward makes; trainable parameters' gradients are
-///    charged to their last reader (<see cref="ParamGradients"/>);
+///    charged to their last reader (<see cref="ParamGradients"/>) (training graphs only: an inference graph has none);
 /// 5. per node, its kernel workspaces (<see cref="Workspaces"/>, from the kind the rule declares);
 /// 6. the loss (cross-entropy on the logits) and autocast's cached half weights.
 /// Every step reads only what rules declare (<see cref="Ops.OpResult"/>); none matches op names.
@@ -22,7 +22,8 @@ public static class StorageGraphBuilder
     {
         var s = new BuildState(inference, options, training);
         var totals = StaticStorages.Add(s);
-        var paramGrads = ParamGradients.ByLastReader(inference, s.ShapeArithmetic, s.Roles, s.Storages, s.Map);
+        // an inference graph has no gradients: step 4's work (and its garbage) is for training graphs only
+        var paramGrads = training ? ParamGradients.ByLastReader(inference, s.ShapeArithmetic, s.Roles, s.Storages, s.Map) : null;
         var nodes = ImmutableArray.CreateBuilder<NodeMemory>(inference.Nodes.Length);
         // per-node scratch reused for every node: on large graphs, fresh lists per node were much of the garbage
         var scratch = new NodeScratch();
@@ -76,7 +77,7 @@ public static class StorageGraphBuilder
         return cast.ToImmutable();
     }
 
-    private static NodeMemory Node(BuildState s, int idx, NodeScratch x, ImmutableArray<GradTarget>[] paramGrads)
+    private static NodeMemory Node(BuildState s, int idx, NodeScratch x, ImmutableArray<GradTarget>[]? paramGrads)
     {
         var n = s.Inference.Nodes[idx];
         if (s.ShapeArithmetic[idx])
@@ -94,7 +95,15 @@ public static class StorageGraphBuilder
         }
         var (viewOf, inPlace) = OutputPlacement.Place(s, idx, x.InputStorage, x.Allocates);
         SavedForBackward.Collect(s, idx, x.InputStorage, x.Saved, x.Extras);
-        GradientFlow.Mark(s, idx, x.GradInputs, x.GradOutputs);
+        if (s.Training)
+        {
+            GradientFlow.Mark(s, idx, x.GradInputs, x.GradOutputs);
+        }
+        else
+        {
+            x.GradInputs.Clear();
+            x.GradOutputs.Clear();
+        }
         return new NodeMemory(idx, n.Node.Name, n.Node.Op)
         {
             Allocates = x.Allocates.ToImmutable(),
@@ -106,7 +115,7 @@ public static class StorageGraphBuilder
             InPlace = inPlace,
             ForwardWorkspace = Workspaces.Forward(n, s.Options, s.Training),
             BackwardWorkspace = s.Training ? Workspaces.Backward(n, s.Options) : 0,
-            ParamGrads = paramGrads[idx],
+            ParamGrads = paramGrads?[idx] ?? ImmutableArray<GradTarget>.Empty,
             CastWeights = CastWeights(s, n),
         };
     }

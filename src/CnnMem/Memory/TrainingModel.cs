@@ -65,7 +65,7 @@ public static class TrainingModel
     /// <summary>Unique storages kept for backward that are not parameters (the input batch and buffers count, as PyTorch holds them).</summary>
     public static long SavedBytes(StorageGraph g)
     {
-        var seen = new HashSet<int>();
+        var seen = new HashSet<int>(g.Storages.Length);
         long total = 0;
         foreach (var n in g.Nodes)
         {
@@ -104,7 +104,7 @@ public static class TrainingModel
 
     private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer, bool stepTensorsOnDevice)
     {
-        var seen = new HashSet<int>();
+        var seen = new HashSet<int>(g.Storages.Length);
         var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>(g.Nodes.Length);
         long running = 0;
         foreach (var n in g.Nodes)

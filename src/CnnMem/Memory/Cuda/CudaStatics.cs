@@ -21,7 +21,7 @@ public static class CudaStatics
             ok &= allocator.TryMalloc(nextId--, profile.BlasWorkspaceBytes);
         }
         ok &= allocator.TryMalloc(nextId--, profile.OtherLibraryBytes);
-        var seen = new HashSet<int>();
+        var seen = new HashSet<int>(g.Storages.Length);
         foreach (var n in inference.Nodes)
         {
             foreach (var name in n.Node.Inputs)

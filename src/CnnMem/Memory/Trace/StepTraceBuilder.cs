@@ -33,7 +33,7 @@ public sealed class StepTraceBuilder
         events = new List<TraceEvent>(checked((g.Storages.Length * (training ? 3 : 2)) + 64));
         storageBytes = new long[g.Storages.Length];
         paramGrads = new Dictionary<string, (int Id, long Bytes)>(g.TrainableParamTensors, StringComparer.Ordinal);
-        var saved = new HashSet<int>();
+        var saved = new HashSet<int>(training ? g.Storages.Length : 0);
         if (training)
         {
             foreach (var x in g.Nodes)
