@@ -27,7 +27,17 @@ public static class ForwardPass
                 }
             }
         }
-        var list = ImmutableArray.CreateBuilder<TensorLifetime>(g.Storages.Length);
+        // sized exactly (one array, handed over without a copy): a large network has hundreds of thousands of lifetimes
+        var count = (g.CastWeightBytes > 0 ? 1 : 0) + (training && g.LossRows > 0 ? 3 : 0);
+        foreach (var s in g.Storages)
+        {
+            count += s.IsTransient && s.Bytes > 0 ? 1 : 0;
+        }
+        foreach (var n in g.Nodes)
+        {
+            count += n.ForwardWorkspace > 0 ? 1 : 0;
+        }
+        var list = ImmutableArray.CreateBuilder<TensorLifetime>(count);
         foreach (var s in g.Storages)
         {
             if (!s.IsTransient || s.Bytes <= 0)
@@ -37,8 +47,12 @@ public static class ForwardPass
             var last = g.HeldOutputs.Contains(s.Id) || saved.Contains(s.Id) ? end : Math.Max(s.Producer, g.LastForwardReader[s.Id]);
             list.Add(new TensorLifetime(s.Name, round(s.Bytes), s.Producer, last));
         }
-        foreach (var n in g.Nodes.Where(n => n.ForwardWorkspace > 0))
+        foreach (var n in g.Nodes)
         {
+            if (n.ForwardWorkspace <= 0)
+            {
+                continue;
+            }
             list.Add(new TensorLifetime($"{n.Name}.workspace", round(n.ForwardWorkspace), n.Index, n.Index));
         }
         if (g.CastWeightBytes > 0)
@@ -53,7 +67,7 @@ public static class ForwardPass
             list.Add(new TensorLifetime("loss.total_weight", round(4), end, end));
             list.Add(new TensorLifetime("loss", round(4), end, end));
         }
-        return list.ToImmutable();
+        return list.MoveToImmutable();
     }
 
     /// <summary>Bytes live when the pass ends (kept for backward, the logits and the loss's tensors).</summary>

@@ -12,12 +12,13 @@ namespace CnnMem.Memory.Allocators;
 /// 5. when a new segment would pass the budget (<c>set_per_process_memory_fraction</c>) or the device, the cached
 ///    unused segments are released and the request retried before it fails (out of memory).
 /// </summary>
-public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit = long.MaxValue, bool expandable = false) : IDeviceAllocator
+public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit = long.MaxValue, bool expandable = false, int expectedLive = 0) : IDeviceAllocator
 {
     private readonly FreeBlocks smallFree = new();
     private readonly FreeBlocks largeFree = new();
     private readonly List<Segment> segments = new();
-    private readonly Dictionary<int, Block> live = new();
+    // sized for the tensors expected live at once (a replay passes its storage count): growing it was much of a replay's garbage
+    private readonly Dictionary<int, Block> live = new(expectedLive);
     // blocks merged away, reused for the next split: a replay splits and merges blocks at nearly every request
     private readonly Stack<Block> spare = new();
     private long serial;

@@ -102,7 +102,7 @@ public static class CudaReplay
     private static (TraceReplay Replay, long Statics) Start(InferenceResult inference, StorageGraph g, MemoryOptions options, long limit)
     {
         var profile = options.Profile;
-        var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments);
+        var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments, g.Storages.Length);
         var id = -1;
         var ok = CudaStatics.Allocate(allocator, inference, g, profile, ref id);
         var replay = new TraceReplay(allocator);
