@@ -14,7 +14,7 @@ namespace CnnMem;
 /// <code>
 /// var model = Model.BuiltIn("seed");
 /// var report = model.Analyze(new AnalysisOptions { Batch = 64, Optimizer = Optimizer.Adam });
-/// Console.WriteLine(report.Memory.Training?.SteadyStatePeakBytes);
+/// Console.WriteLine(report.Memory.Training?.SteadyPeakTotalBytes);
 /// </code>
 /// </example>
 public sealed class Model

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CnnMem.Memory;
-using CnnMem.Rendering;
 using CnnMem.Web.Model;
 
 namespace CnnMem.Web.Tests;
@@ -45,7 +44,7 @@ public class WebModelTests
     [Fact]
     public void Sort_Numbers_ByRawValue_UnknownLast()
     {
-        var raw = new Column<(string Name, long? Bytes)>("Bytes", "bytes", Align.Right, r => r.Bytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        var raw = new TableColumn<(string Name, long? Bytes)>("Bytes", Numeric: true, r => r.Bytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         (string, long?)[] rows = [("a", 900), ("b", null), ("c", 1_200_000), ("d", 5)];
         Assert.Equal(["c", "a", "d", "b"], TableSort.Sort(rows, raw, descending: true).Select(r => r.Item1));
         Assert.Equal(["d", "a", "c", "b"], TableSort.Sort(rows, raw, descending: false).Select(r => r.Item1));
@@ -54,7 +53,7 @@ public class WebModelTests
     [Fact]
     public void Sort_Text_Ordinal()
     {
-        var raw = new Column<string>("Layer", "layer", Align.Left, r => r);
+        var raw = new TableColumn<string>("Layer", Numeric: false, r => r);
         Assert.Equal(["C1", "C2", "FC1", "P1"], TableSort.Sort(ImmutableArray.Create("P1", "C2", "FC1", "C1"), raw, descending: false));
     }
 

@@ -7,7 +7,7 @@ using CnnMem.Import.Spec;
 namespace CnnMem.Web.Model;
 
 /// <summary>Runs the library's pipeline for the page: import (spec or ONNX graph), then <see cref="Analyzer"/>.</summary>
-public static class AnalysisRunner
+internal static class AnalysisRunner
 {
     public static AnalysisOutcome Run(ModelSource source, WebSettings settings)
     {

@@ -10,7 +10,7 @@ namespace CnnMem.Web.Model;
 /// data the analysis did not compute (the timeline and the batch sweep need the "charts over time and batch" setting)
 /// is null and the page leaves it out.
 /// </summary>
-public static class ChartSource
+internal static class ChartSource
 {
     /// <summary>The charts as standalone SVG documents, titled, in display order.</summary>
     public static IReadOnlyList<(string Title, string? Svg)> Charts(AnalysisReport report) =>

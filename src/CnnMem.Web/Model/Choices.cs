@@ -4,7 +4,7 @@ using CnnMem.Memory;
 namespace CnnMem.Web.Model;
 
 /// <summary>The values each setting offers, read from the library's enums and tables so new ones appear by themselves.</summary>
-public static class Choices
+internal static class Choices
 {
     public static IReadOnlyList<DType> DTypes { get; } = [DType.Float32, DType.Float16, DType.BFloat16, DType.Float64, DType.Int8];
 

@@ -1,4 +1,4 @@
 namespace CnnMem.Web.Model;
 
 /// <summary>A file the page offers: its name, media type and text.</summary>
-public sealed record Download(string FileName, string MediaType, string Text);
+internal sealed record Download(string FileName, string MediaType, string Text);

@@ -1,7 +1,7 @@
 namespace CnnMem.Web.Model;
 
 /// <summary>Shortens long layer names (ONNX exports: "/layer1/layer1.0/downsample/downsample.0/Conv") for the table; the full name goes in a tooltip.</summary>
-public static class NameShortener
+internal static class NameShortener
 {
     public const int DefaultMax = 40;
 

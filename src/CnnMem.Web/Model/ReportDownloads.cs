@@ -4,7 +4,7 @@ using CnnMem.Reports;
 namespace CnnMem.Web.Model;
 
 /// <summary>The report as files, written by the library's renderers (the same bytes as the CLI's --format).</summary>
-public static class ReportDownloads
+internal static class ReportDownloads
 {
     public static IReadOnlyList<Download> All(AnalysisReport report, UnitSystem units)
     {

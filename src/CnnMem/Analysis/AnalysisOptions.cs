@@ -22,8 +22,8 @@ public sealed record AnalysisOptions
     /// <summary>Whether an unsupported op is reported (with unknown figures) instead of failing the analysis.</summary>
     public bool AllowUnknown { get; init; }
 
-    /// <summary>The op rules to use (the library's own by default).</summary>
-    public OpRegistry Registry { get; init; } = OpRegistry.Default;
+    /// <summary>The op rules to use (the library's own by default; not API: cnnmem's tools and tests swap in others).</summary>
+    internal OpRegistry Registry { get; init; } = OpRegistry.Default;
 
     /// <summary>The framework memory model's settings (backend, mixed precision, checkpointing, device overheads).</summary>
     public Memory.MemoryOptions Memory { get; init; } = new();

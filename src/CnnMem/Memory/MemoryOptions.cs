@@ -9,7 +9,7 @@ public sealed record MemoryOptions
     public Framework Framework { get; init; } = Framework.PyTorch113;
 
     /// <summary>The profile of <see cref="Framework"/> on <see cref="Backend"/>: defaults and mechanisms as data.</summary>
-    public FrameworkProfile Profile => FrameworkProfiles.For(Framework, Backend);
+    internal FrameworkProfile Profile => FrameworkProfiles.For(Framework, Backend);
 
     /// <summary>What zero_grad does; null keeps the profile's default.</summary>
     public ZeroGradMode? ZeroGrad { get; init; }
@@ -32,6 +32,7 @@ public sealed record MemoryOptions
     /// <summary>Device memory outside the allocator: the option when given, else the profile's measured figure.</summary>
     public long EffectiveContextBytes => CudaContextBytes ?? Profile.ContextBytes;
 
+    /// <summary>Where the framework runs: CPU (the library's default) or CUDA (cuDNN workspaces, the caching allocator).</summary>
     public Backend Backend { get; init; } = Backend.Cpu;
 
     /// <summary>CPU only: whether oneDNN (mkldnn) convolutions are enabled (PyTorch's default).</summary>
@@ -61,5 +62,5 @@ public sealed record MemoryOptions
     public long? CudaContextBytes { get; init; }
 
     /// <summary>A cap on each convolution's cuDNN workspace (<c>--workspace-limit</c>); null: none, as PyTorch sets none.</summary>
-        public long? CudnnWorkspaceLimitBytes { get; init; }
+    public long? CudnnWorkspaceLimitBytes { get; init; }
 }

@@ -26,7 +26,13 @@ public static class HtmlReportWriter
         .scroll{overflow-x:auto}.warn{color:#8a5a00}
         """;
 
-    public static string Write(AnalysisReport report, UnitSystem units, RenderOptions? view = null)
+    /// <summary>
+    /// The report as one self-contained HTML page (inline CSS and SVG charts, no script), sizes in <paramref name="units"/>;
+    /// the per-layer training table is not included.
+    /// </summary>
+    public static string Write(AnalysisReport report, UnitSystem units) => Write(report, units, null);
+
+    internal static string Write(AnalysisReport report, UnitSystem units, RenderOptions? view)
     {
         view ??= RenderOptions.Default;
         var sb = new StringBuilder();

@@ -15,7 +15,7 @@ public static class MarkdownReportWriter
     public static string Write(AnalysisReport report, UnitSystem units, bool perLayer = false) =>
         Write(report, units, RenderOptions.Default with { PerLayer = perLayer });
 
-    public static string Write(AnalysisReport report, UnitSystem units, RenderOptions view)
+    internal static string Write(AnalysisReport report, UnitSystem units, RenderOptions view)
     {
         var perLayer = view.PerLayer;
         var sb = new StringBuilder();

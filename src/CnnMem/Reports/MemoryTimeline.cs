@@ -10,5 +10,6 @@ namespace CnnMem.Reports;
 /// </summary>
 public sealed record MemoryTimeline(long BaseBytes, int PeakIndex, ImmutableArray<TimelineStep> Steps)
 {
+    /// <summary>The step at <see cref="PeakIndex"/>, where the most memory is allocated.</summary>
     public TimelineStep Peak => Steps[PeakIndex];
 }

@@ -8,24 +8,31 @@ namespace CnnMem.Reports;
 /// </summary>
 public sealed record ParallelSetup(string Precision)
 {
+    /// <summary>DDP: <c>gradient_as_bucket_view</c> (gradients are views into the buckets, no second copy).</summary>
     public bool? GradientAsBucketView { get; init; }
 
+    /// <summary>DeepSpeed ZeRO: <c>reduce_bucket_size</c> in elements.</summary>
     public long? ReduceBucketElements { get; init; }
 
+    /// <summary>DeepSpeed ZeRO: <c>overlap_comm</c> (communication overlapped with the backward pass, with its own buffers).</summary>
     public bool? OverlapComm { get; init; }
 
+    /// <summary>ZeRO-3: <c>stage3_param_persistence_threshold</c> in elements.</summary>
     public long? PersistenceThresholdElements { get; init; }
 
     /// <summary>ZeRO-3: parameters at or below the persistence threshold, kept whole on every device.</summary>
     public int? PersistentParams { get; init; }
 
+    /// <summary>FSDP: the depth of the node-name paths whose modules are the sharding units (1 = each top-level child).</summary>
     public int? FsdpUnitDepth { get; init; }
 
+    /// <summary>FSDP: whether each unit's gathered weights are freed after its forward (else kept to its backward).</summary>
     public bool? ReshardAfterForward { get; init; }
 
     /// <summary>ZeRO-3 modules or FSDP units that own parameters (FSDP: the root not counted).</summary>
     public int? Units { get; init; }
 
+    /// <summary>The name of the unit with the largest gathered weights.</summary>
     public string? LargestUnit { get; init; }
 
     /// <summary>The largest unit's gathered (unsharded) weights.</summary>

@@ -24,8 +24,10 @@ public sealed record ReportSummary(
     /// <summary>The device's memory, bytes.</summary>
     public long? DeviceBytes { get; init; }
 
+    /// <summary>Whether inference at this batch fits the device; null without a device.</summary>
     public bool? FitsInference { get; init; }
 
+    /// <summary>Whether a training step at this batch fits the device; null without a device or a training model.</summary>
     public bool? FitsTraining { get; init; }
 
     /// <summary>The largest inference batch that fits the device (the fit solver's answer; 0 when batch 1 does not fit).</summary>

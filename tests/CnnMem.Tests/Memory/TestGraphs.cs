@@ -8,7 +8,7 @@ using CnnMem.Ops.Rules;
 namespace CnnMem.Tests.Memory;
 
 /// <summary>Hand-built graphs for the memory model: x [N,3,8,8] -> conv c1 (8 filters 3x3 pad 1) -> relu r1 -> conv c2 (4 filters 3x3 pad 1) -> y.</summary>
-public static class TestGraphs
+internal static class TestGraphs
 {
     public static readonly OpRegistry Registry = new(new IOpRule[] { new ConvRule(), new TestReluRule() });
 

@@ -4,7 +4,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Memory;
 
 /// <summary>A ReLU stand-in for memory tests: keeps its result for backward and can run in place.</summary>
-public sealed class TestReluRule : IOpRule
+internal sealed class TestReluRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TestRelu");
 

@@ -9,7 +9,7 @@ using CnnMem.Zoo;
 namespace CnnMem.Tests.Zoo;
 
 /// <summary>Compares a zoo network's report with its ONNX export's: whole, or apart from the export's run-time shape arithmetic.</summary>
-public static class ZooReportComparison
+internal static class ZooReportComparison
 {
     public static (ModelGraph Zoo, ModelGraph Onnx) Load(string name, string onnxPath)
     {

@@ -6,8 +6,10 @@ namespace CnnMem.Memory.Parallel;
 /// </summary>
 public sealed record DataParallelOptions
 {
+    /// <summary>The number of devices (<c>--gpus</c>); 1 by default.</summary>
     public int Gpus { get; init; } = 1;
 
+    /// <summary>How the training is spread over the devices (<c>--parallel</c>); DDP by default.</summary>
     public ParallelStrategy Strategy { get; init; } = ParallelStrategy.Ddp;
 
     /// <summary>Micro-batches accumulated before each optimizer step (the global batch grows, the memory does not).</summary>
@@ -25,8 +27,9 @@ public sealed record DataParallelOptions
     /// <summary>DeepSpeed <c>reduce_bucket_size</c> in elements.</summary>
     public long ReduceBucketElements { get; init; } = ParallelDefaults.ReduceBucketElements;
 
-    /// <summary>NCCL's buffers per device, outside the caching allocator; null = <see cref="ParallelDefaults.NcclBytes"/> when more than one device, else 0.</summary>
+    /// <summary>NCCL's buffers per device, outside the caching allocator; null = 256 MiB (2^28 bytes, NCCL's default buffers as cnnmem counts them) when more than one device, else 0.</summary>
     public long? NcclBytes { get; init; }
 
+    /// <summary>NCCL's buffers per device as the model counts them: <see cref="NcclBytes"/> when set, else the default when more than one device, else 0.</summary>
     public long EffectiveNcclBytes => NcclBytes ?? (Gpus > 1 ? ParallelDefaults.NcclBytes : 0);
 }

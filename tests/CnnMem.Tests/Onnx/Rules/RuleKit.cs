@@ -6,7 +6,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Onnx.Rules;
 
 /// <summary>Builds one-node contexts for ONNX rule tests: tensors from "2x3x4" text, optional known values.</summary>
-public static class RuleKit
+internal static class RuleKit
 {
     public static Shape ParseShape(string text) =>
         text == "scalar" ? Shape.Scalar : new Shape(text.Split('x').Select(p => p == "?" ? Dim.Unknown : Dim.Of(long.Parse(p, System.Globalization.CultureInfo.InvariantCulture))));

@@ -5,7 +5,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Spec.TestRules;
 
 /// <summary>Argument-less keywords: relu, and relu6 which fixes an attribute and names another op.</summary>
-public sealed class TestActivationRule : IOpRule
+internal sealed class TestActivationRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TestRelu", "TestClip");
 

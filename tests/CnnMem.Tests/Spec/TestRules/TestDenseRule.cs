@@ -4,7 +4,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Spec.TestRules;
 
 /// <summary>A fully connected syntax with aliases (fc, dense, linear) and an optional float.</summary>
-public sealed class TestDenseRule : IOpRule
+internal sealed class TestDenseRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TestDense");
 

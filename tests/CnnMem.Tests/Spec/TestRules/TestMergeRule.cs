@@ -4,7 +4,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Spec.TestRules;
 
 /// <summary>Merges (add, concat) whose positional layer names become the node's inputs; concat has an axis option.</summary>
-public sealed class TestMergeRule : IOpRule
+internal sealed class TestMergeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TestAdd", "TestConcat");
 

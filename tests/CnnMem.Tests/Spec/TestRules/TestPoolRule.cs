@@ -4,7 +4,7 @@ using CnnMem.Ops;
 namespace CnnMem.Tests.Spec.TestRules;
 
 /// <summary>A pool-like syntax (kernel, stride defaulting to the kernel, pads, ceil) so parser tests do not depend on the real pool rule.</summary>
-public sealed class TestPoolRule : IOpRule
+internal sealed class TestPoolRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TestPool", "TestMaxPool");
 

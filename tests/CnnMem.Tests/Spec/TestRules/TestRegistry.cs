@@ -4,7 +4,7 @@ using CnnMem.Ops.Rules;
 namespace CnnMem.Tests.Spec.TestRules;
 
 /// <summary>The real conv rule plus test rules covering every argument kind, so the parser is tested on its own.</summary>
-public static class TestRegistry
+internal static class TestRegistry
 {
     public static OpRegistry Instance { get; } = new(new IOpRule[]
     {
