@@ -2,7 +2,8 @@
 # Whole-process start-up and throughput: the native cnnmem against a Python process that loads the
 # same ONNX file and runs ONNX's own shape inference (bench/python_shape_inference.py, Debian's
 # python3-onnx). Runs alternate (cnnmem, python, cnnmem, ...) so machine load hits both alike; prints
-# the median wall time of each in milliseconds, measured with `date +%s%N` around the process.
+# the median wall time of each in milliseconds (bash's `time`), and the median CPU time (user + system), which
+# a busy machine disturbs less than the wall time.
 #
 #   bench/whole-process.sh [ROUNDS]        (default 7)
 #
@@ -23,21 +24,27 @@ for n in 1000 10000 100000; do
   dotnet run -c Release --project bench/CnnMem.Bench -- write-chain "$n" "$work/chain$n.onnx" >/dev/null
 done
 
-ms() { local s; s=$(date +%s%N); "$@" >/dev/null; echo $((($(date +%s%N) - s) / 1000000)); }
+# "wall_ms cpu_ms" of one run (bash's time keyword: real, user + sys)
+ms() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' <<<"$t"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 compare() {
   local label=$1 file=$2; shift 2
-  local c=() p=()
+  local cw=() cc=() pw=() pc=() r
   for _ in $(seq "$rounds"); do
-    c+=("$(ms "$cnnmem" analyze "$file" "$@" --format json)")
-    p+=("$(ms "$python" bench/python_shape_inference.py "$file")")
+    r=$(ms "$cnnmem" analyze "$file" "$@" --format json); cw+=("${r% *}"); cc+=("${r#* }")
+    r=$(ms "$python" bench/python_shape_inference.py "$file"); pw+=("${r% *}"); pc+=("${r#* }")
   done
-  local cm pm
-  cm=$(printf '%s\n' "${c[@]}" | median)
-  pm=$(printf '%s\n' "${p[@]}" | median)
-  printf '%-28s cnnmem %6s ms   python+onnx %6s ms   ratio %s\n' "$label" "$cm" "$pm" \
-    "$(awk -v a="$cm" -v b="$pm" 'BEGIN {printf "%.2f", a / b}')"
+  local cm pm ccm pcm
+  cm=$(printf '%s\n' "${cw[@]}" | median); pm=$(printf '%s\n' "${pw[@]}" | median)
+  ccm=$(printf '%s\n' "${cc[@]}" | median); pcm=$(printf '%s\n' "${pc[@]}" | median)
+  printf '%-28s wall: cnnmem %6s ms  python+onnx %6s ms  ratio %s   cpu: cnnmem %6s ms  python+onnx %6s ms  ratio %s\n' \
+    "$label" "$cm" "$pm" "$(awk -v a="$cm" -v b="$pm" 'BEGIN {printf "%.2f", a / b}')" \
+    "$ccm" "$pcm" "$(awk -v a="$ccm" -v b="$pcm" 'BEGIN {printf "%.2f", a / b}')"
 }
 
 echo "median of $rounds alternating runs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
