@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using CnnMem.Bench;
 
+// `loop FILE BATCH STAGE ROUNDS` runs one stage (infer, rows, totals, tensorcore) repeatedly;
 // `write-chain N FILE` writes the generated Conv/Relu chain as an ONNX file for the whole-process
 // measurement (bench/whole-process.sh); `probe FILE [BATCH] [ROUNDS]` times the stages
 // (StagesProbe); anything else goes to BenchmarkDotNet.
@@ -23,14 +24,60 @@ if (args is ["alloc-types", var allocFile, .. var allocRest])
     CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
     using var listener = new AllocationTypes();
     listener.Start();
-    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+    // the stage: "analyze" (default; the import is counted too), or "infer" / "rows" / "totals" alone (import and
+    // the stages before it run outside the sampled window)
     var stage = allocRest.Length > 1 ? allocRest[1] : "analyze";
     if (stage == "analyze")
     {
-        CnnMem.Analysis.Analyzer.Analyze(graph, options);
+        CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options);
+    }
+    else
+    {
+        listener.Stop();
+        var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+        var inference = stage == "infer" ? null : CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
+        var rows = stage == "totals" ? CnnMem.Analysis.LayerCosts.Rows(inference!) : default;
+        listener.Start();
+        _ = stage switch
+        {
+            "infer" => (object)CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
+            "rows" => CnnMem.Analysis.LayerCosts.Rows(inference!),
+            "totals" => CnnMem.Analysis.LayerCosts.Totalize(inference!, rows, options.DType, () => 0),
+            _ => throw new ArgumentException($"unknown stage '{stage}': analyze, infer, rows or totals"),
+        };
     }
     listener.Stop();
     listener.Print(40);
+    return;
+}
+if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds])
+{
+    // one stage again and again (for a CPU profile of it, and its best time on a busy machine)
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    var batch = long.Parse(loopBatch, inv);
+    var options = CliDefaults.Options(batch);
+    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(File.ReadAllBytes(loopFile), loopFile);
+    var inference = CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
+    var rows = CnnMem.Analysis.LayerCosts.Rows(inference);
+    Func<object> run = loopStage switch
+    {
+        "infer" => () => CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
+        "rows" => () => CnnMem.Analysis.LayerCosts.Rows(inference),
+        "totals" => () => CnnMem.Analysis.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
+        "tensorcore" => () => CnnMem.Analysis.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
+        _ => throw new ArgumentException($"unknown stage '{loopStage}': infer, rows, totals or tensorcore"),
+    };
+    var best = double.MaxValue;
+    for (var r = 0; r < int.Parse(loopRounds, inv); r++)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        run();
+        sw.Stop();
+        best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated");
+    }
+    Console.WriteLine($"{loopStage}: best {best:F1} ms");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ChainBenchmarks).Assembly).Run(args);
