@@ -75,7 +75,7 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
         run();
         sw.Stop();
         best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated");
+        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated, gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     }
     Console.WriteLine($"{loopStage}: best {best:F1} ms");
     return;
