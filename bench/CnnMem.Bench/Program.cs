@@ -71,11 +71,15 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
     for (var r = 0; r < int.Parse(loopRounds, inv); r++)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().UserProcessorTime;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         run();
         sw.Stop();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().UserProcessorTime - cpuBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated, gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated, {paused.TotalMilliseconds:F1} ms paused for GC, {cpu.TotalMilliseconds:F0} ms user CPU (all threads), gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     }
     Console.WriteLine($"{loopStage}: best {best:F1} ms");
     return;
