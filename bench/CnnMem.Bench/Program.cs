@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using CnnMem.Bench;
 
-// `loop FILE BATCH STAGE ROUNDS` runs one stage (infer, rows, totals, tensorcore) repeatedly;
+// `loop FILE BATCH STAGE ROUNDS` runs one stage (analyze, infer, rows, totals, tensorcore) repeatedly;
 // `write-chain N FILE` writes the generated Conv/Relu chain as an ONNX file for the whole-process
 // measurement (bench/whole-process.sh); `probe FILE [BATCH] [ROUNDS]` times the stages
 // (StagesProbe); anything else goes to BenchmarkDotNet.
@@ -61,11 +61,12 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
     var rows = CnnMem.Analysis.LayerCosts.Rows(inference);
     Func<object> run = loopStage switch
     {
+        "analyze" => () => CnnMem.Analysis.Analyzer.Analyze(graph, options),
         "infer" => () => CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
         "rows" => () => CnnMem.Analysis.LayerCosts.Rows(inference),
         "totals" => () => CnnMem.Analysis.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
         "tensorcore" => () => CnnMem.Analysis.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
-        _ => throw new ArgumentException($"unknown stage '{loopStage}': infer, rows, totals or tensorcore"),
+        _ => throw new ArgumentException($"unknown stage '{loopStage}': analyze, infer, rows, totals or tensorcore"),
     };
     var best = double.MaxValue;
     for (var r = 0; r < int.Parse(loopRounds, inv); r++)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Graphs;
@@ -14,7 +15,7 @@ public static class LayerCosts
     public static ImmutableArray<LayerReport> Rows(InferenceResult inference)
     {
         // walked by index, every layer once, without a list per layer or a closure per node: this runs over every node
-        var groups = LayerGroupIndex.Of(inference.Nodes);
+        var groups = LayerGroupIndex.Of(inference);
         var rows = new LayerReport[groups.Count];
         for (var g = 0; g < rows.Length; g++)
         {
@@ -120,7 +121,12 @@ public static class LayerCosts
     /// The textbook activation sum for the batch: graph inputs plus every counted layer's first output. A layer made
     /// of several nodes counts once, with its own output (a Keras Conv2D with its ReLU, a SeparableConv2D), as its user sees it.
     /// </summary>
-    public static long TextbookElements(InferenceResult inference)
+    public static long TextbookElements(InferenceResult inference) => TextbookSums.GetValue(inference, static r => new StrongBox<long>(SumTextbook(r))).Value;
+
+    // the analysis asks twice (the totals and the per-sample figure): summed once per inference result
+    private static readonly ConditionalWeakTable<InferenceResult, StrongBox<long>> TextbookSums = new();
+
+    private static long SumTextbook(InferenceResult inference)
     {
         long sum = 0;
         foreach (var i in inference.Inputs)
@@ -130,7 +136,7 @@ public static class LayerCosts
                 sum = checked(sum + (i.Elements ?? 0));
             }
         }
-        var groups = LayerGroupIndex.Of(inference.Nodes);
+        var groups = LayerGroupIndex.Of(inference);
         for (var g = 0; g < groups.Count; g++)
         {
             var members = groups.Members(g);

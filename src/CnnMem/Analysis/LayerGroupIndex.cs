@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CnnMem.Inference;
 
 namespace CnnMem.Analysis;
@@ -23,6 +24,14 @@ internal sealed class LayerGroupIndex
 
     /// <summary>The indices (in <see cref="InferenceResult.Nodes"/>) of group <paramref name="group"/>'s nodes, in graph order.</summary>
     public ReadOnlySpan<int> Members(int group) => _order.AsSpan(_starts[group], _starts[group + 1] - _starts[group]);
+
+    /// <summary>
+    /// The groups of <paramref name="inference"/>, found once per result (the rows and the textbook sum, which the analysis
+    /// takes twice, all walk them; an entry lives as long as its result).
+    /// </summary>
+    public static LayerGroupIndex Of(InferenceResult inference) => Cache.GetValue(inference, static r => Of(r.Nodes));
+
+    private static readonly ConditionalWeakTable<InferenceResult, LayerGroupIndex> Cache = new();
 
     public static LayerGroupIndex Of(ImmutableArray<NodeInference> nodes)
     {

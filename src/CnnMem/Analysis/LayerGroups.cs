@@ -12,7 +12,7 @@ public static class LayerGroups
 {
     public static ImmutableArray<ImmutableArray<NodeInference>> Of(InferenceResult inference)
     {
-        var index = LayerGroupIndex.Of(inference.Nodes);
+        var index = LayerGroupIndex.Of(inference);
         var groups = new ImmutableArray<NodeInference>[index.Count];
         for (var g = 0; g < groups.Length; g++)
         {

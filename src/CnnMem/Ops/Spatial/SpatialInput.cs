@@ -24,6 +24,17 @@ public static class SpatialInput
     /// <summary>Product of <paramref name="values"/> with checked arithmetic (1 for an empty list).</summary>
     public static long Product(IEnumerable<long> values) => values.Aggregate(1L, (a, v) => checked(a * v));
 
+    /// <summary>As <see cref="Product(IEnumerable{long})"/>, without an enumerator.</summary>
+    public static long Product(ReadOnlySpan<long> values)
+    {
+        long product = 1;
+        foreach (var v in values)
+        {
+            product = checked(product * v);
+        }
+        return product;
+    }
+
     /// <summary>A 0/1 flag attribute; any other value is an error naming the attribute.</summary>
     public static bool Flag(Attributes attr, string name, bool fallback)
     {
