@@ -20,7 +20,11 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     }
 
     /// <summary>A shape of known sizes.</summary>
-    public static Shape Of(params long[] dims) => Of((ReadOnlySpan<long>)dims);
+    public static Shape Of(params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Of((ReadOnlySpan<long>)dims);
+    }
 
     /// <summary>A shape of known sizes.</summary>
     public static Shape Of(ReadOnlySpan<long> dims)
@@ -34,7 +38,11 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     }
 
     /// <summary>A shape of the given dimensions.</summary>
-    public static Shape Of(params Dim[] dims) => new(ImmutableArray.Create(dims));
+    public static Shape Of(params Dim[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return new(ImmutableArray.Create(dims));
+    }
 
     /// <summary>A shape that takes <paramref name="dims"/> as its own, without a copy: the caller must not change it afterwards.</summary>
     internal static Shape Own(Dim[] dims) => new(ImmutableCollectionsMarshal.AsImmutableArray(dims));
