@@ -3,7 +3,7 @@ using System.Diagnostics.Tracing;
 namespace CnnMem.Bench;
 
 /// <summary>
-/// `alloc-types FILE [BATCH]`: which types the analysis allocates, from the runtime's allocation-tick events
+/// `alloc-types FILE [BATCH] [STAGE]`: which types the analysis (or one stage: infer, rows, totals) allocates, from the runtime's allocation-tick events
 /// (one event per ~100 KB allocated, naming the type that crossed the mark): a sampled picture, to find
 /// the garbage worth removing before optimising.
 /// </summary>

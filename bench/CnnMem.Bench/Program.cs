@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using CnnMem.Bench;
 
+// `loop FILE BATCH STAGE ROUNDS` runs one stage (analyze, infer, rows, totals, tensorcore) repeatedly;
 // `write-chain N FILE` writes the generated Conv/Relu chain as an ONNX file for the whole-process
 // measurement (bench/whole-process.sh); `probe FILE [BATCH] [ROUNDS]` times the stages
 // (StagesProbe); anything else goes to BenchmarkDotNet.
@@ -22,28 +23,67 @@ if (args is ["alloc-types", var allocFile, .. var allocRest])
     var bytes = File.ReadAllBytes(allocFile);
     CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
     using var listener = new AllocationTypes();
+    // the stage: "analyze" (default; the import is counted too), "memory" (the memory models alone), or "infer" /
+    // "rows" / "totals" alone (import and the stages before it run outside the sampled window)
     var stage = allocRest.Length > 1 ? allocRest[1] : "analyze";
-    if (stage == "memory")
+    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
+    if (stage == "analyze")
     {
-        // the memory models alone: shape inference and costs run before the count starts
-        var g = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
-        var inference = CnnMem.Analysis.Analyzer.Infer(g, options, batch);
-        var layers = CnnMem.Analysis.LayerCosts.Rows(inference);
-        var totals = CnnMem.Analysis.LayerCosts.Totalize(inference, layers, options.DType, perSample: () => 1);
         listener.Start();
-        CnnMem.Analysis.Analyzer.Memory(inference, totals, options);
+        CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options);
     }
     else
     {
+        var inference = stage == "infer" ? null : CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
+        var rows = stage is "totals" or "memory" ? CnnMem.Analysis.LayerCosts.Rows(inference!) : default;
+        var totals = stage == "memory" ? CnnMem.Analysis.LayerCosts.Totalize(inference!, rows, options.DType, () => 1) : null;
         listener.Start();
-        var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile);
-        if (stage == "analyze")
+        _ = stage switch
         {
-            CnnMem.Analysis.Analyzer.Analyze(graph, options);
-        }
+            "infer" => (object)CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
+            "rows" => CnnMem.Analysis.LayerCosts.Rows(inference!),
+            "totals" => CnnMem.Analysis.LayerCosts.Totalize(inference!, rows, options.DType, () => 0),
+            "memory" => CnnMem.Analysis.Analyzer.Memory(inference!, totals!, options),
+            _ => throw new ArgumentException($"unknown stage '{stage}': analyze, memory, infer, rows or totals"),
+        };
     }
     listener.Stop();
     listener.Print(40);
+    return;
+}
+if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds])
+{
+    // one stage again and again (for a CPU profile of it, and its best time on a busy machine)
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    var batch = long.Parse(loopBatch, inv);
+    var options = CliDefaults.Options(batch);
+    var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(File.ReadAllBytes(loopFile), loopFile);
+    var inference = CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
+    var rows = CnnMem.Analysis.LayerCosts.Rows(inference);
+    Func<object> run = loopStage switch
+    {
+        "analyze" => () => CnnMem.Analysis.Analyzer.Analyze(graph, options),
+        "infer" => () => CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
+        "rows" => () => CnnMem.Analysis.LayerCosts.Rows(inference),
+        "totals" => () => CnnMem.Analysis.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
+        "tensorcore" => () => CnnMem.Analysis.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
+        _ => throw new ArgumentException($"unknown stage '{loopStage}': analyze, infer, rows, totals or tensorcore"),
+    };
+    var best = double.MaxValue;
+    for (var r = 0; r < int.Parse(loopRounds, inv); r++)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().UserProcessorTime;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        run();
+        sw.Stop();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().UserProcessorTime - cpuBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated, {paused.TotalMilliseconds:F1} ms paused for GC, {cpu.TotalMilliseconds:F0} ms user CPU (all threads), gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+    }
+    Console.WriteLine($"{loopStage}: best {best:F1} ms");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ChainBenchmarks).Assembly).Run(args);

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
@@ -10,18 +12,33 @@ namespace CnnMem.Analysis;
 /// <summary>Per-node rows (output, parameters, MACs) and the totals that add them up.</summary>
 public static class LayerCosts
 {
-    public static ImmutableArray<LayerReport> Rows(InferenceResult inference) =>
-        LayerGroups.Of(inference).Select(g => Row(g, inference)).ToImmutableArray();
+    public static ImmutableArray<LayerReport> Rows(InferenceResult inference)
+    {
+        // walked by index, every layer once, without a list per layer or a closure per node: this runs over every node
+        var groups = LayerGroupIndex.Of(inference);
+        var rows = new LayerReport[groups.Count];
+        for (var g = 0; g < rows.Length; g++)
+        {
+            rows[g] = Row(groups.Members(g), inference);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(rows);
+    }
 
     /// <summary>One row per layer: a lone node, or an importer's group of nodes (one source layer, each of its calls).</summary>
-    private static LayerReport Row(ImmutableArray<NodeInference> group, InferenceResult inference)
+    private static LayerReport Row(ReadOnlySpan<int> group, InferenceResult inference)
     {
         var convention = inference.Graph.ParamConvention;
         long prms = 0, trainable = 0, buffers = 0, macs = 0;
-        foreach (var n in group)
+        bool counted = false, unknown = false;
+        foreach (var index in group)
         {
-            foreach (var p in n.Params.Where(p => Reported(p, convention)))
+            var n = inference.Nodes[index];
+            foreach (var p in n.Params)
             {
+                if (!Reported(p, convention))
+                {
+                    continue;
+                }
                 if (IsBuffer(p, convention))
                 {
                     buffers = checked(buffers + p.Elements);
@@ -35,15 +52,36 @@ public static class LayerCosts
             }
             macs = checked(macs + n.Result.Macs);
         }
-        var first = group[0].Node;
-        var outputs = group.Length == 1
-            ? group[0].Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray()
-            : LayerGroups.OutputNodes(group).Where(n => n.Outputs.Length > 0).Select(n => new TensorReport(n.Outputs[0].Name, n.Outputs[0].Shape, n.Outputs[0].DType)).ToImmutableArray();
-        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, outputs, prms, trainable, buffers, macs, group.Any(n => CountsInTextbook(n, inference)))
+        foreach (var index in group)
+        {
+            counted = counted || CountsInTextbook(inference.Nodes[index], inference);
+            unknown = unknown || inference.Nodes[index].IsUnknownOp;
+        }
+        var first = inference.Nodes[group[0]].Node;
+        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, Outputs(group, inference), prms, trainable, buffers, macs, counted)
         {
             Source = first.Source?.ToString(),
-            Unknown = group.Any(n => n.IsUnknownOp),
+            Unknown = unknown,
         };
+    }
+
+    /// <summary>A lone node's outputs; of a group, each output node's first output.</summary>
+    private static ImmutableArray<TensorReport> Outputs(ReadOnlySpan<int> group, InferenceResult inference)
+    {
+        if (group.Length == 1)
+        {
+            var outputs = inference.Nodes[group[0]].Outputs;
+            var reports = new TensorReport[outputs.Length];
+            for (var i = 0; i < reports.Length; i++)
+            {
+                reports[i] = new TensorReport(outputs[i].Name, outputs[i].Shape, outputs[i].DType);
+            }
+            return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+        }
+        return LayerGroups.OutputNodes(LayerGroups.Nodes(inference.Nodes, group))
+            .Where(n => n.Outputs.Length > 0)
+            .Select(n => new TensorReport(n.Outputs[0].Name, n.Outputs[0].Shape, n.Outputs[0].DType))
+            .ToImmutableArray();
     }
 
     /// <summary>Keras has no integer state: PyTorch's BatchNorm step counter, which the memory model still holds, is not in a Keras model's counts.</summary>
@@ -63,40 +101,88 @@ public static class LayerCosts
         n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType) &&
         (n.Result.CountsInTextbookSum || (n.Result.MergesLayers && MergesLayerOutputs(n, inference)));
 
-    private static bool MergesLayerOutputs(NodeInference n, InferenceResult inference) =>
-        n.Inputs.Length >= 2 && n.Inputs.All(i => i is not null && i.Value is null && !inference.Graph.Initializers.ContainsKey(i.Name));
+    private static bool MergesLayerOutputs(NodeInference n, InferenceResult inference)
+    {
+        if (n.Inputs.Length < 2)
+        {
+            return false;
+        }
+        foreach (var i in n.Inputs)
+        {
+            if (i is null || i.Value is not null || inference.Graph.Initializers.ContainsKey(i.Name))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>
     /// The textbook activation sum for the batch: graph inputs plus every counted layer's first output. A layer made
     /// of several nodes counts once, with its own output (a Keras Conv2D with its ReLU, a SeparableConv2D), as its user sees it.
     /// </summary>
-    public static long TextbookElements(InferenceResult inference)
+    public static long TextbookElements(InferenceResult inference) => TextbookSums.GetValue(inference, static r => new StrongBox<long>(SumTextbook(r))).Value;
+
+    // the analysis asks twice (the totals and the per-sample figure): summed once per inference result
+    private static readonly ConditionalWeakTable<InferenceResult, StrongBox<long>> TextbookSums = new();
+
+    private static long SumTextbook(InferenceResult inference)
     {
         long sum = 0;
-        foreach (var i in inference.Inputs.Where(i => DTypes.IsFloat(i.DType)))
+        foreach (var i in inference.Inputs)
         {
-            sum = checked(sum + (i.Elements ?? 0));
-        }
-        foreach (var g in LayerGroups.Of(inference).Where(g => g.Any(n => CountsInTextbook(n, inference))))
-        {
-            foreach (var n in g.Length == 1 ? g : LayerGroups.OutputNodes(g))
+            if (DTypes.IsFloat(i.DType))
             {
-                if (n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType))
-                {
-                    sum = checked(sum + (n.Outputs[0].Elements ?? 0));
-                }
+                sum = checked(sum + (i.Elements ?? 0));
+            }
+        }
+        var groups = LayerGroupIndex.Of(inference);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var members = groups.Members(g);
+            if (!CountsInTextbook(members, inference))
+            {
+                continue;
+            }
+            if (members.Length == 1)
+            {
+                sum = checked(sum + FirstFloatOutputElements(inference.Nodes[members[0]]));
+                continue;
+            }
+            foreach (var n in LayerGroups.OutputNodes(LayerGroups.Nodes(inference.Nodes, members)))
+            {
+                sum = checked(sum + FirstFloatOutputElements(n));
             }
         }
         return sum;
     }
+
+    private static bool CountsInTextbook(ReadOnlySpan<int> group, InferenceResult inference)
+    {
+        foreach (var index in group)
+        {
+            if (CountsInTextbook(inference.Nodes[index], inference))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long FirstFloatOutputElements(NodeInference n) =>
+        n.Outputs.Length > 0 && DTypes.IsFloat(n.Outputs[0].DType) ? n.Outputs[0].Elements ?? 0 : 0;
 
     public static Totals Totalize(InferenceResult inference, ImmutableArray<LayerReport> rows, DType dtype, Func<long> perSample)
     {
         long prms = 0, trainable = 0, buffers = 0, paramBytes = 0, bufferBytes = 0, macs = 0, otherFlops = 0;
         foreach (var n in inference.Nodes)
         {
-            foreach (var p in n.Params.Where(p => Reported(p, inference.Graph.ParamConvention)))
+            foreach (var p in n.Params)
             {
+                if (!Reported(p, inference.Graph.ParamConvention))
+                {
+                    continue;
+                }
                 var bytes = checked(p.Elements * DTypes.SizeOf(p.DType));
                 if (IsBuffer(p, inference.Graph.ParamConvention))
                 {

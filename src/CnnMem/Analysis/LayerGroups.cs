@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CnnMem.Inference;
 
 namespace CnnMem.Analysis;
@@ -11,24 +12,24 @@ public static class LayerGroups
 {
     public static ImmutableArray<ImmutableArray<NodeInference>> Of(InferenceResult inference)
     {
-        var groups = new List<List<NodeInference>>(inference.Nodes.Length);
-        var byLayer = new Dictionary<string, List<NodeInference>>(StringComparer.Ordinal);
-        foreach (var n in inference.Nodes)
+        var index = LayerGroupIndex.Of(inference);
+        var groups = new ImmutableArray<NodeInference>[index.Count];
+        for (var g = 0; g < groups.Length; g++)
         {
-            if (n.Node.Layer is not { } layer)
-            {
-                groups.Add([n]);
-                continue;
-            }
-            if (!byLayer.TryGetValue(layer.Name, out var list))
-            {
-                list = [];
-                byLayer[layer.Name] = list;
-                groups.Add(list);
-            }
-            list.Add(n);
+            groups[g] = Nodes(inference.Nodes, index.Members(g));
         }
-        return groups.Select(g => g.ToImmutableArray()).ToImmutableArray();
+        return ImmutableCollectionsMarshal.AsImmutableArray(groups);
+    }
+
+    /// <summary>The nodes at <paramref name="members"/>.</summary>
+    internal static ImmutableArray<NodeInference> Nodes(ImmutableArray<NodeInference> nodes, ReadOnlySpan<int> members)
+    {
+        var group = new NodeInference[members.Length];
+        for (var i = 0; i < group.Length; i++)
+        {
+            group[i] = nodes[members[i]];
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(group);
     }
 
     /// <summary>The nodes whose outputs are the layer's: the last node of each call (a lone node is its own).</summary>

@@ -26,17 +26,20 @@ public static class TensorCoreCheck
             var output = n.Outputs.Length > 0 ? n.Outputs[0] : null;
             var cin = Channel(input?.Shape, axis);
             var cout = Channel(output?.Shape, axis);
-            var bad = new List<string>();
-            if (cin is { } a && a % 8 != 0)
+            var badIn = cin is { } a && a % 8 != 0;
+            var badOut = cout is { } b && b % 8 != 0;
+            if (badIn || badOut)
             {
-                bad.Add($"{a} input channels");
-            }
-            if (cout is { } b && b % 8 != 0)
-            {
-                bad.Add($"{b} output channels");
-            }
-            if (bad.Count > 0)
-            {
+                // the list only for a node that warns: most convolutions are aligned
+                var bad = new List<string>(2);
+                if (badIn)
+                {
+                    bad.Add($"{cin} input channels");
+                }
+                if (badOut)
+                {
+                    bad.Add($"{cout} output channels");
+                }
                 yield return $"{n.Node.Name}: {string.Join(" and ", bad)} {(bad.Count == 1 && !bad[0].StartsWith("1 ", StringComparison.Ordinal) ? "is" : "are")} not a multiple of 8; {DTypes.Name(dtype)} tensor-core kernels pad or fall back to slower ones";
             }
         }

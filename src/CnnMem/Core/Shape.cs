@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace CnnMem.Core;
 
@@ -11,20 +12,46 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     /// <summary>A shape of the given dimensions, outermost first.</summary>
     public Shape(IEnumerable<Dim> dims) => _dims = dims.ToImmutableArray();
 
+    // shapes are made for every tensor of every node: the factories below build the array once and keep it
+    private Shape(ImmutableArray<Dim> dims, bool ranked = true)
+    {
+        _dims = dims;
+        IsRanked = ranked;
+    }
+
     /// <summary>A shape of known sizes.</summary>
-    public static Shape Of(params long[] dims) => new(dims.Select(Dim.Of));
+    public static Shape Of(params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Of((ReadOnlySpan<long>)dims);
+    }
+
+    /// <summary>A shape of known sizes.</summary>
+    public static Shape Of(ReadOnlySpan<long> dims)
+    {
+        var array = new Dim[dims.Length];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = Dim.Of(dims[i]);
+        }
+        return Own(array);
+    }
 
     /// <summary>A shape of the given dimensions.</summary>
-    public static Shape Of(params Dim[] dims) => new(dims);
+    public static Shape Of(params Dim[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return new(ImmutableArray.Create(dims));
+    }
+
+    /// <summary>A shape that takes <paramref name="dims"/> as its own, without a copy: the caller must not change it afterwards.</summary>
+    internal static Shape Own(Dim[] dims) => new(ImmutableCollectionsMarshal.AsImmutableArray(dims));
 
     /// <summary>The rank-0 shape of a scalar.</summary>
-    public static readonly Shape Scalar = new(Array.Empty<Dim>());
+    public static readonly Shape Scalar = new(ImmutableArray<Dim>.Empty);
 
     /// <summary>A shape whose rank is not known (an unsupported op's output under --allow-unknown).</summary>
-    public static readonly Shape Unranked = new(Array.Empty<Dim>(), ranked: false);
-
-    private Shape(IEnumerable<Dim> dims, bool ranked)
-        : this(dims) => IsRanked = ranked;
+    public static readonly Shape Unranked = new(ImmutableArray<Dim>.Empty, ranked: false);
 
     /// <summary>False only for <see cref="Unranked"/>.</summary>
     public bool IsRanked { get; } = true;
@@ -105,17 +132,26 @@ public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>
     public Shape Take(int count) => new(_dims.Take(count));
 
     /// <summary>This shape followed by <paramref name="other"/>'s dimensions.</summary>
-    public Shape Concat(Shape other) => new(_dims.Concat(other._dims));
+    public Shape Concat(Shape other) => new(_dims.AddRange(other._dims));
 
     /// <summary>Replaces symbols by the values bound to them; symbols not in the map stay.</summary>
-    public Shape Bind(IReadOnlyDictionary<string, long> symbols) =>
-        new(_dims.Select(d => d.Symbol is { } s && symbols.TryGetValue(s, out var v) ? Dim.Of(v) : d));
+    public Shape Bind(IReadOnlyDictionary<string, long> symbols)
+    {
+        var dims = new Dim[_dims.Length];
+        for (var i = 0; i < dims.Length; i++)
+        {
+            var d = _dims[i];
+            dims[i] = d.Symbol is { } s && symbols.TryGetValue(s, out var v) ? Dim.Of(v) : d;
+        }
+        return Own(dims);
+    }
 
     /// <summary>Dims joined by 'x', e.g. <c>64x32x50x50</c>; a scalar prints as <c>scalar</c>.</summary>
     public override string ToString() => !IsRanked ? "?" : Rank == 0 ? "scalar" : string.Join("x", _dims);
 
     /// <summary>Same rankedness and the same dimensions.</summary>
-    public bool Equals(Shape? other) => other is not null && IsRanked == other.IsRanked && _dims.SequenceEqual(other._dims);
+    public bool Equals(Shape? other) =>
+        ReferenceEquals(this, other) || (other is not null && IsRanked == other.IsRanked && _dims.AsSpan().SequenceEqual(other._dims.AsSpan()));
 
     /// <summary>Value equality with another <see cref="Shape"/>.</summary>
     public override bool Equals(object? obj) => obj is Shape s && Equals(s);

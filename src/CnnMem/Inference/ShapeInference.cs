@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Ops;
@@ -61,24 +62,23 @@ public static class ShapeInference
         {
             tensors[i.Name] = i;
         }
-        foreach (var init in graph.Initializers.Values)
+        // the graph's immutable dictionary is a tree, searched for every input of every node: a hash table of the initializers
+        // not yet charged instead (one pass over the tree fills both tables)
+        var charges = new Charges(graph);
+        foreach (var (name, init) in graph.Initializers)
         {
             tensors[init.Name] = Retype(init.Tensor, options.FloatDType);
+            charges.AddInitializer(name);
         }
 
-        var charged = new HashSet<string>(StringComparer.Ordinal);
-        // a hash set: the graph's immutable dictionary is a tree, searched for every input of every node
-        var initializers = new HashSet<string>(graph.Initializers.Keys, StringComparer.Ordinal);
         var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
-        var nodes = ImmutableArray.CreateBuilder<NodeInference>(graph.Nodes.Length);
-        foreach (var node in graph.Nodes)
+        var nodes = new NodeInference[graph.Nodes.Length];
+        var scratch = new List<ParamSpec>();
+        for (var index = 0; index < nodes.Length; index++)
         {
-            var insBuilder = ImmutableArray.CreateBuilder<TensorInfo?>(node.Inputs.Length);
-            foreach (var n in node.Inputs)
-            {
-                insBuilder.Add(n.Length == 0 ? null : tensors[n]);
-            }
-            var ins = insBuilder.MoveToImmutable();
+            var node = graph.Nodes[index];
+            var insArray = Inputs(node, tensors, index > 0 ? nodes[index - 1] : null);
+            var ins = ImmutableCollectionsMarshal.AsImmutableArray(insArray);
             var rule = options.Registry.Find(node.Domain, node.Op);
             OpResult result;
             var unknown = false;
@@ -100,7 +100,7 @@ public static class ShapeInference
             {
                 try
                 {
-                    result = rule.Infer(new OpContext(node, ins, graph.OpsetVersion));
+                    result = rule.Infer(new OpContext(node, insArray, graph.OpsetVersion));
                 }
                 catch (OpException e) when (options.AllowUnknown && ins.Any(i => i is not null && !i.Shape.IsFullyKnown))
                 {
@@ -133,13 +133,38 @@ public static class ShapeInference
             {
                 warnings.Add($"{node.Name}: {w}");
             }
-            nodes.Add(new NodeInference(node, ins, result, ChargeParams(ins, result, initializers, charged)) { IsUnknownOp = unknown });
+            nodes[index] = new NodeInference(node, ins, result, ChargeParams(insArray, result, charges, scratch)) { IsUnknownOp = unknown };
         }
 
-        return new InferenceResult(graph, inputs, tensors.AsReadOnly(), nodes.ToImmutable(), warnings.ToImmutable())
+        return new InferenceResult(graph, inputs, tensors.AsReadOnly(), ImmutableCollectionsMarshal.AsImmutableArray(nodes), warnings.ToImmutable())
         {
             UnknownOps = unknownOps.ToImmutableArray(),
         };
+    }
+
+    /// <summary>
+    /// The node's inputs as inferred. The rule reads this array itself (an immutable array would be boxed for its
+    /// IReadOnlyList) and nothing writes to it, so a node reading only the one output of the node before it (an
+    /// activation after a convolution) shares that node's output array.
+    /// </summary>
+    private static TensorInfo?[] Inputs(Node node, Dictionary<string, TensorInfo> tensors, NodeInference? previous)
+    {
+        if (node.Inputs.Length == 0)
+        {
+            return [];
+        }
+        if (node.Inputs.Length == 1 && node.Inputs[0].Length > 0 && previous is { Outputs: [var only] } &&
+            ReferenceEquals(tensors[node.Inputs[0]], only))
+        {
+            return ImmutableCollectionsMarshal.AsArray(previous.Outputs)!;
+        }
+        var ins = new TensorInfo?[node.Inputs.Length];
+        for (var i = 0; i < ins.Length; i++)
+        {
+            var n = node.Inputs[i];
+            ins[i] = n.Length == 0 ? null : tensors[n];
+        }
+        return ins;
     }
 
     private static ImmutableArray<TensorInfo> BindInputs(ModelGraph graph, InferenceOptions options)
@@ -188,28 +213,28 @@ public static class ShapeInference
     private static ImmutableArray<ParamSpec> Rescope(ImmutableArray<ParamSpec> prms, string node, string scope) =>
         prms.Select(p => p.Name.StartsWith(node + ".", StringComparison.Ordinal) ? p with { Name = scope + p.Name[node.Length..] } : p).ToImmutableArray();
 
-    private static ImmutableArray<ParamSpec> ChargeParams(ImmutableArray<TensorInfo?> ins, OpResult result, HashSet<string> initializers, HashSet<string> charged)
+    private static ImmutableArray<ParamSpec> ChargeParams(TensorInfo?[] ins, OpResult result, Charges charges, List<ParamSpec> scratch)
     {
-        // most nodes charge nothing: the list is made on the first parameter
-        ImmutableArray<ParamSpec>.Builder? list = null;
+        // most nodes charge nothing, and those that do one or two parameters: collected in one list for all nodes, then copied
+        scratch.Clear();
         for (var i = 0; i < ins.Length; i++)
         {
             var t = ins[i];
-            if (t is null || !initializers.Contains(t.Name) || !DTypes.IsFloat(t.DType) || !charged.Add(t.Name))
+            if (t is null || !DTypes.IsFloat(t.DType) || !charges.ChargeInitializer(t.Name))
             {
                 continue;
             }
             var role = result.BufferInputs.Contains(i) ? ParamRole.Buffer : ParamRole.Weight;
-            (list ??= ImmutableArray.CreateBuilder<ParamSpec>()).Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
+            scratch.Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
         }
         foreach (var p in result.Params)
         {
-            if (charged.Add(p.Name))
+            if (charges.Add(p.Name))
             {
-                (list ??= ImmutableArray.CreateBuilder<ParamSpec>()).Add(p);
+                scratch.Add(p);
             }
         }
-        return list?.ToImmutable() ?? ImmutableArray<ParamSpec>.Empty;
+        return scratch.Count == 0 ? ImmutableArray<ParamSpec>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray());
     }
 
     private static void CheckDeclared(Node node, TensorInfo inferred, TensorInfo declared, IReadOnlyDictionary<string, long> bindings, ImmutableArray<string>.Builder warnings)

@@ -47,6 +47,25 @@ public sealed class OpContext
         return s.IsFullyKnown ? s.ToLongs() : throw new OpException($"input {index} ('{Input(index).Name}') has shape {s}, which is not fully known");
     }
 
+    /// <summary>
+    /// As <see cref="KnownDims(int)"/>, written into <paramref name="buffer"/> (a larger array is made when the rank exceeds it):
+    /// rules that only read the sizes keep them on the stack.
+    /// </summary>
+    public ReadOnlySpan<long> KnownDims(int index, Span<long> buffer)
+    {
+        var s = InputShape(index);
+        if (!s.IsFullyKnown)
+        {
+            throw new OpException($"input {index} ('{Input(index).Name}') has shape {s}, which is not fully known");
+        }
+        var values = s.Rank <= buffer.Length ? buffer[..s.Rank] : new long[s.Rank];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = s[i].Value!.Value;
+        }
+        return values;
+    }
+
     /// <summary>Name of output <paramref name="index"/> (the node's own, or a synthetic one).</summary>
     public string OutputName(int index) =>
         index < Node.Outputs.Length && Node.Outputs[index].Length > 0 ? Node.Outputs[index] : $"{Node.Name}:out{index}";

@@ -14,7 +14,8 @@ public static class UnaryElementwise
     public static OpResult Result(OpContext ctx, DType dtype, BackwardKeeps keeps, long flopsPerElement, bool inPlace, TensorValue? value = null)
     {
         var x = ctx.Input(0);
-        return ctx.Single(dtype, x.Shape, value) with
+        // one result, not ctx.Single(...) with {...}: that copies the record for every activation of a large graph
+        return new OpResult(ImmutableArray.Create(ctx.Output(0, dtype, x.Shape, value)))
         {
             OtherFlops = ElementwiseCost.Flops(x.Shape, flopsPerElement),
             Saved = Saved(keeps, x),

@@ -66,9 +66,13 @@ public sealed class ActivationRule : IOpRule
             var approximate = ctx.Attr.Str("approximate", "none");
             OpContext.Require(approximate is "none" or "tanh", $"attribute 'approximate' must be 'none' or 'tanh', found '{approximate}'");
         }
-        _ = ctx.Attr.Float("alpha", 0);
-        _ = ctx.Attr.Float("beta", 0);
-        _ = ctx.Attr.Float("gamma", 0);
+        if (!ctx.Attr.Values.IsEmpty)
+        {
+            // kinds only (most activations have no attributes: six lookups saved per node)
+            _ = ctx.Attr.Float("alpha", 0);
+            _ = ctx.Attr.Float("beta", 0);
+            _ = ctx.Attr.Float("gamma", 0);
+        }
         return UnaryElementwise.Result(ctx, x.DType, info.Keeps, info.FlopsPerElement, info.InPlace);
     }
 

@@ -32,9 +32,13 @@ public sealed class BatchNormRule : IOpRule
             new SpecArg("eps", "epsilon", SpecArgKind.Float, "added to the variance (default 1e-5)"),
             new SpecArg("momentum", "momentum", SpecArgKind.Float, "running statistics momentum (default 0.9 as ONNX writes it, i.e. torch's 0.1)"))));
 
+    // inputs 3 and 4 (running mean and variance) are buffers; one list for every node
+    private static readonly ImmutableArray<int> RunningStatsInputs = ImmutableArray.Create(3, 4);
+
     public OpResult Infer(OpContext ctx)
     {
-        var x = ctx.KnownDims(0);
+        Span<long> xBuffer = stackalloc long[8];
+        var x = ctx.KnownDims(0, xBuffer);
         OpContext.Require(x.Length >= 2, $"expects an input with a batch and a channel axis (N, C, ...), found shape {ctx.Input(0).Shape}");
         var eps = ctx.Attr.Float("epsilon", 1e-5);
         OpContext.Require(eps >= 0, $"epsilon must not be negative, found {eps}");
@@ -90,7 +94,7 @@ public sealed class BatchNormRule : IOpRule
         return new OpResult(outputs.ToImmutable())
         {
             Params = prms,
-            BufferInputs = ctx.InputCount > 1 ? ImmutableArray.Create(3, 4) : ImmutableArray<int>.Empty,
+            BufferInputs = ctx.InputCount > 1 ? RunningStatsInputs : ImmutableArray<int>.Empty,
             OtherFlops = checked(2 * SpatialInput.Product(x)),
             SavesRunningStats = true,
             Saved = ImmutableArray.Create(

@@ -37,7 +37,9 @@ public sealed class ConvRule : IOpRule
 
     public OpResult Infer(OpContext ctx)
     {
-        var x = ctx.KnownDims(0);
+        // the sizes stay on the stack: a convolution is inferred once per layer of large graphs
+        Span<long> xBuffer = stackalloc long[8], wBuffer = stackalloc long[8];
+        var x = ctx.KnownDims(0, xBuffer);
         OpContext.Require(x.Length >= 3, $"expects an input with a batch, a channel and at least one spatial dimension, found shape {ctx.Input(0).Shape}");
         var channels = x[1];
         // A depthwise convolution whose channel count the importer cannot know (Keras's DepthwiseConv2D): one group per input channel.
@@ -47,14 +49,14 @@ public sealed class ConvRule : IOpRule
         OpContext.Require(group >= 1, $"groups must be at least 1, found {group}");
 
         long filters;
-        long[]? kernel = null;
+        scoped ReadOnlySpan<long> weightKernel = default;
         var hasWeight = ctx.HasInput(1);
         if (hasWeight)
         {
-            var w = ctx.KnownDims(1);
+            var w = ctx.KnownDims(1, wBuffer);
             OpContext.Require(w.Length == x.Length, $"weight has shape {ctx.Input(1).Shape}, expected rank {x.Length} for input {ctx.Input(0).Shape}");
             filters = w[0];
-            kernel = w[2..];
+            weightKernel = w[2..];
             OpContext.Require(w[1] * group == channels, $"weight expects {w[1]} x {group} groups = {w[1] * group} input channels, but the input has {channels}");
         }
         else
@@ -65,26 +67,26 @@ public sealed class ConvRule : IOpRule
         OpContext.Require(channels % group == 0, $"input channels ({channels}) are not divisible by groups ({group})");
         OpContext.Require(filters % group == 0, $"filters ({filters}) are not divisible by groups ({group})");
 
-        var axes = SpatialArithmetic.Compute(ctx.Attr, x[2..], kernel, ceilMode: false);
-        kernel ??= axes.Select(a => a.Kernel).ToArray();
-        var outDims = new long[2 + axes.Length];
-        outDims[0] = x[0];
-        outDims[1] = filters;
-        for (var i = 0; i < axes.Length; i++)
-        {
-            outDims[2 + i] = axes[i].Output;
-        }
-        var outShape = Shape.Of(outDims);
+        var rank = x.Length - 2;
+        var axes = rank <= 8 ? stackalloc AxisWindow[rank] : new AxisWindow[rank];
+        SpatialArithmetic.Compute(ctx.Attr, x[2..], weightKernel, hasWeight, ceilMode: false, axes);
+        var outShape = OutputShape(ctx.Input(0).Shape, x, filters, axes);
 
         var dtype = ctx.Input(0).DType;
-        var prms = ImmutableArray.CreateBuilder<ParamSpec>();
+        var prms = ImmutableArray<ParamSpec>.Empty;
         if (!hasWeight)
         {
-            prms.Add(new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(new[] { filters, channels / group }.Concat(kernel).ToArray()), dtype, ParamRole.Weight));
-            if (ctx.Attr.Int("bias", 1) != 0)
+            var weight = new long[2 + rank];
+            weight[0] = filters;
+            weight[1] = channels / group;
+            for (var i = 0; i < rank; i++)
             {
-                prms.Add(new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(filters), dtype, ParamRole.Bias));
+                weight[2 + i] = axes[i].Kernel;
             }
+            var spec = new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(weight), dtype, ParamRole.Weight);
+            prms = ctx.Attr.Int("bias", 1) != 0
+                ? ImmutableArray.Create(spec, new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(filters), dtype, ParamRole.Bias))
+                : ImmutableArray.Create(spec);
         }
         else if (ctx.HasInput(2))
         {
@@ -92,12 +94,17 @@ public sealed class ConvRule : IOpRule
             OpContext.Require(b.Rank == 1 && b[0].Value == filters, $"bias has shape {b}, expected {filters}");
         }
 
-        var macs = checked(outShape.Elements!.Value * (channels / group) * kernel.Aggregate(1L, (a, k) => checked(a * k)));
+        long window = 1;
+        foreach (var a in axes)
+        {
+            window = checked(window * a.Kernel);
+        }
+        var macs = checked(outShape.Elements!.Value * (channels / group) * window);
         var warnings = SpatialArithmetic.UnevenWarnings("strided convolution", axes, ceilMode: false, stridedOnly: true);
 
         return new OpResult(ImmutableArray.Create(ctx.Output(0, dtype, outShape)))
         {
-            Params = prms.ToImmutable(),
+            Params = prms,
             Macs = macs,
             Saved = KeepsInput,
             Warnings = warnings,
@@ -105,5 +112,30 @@ public sealed class ConvRule : IOpRule
             Workspace = WorkspaceKind.Convolution,
             TensorCoreAxis = 1,
         };
+    }
+
+    /// <summary>
+    /// [N, M, O1, ...]: the input's own shape object when the convolution keeps it (as many filters as channels, same
+    /// padding: most convolutions of a residual network), otherwise a new one.
+    /// </summary>
+    private static Shape OutputShape(Shape input, ReadOnlySpan<long> x, long filters, ReadOnlySpan<AxisWindow> axes)
+    {
+        var same = filters == x[1];
+        for (var i = 0; same && i < axes.Length; i++)
+        {
+            same = axes[i].Output == x[2 + i];
+        }
+        if (same)
+        {
+            return input;
+        }
+        var dims = new Dim[2 + axes.Length];
+        dims[0] = x[0];
+        dims[1] = filters;
+        for (var i = 0; i < axes.Length; i++)
+        {
+            dims[2 + i] = axes[i].Output;
+        }
+        return Shape.Own(dims);
     }
 }

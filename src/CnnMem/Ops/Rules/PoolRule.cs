@@ -16,6 +16,9 @@ namespace CnnMem.Ops.Rules;
 /// </summary>
 public sealed class PoolRule : IOpRule
 {
+    // shared by every average pool (the list is immutable)
+    private static readonly ImmutableArray<SavedTensor> KeepsInput = ImmutableArray.Create(SavedTensor.In(0, "input"));
+
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MaxPool", "AveragePool");
 
     public string Description => "Max and average pooling: kernel, stride, padding (same/valid/explicit, asymmetric), dilation (max), ceil or floor mode.";
@@ -37,7 +40,9 @@ public sealed class PoolRule : IOpRule
     public OpResult Infer(OpContext ctx)
     {
         var isMax = ctx.Node.Op == "MaxPool";
-        var x = SpatialInput.Dims(ctx);
+        // the sizes stay on the stack: pools are inferred once per layer of large graphs
+        Span<long> xBuffer = stackalloc long[8];
+        var x = SpatialInput.Dims(ctx, xBuffer);
         var ceil = SpatialInput.Flag(ctx.Attr, "ceil_mode", false);
         if (isMax)
         {
@@ -50,33 +55,36 @@ public sealed class PoolRule : IOpRule
                 "AveragePool accepts dilations only from opset 19; remove them or raise the opset");
         }
 
-        var axes = SpatialArithmetic.Compute(ctx.Attr, x[2..], null, ceil);
-        var outShape = Shape.Of(new[] { x[0], x[1] }.Concat(axes.Select(a => a.Output)).ToArray());
-        var window = SpatialInput.Product(axes.Select(a => a.Kernel));
+        var rank = x.Length - 2;
+        var axes = rank <= 8 ? stackalloc AxisWindow[rank] : new AxisWindow[rank];
+        SpatialArithmetic.Compute(ctx.Attr, x[2..], default, kernelGiven: false, ceil, axes);
+        var outDims = new Dim[2 + rank];
+        outDims[0] = x[0];
+        outDims[1] = x[1];
+        long window = 1;
+        for (var i = 0; i < rank; i++)
+        {
+            outDims[2 + i] = axes[i].Output;
+            window = checked(window * axes[i].Kernel);
+        }
+        var outShape = Shape.Own(outDims);
         var dtype = ctx.Input(0).DType;
         OpContext.Require(DTypes.IsFloat(dtype) || (isMax && DTypes.IsInteger(dtype)), $"expects a floating point input{(isMax ? " (or 8-bit integers)" : "")}, found {DTypes.Name(dtype)}");
 
-        var outputs = ImmutableArray.CreateBuilder<TensorInfo>();
-        outputs.Add(ctx.Output(0, dtype, outShape));
         var hasIndicesOutput = isMax && ctx.Node.Outputs.Length > 1 && ctx.Node.Outputs[1].Length > 0;
-        if (hasIndicesOutput)
-        {
-            outputs.Add(ctx.Output(1, DType.Int64, outShape));
-        }
+        var outputs = hasIndicesOutput
+            ? ImmutableArray.Create(ctx.Output(0, dtype, outShape), ctx.Output(1, DType.Int64, outShape))
+            : ImmutableArray.Create(ctx.Output(0, dtype, outShape));
 
-        var saved = ImmutableArray.CreateBuilder<SavedTensor>();
-        saved.Add(SavedTensor.In(0, "input"));
-        if (isMax)
-        {
-            // PyTorch's max_pool2d_with_indices keeps the argmax positions as int64; an ONNX graph that asks for them has them as output 1.
-            saved.Add(hasIndicesOutput ? SavedTensor.Out(1, "indices") : SavedTensor.Extra("indices", outShape, DType.Int64));
-        }
+        // PyTorch's max_pool2d_with_indices keeps the argmax positions as int64; an ONNX graph that asks for them has them as output 1.
+        var saved = !isMax ? KeepsInput
+            : ImmutableArray.Create(SavedTensor.In(0, "input"), hasIndicesOutput ? SavedTensor.Out(1, "indices") : SavedTensor.Extra("indices", outShape, DType.Int64));
 
-        var what = $"{(isMax ? "max" : "average")} pooling";
-        return new OpResult(outputs.ToImmutable())
+        var what = isMax ? "max pooling" : "average pooling";
+        return new OpResult(outputs)
         {
             OtherFlops = checked(outShape.Elements!.Value * window),
-            Saved = saved.ToImmutable(),
+            Saved = saved,
             Warnings = SpatialArithmetic.UnevenWarnings(what, axes, ceil),
             Workspace = isMax ? WorkspaceKind.PoolingIndices : WorkspaceKind.None,
         };

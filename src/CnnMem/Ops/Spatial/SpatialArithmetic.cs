@@ -17,47 +17,68 @@ public static class SpatialArithmetic
 {
     public static ImmutableArray<SpatialAxis> Compute(Attributes attr, long[] spatialInput, long[]? kernelFromWeight, bool ceilMode)
     {
+        var windows = new AxisWindow[spatialInput.Length];
+        Compute(attr, spatialInput, kernelFromWeight, kernelFromWeight is not null, ceilMode, windows);
+        var axes = new SpatialAxis[windows.Length];
+        for (var i = 0; i < axes.Length; i++)
+        {
+            axes[i] = windows[i].ToAxis();
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(axes);
+    }
+
+    /// <summary>
+    /// As <see cref="Compute(Attributes, long[], long[], bool)"/>, into <paramref name="axes"/> (one per spatial axis) without
+    /// allocating: this runs for every convolution and pool. The attribute lists are read as stored, never copied.
+    /// </summary>
+    internal static void Compute(Attributes attr, ReadOnlySpan<long> spatialInput, ReadOnlySpan<long> kernelFromWeight, bool kernelGiven, bool ceilMode, Span<AxisWindow> axes)
+    {
         var rank = spatialInput.Length;
-        // the caller's array is only read here, never kept, so it is wrapped rather than copied
-        var kernel = kernelFromWeight is { } fromWeight ? ImmutableCollectionsMarshal.AsImmutableArray(fromWeight)
-            : List(attr, "kernel_shape", rank, null) ?? throw new OpException("needs attribute 'kernel_shape'");
+        ImmutableArray<long>? kernelAttr = kernelGiven ? null : List(attr, "kernel_shape", rank) ?? throw new OpException("needs attribute 'kernel_shape'");
+        var kernel = kernelAttr is { } k ? k.AsSpan() : kernelFromWeight;
         OpContext.Require(kernel.Length == rank, $"kernel_shape has {kernel.Length} values but the input has {rank} spatial dimensions");
-        var strides = List(attr, "strides", rank, 1)!.Value;
-        var dilations = List(attr, "dilations", rank, 1)!.Value;
+        // null: the default, 1 on every axis
+        var strides = List(attr, "strides", rank);
+        var dilations = List(attr, "dilations", rank);
         for (var i = 0; i < rank; i++)
         {
             OpContext.Require(kernel[i] > 0, $"kernel size must be positive, found {kernel[i]}");
-            OpContext.Require(strides[i] > 0, $"stride must be positive, found {strides[i]}");
-            OpContext.Require(dilations[i] > 0, $"dilation must be positive, found {dilations[i]}");
+            OpContext.Require(At(strides, i) > 0, $"stride must be positive, found {At(strides, i)}");
+            OpContext.Require(At(dilations, i) > 0, $"dilation must be positive, found {At(dilations, i)}");
         }
 
         var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
-        var pads = attr.Ints("pads") ?? Zeros(2 * rank);
-        OpContext.Require(pads.Length == 2 * rank, $"pads has {pads.Length} values, expected {2 * rank} (begin and end for each spatial axis)");
-        OpContext.Require(pads.All(p => p >= 0), $"pads must not be negative, found [{string.Join(",", pads)}]");
+        // null: no padding
+        var pads = attr.Ints("pads");
+        var padCount = pads?.Length ?? 2 * rank;
+        OpContext.Require(padCount == 2 * rank, $"pads has {padCount} values, expected {2 * rank} (begin and end for each spatial axis)");
+        if (pads is { } given && !given.All(p => p >= 0))
+        {
+            throw new OpException($"pads must not be negative, found [{string.Join(",", given)}]");
+        }
 
-        var axes = ImmutableArray.CreateBuilder<SpatialAxis>(rank);
         for (var i = 0; i < rank; i++)
         {
-            var dk = checked(((kernel[i] - 1) * dilations[i]) + 1);
-            long begin = pads[i], end = pads[i + rank], output;
+            long stride = At(strides, i), dilation = At(dilations, i);
+            var dk = checked(((kernel[i] - 1) * dilation) + 1);
+            long begin = At(pads, i, 0), end = At(pads, i + rank, 0), output;
             switch (autoPad)
             {
                 case "SAME_UPPER":
                 case "SAME_LOWER":
-                    output = checked((spatialInput[i] + strides[i] - 1) / strides[i]);
-                    var total = Math.Max(0, checked(((output - 1) * strides[i]) + dk - spatialInput[i]));
+                    output = checked((spatialInput[i] + stride - 1) / stride);
+                    var total = Math.Max(0, checked(((output - 1) * stride) + dk - spatialInput[i]));
                     begin = autoPad == "SAME_UPPER" ? total / 2 : total - (total / 2);
                     end = total - begin;
                     break;
                 case "VALID":
                     // ONNX's shape inference applies ceil_mode to VALID as well (pads are simply zero).
                     begin = end = 0;
-                    output = Windowed(spatialInput[i], dk, strides[i], ceilMode, spatialInput[i]);
+                    output = Windowed(spatialInput[i], dk, stride, ceilMode, spatialInput[i]);
                     break;
                 case "NOTSET":
                 case "":
-                    output = Windowed(spatialInput[i] + begin + end, dk, strides[i], ceilMode, spatialInput[i] + begin);
+                    output = Windowed(spatialInput[i] + begin + end, dk, stride, ceilMode, spatialInput[i] + begin);
                     break;
                 default:
                     throw new OpException($"auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, found '{autoPad}'");
@@ -66,12 +87,13 @@ public static class SpatialArithmetic
             {
                 var padded = spatialInput[i] + begin + end;
                 throw new OpException(
-                    $"the kernel ({Extent(kernel[i], dilations[i], dk)}) is larger than the {(begin + end > 0 ? "padded " : "")}input ({padded}) on spatial axis {i}: the output size would be {output}");
+                    $"the kernel ({Extent(kernel[i], dilation, dk)}) is larger than the {(begin + end > 0 ? "padded " : "")}input ({padded}) on spatial axis {i}: the output size would be {output}");
             }
-            axes.Add(new SpatialAxis(spatialInput[i], kernel[i], strides[i], dilations[i], begin, end, output));
+            axes[i] = new AxisWindow(spatialInput[i], kernel[i], stride, dilation, begin, end, output);
         }
-        return axes.MoveToImmutable();
     }
+
+    private static long At(ImmutableArray<long>? list, int index, long fallback = 1) => list is { } l ? l[index] : fallback;
 
     /// <summary>Window count over a padded length; ceil mode drops a last window that would start in the right padding.</summary>
     private static long Windowed(long padded, long dk, long stride, bool ceil, long inputPlusBegin)
@@ -95,26 +117,16 @@ public static class SpatialArithmetic
 
     private static string Extent(long k, long d, long dk) => d == 1 ? $"{k}" : $"{k} dilated by {d} = {dk}";
 
-    /// <summary>An attribute list as stored (immutable, so not copied: this runs for every convolution and pool), or the fallback repeated.</summary>
-    private static ImmutableArray<long>? List(Attributes attr, string name, int rank, long? fallback)
+    /// <summary>An attribute list as stored (immutable, so not copied), or null when the node does not set it.</summary>
+    private static ImmutableArray<long>? List(Attributes attr, string name, int rank)
     {
         var v = attr.Ints(name);
-        if (v is null)
+        if (v is { } given)
         {
-            if (fallback is not { } f)
-            {
-                return null;
-            }
-            var filled = new long[rank];
-            Array.Fill(filled, f);
-            return ImmutableCollectionsMarshal.AsImmutableArray(filled);
+            OpContext.Require(given.Length == rank, $"{name} has {given.Length} values but the input has {rank} spatial dimensions");
         }
-        OpContext.Require(v.Value.Length == rank, $"{name} has {v.Value.Length} values but the input has {rank} spatial dimensions");
-        return v.Value;
+        return v;
     }
-
-    private static ImmutableArray<long> Zeros(int count) => ImmutableArray.Create(new long[count]);
-
 
     /// <summary>
     /// Warnings for axes whose windows do not tile the padded input exactly: one sentence per distinct
@@ -125,9 +137,9 @@ public static class SpatialArithmetic
     {
         // almost every layer divides evenly: answer that without building the groups
         var any = false;
-        foreach (var a in axes)
+        for (var i = 0; i < axes.Count; i++)
         {
-            any |= a.IsUneven && (!stridedOnly || a.Stride > 1);
+            any |= axes[i].IsUneven && (!stridedOnly || axes[i].Stride > 1);
         }
         if (!any)
         {
@@ -140,6 +152,26 @@ public static class SpatialArithmetic
         return groups
             .Select(g => Sentence(what, g.First().Axis, AxisNames(g.Select(x => x.Index).ToList()), ceilMode))
             .ToImmutableArray();
+    }
+
+    /// <summary>As <see cref="UnevenWarnings(string, IReadOnlyList{SpatialAxis}, bool, bool)"/>; the records are made only when an axis is uneven.</summary>
+    internal static ImmutableArray<string> UnevenWarnings(string what, ReadOnlySpan<AxisWindow> axes, bool ceilMode, bool stridedOnly = false)
+    {
+        var any = false;
+        foreach (var a in axes)
+        {
+            any |= a.IsUneven && (!stridedOnly || a.Stride > 1);
+        }
+        if (!any)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+        var records = new SpatialAxis[axes.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = axes[i].ToAxis();
+        }
+        return UnevenWarnings(what, records, ceilMode, stridedOnly);
     }
 
     private static string AxisNames(IReadOnlyList<int> indices)

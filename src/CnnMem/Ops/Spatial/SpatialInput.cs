@@ -13,8 +13,27 @@ public static class SpatialInput
         return x;
     }
 
+    /// <summary>As <see cref="Dims(OpContext, int)"/>, written into <paramref name="buffer"/> (see <see cref="OpContext.KnownDims(int, Span{long})"/>).</summary>
+    public static ReadOnlySpan<long> Dims(OpContext ctx, Span<long> buffer, int index = 0)
+    {
+        var x = ctx.KnownDims(index, buffer);
+        OpContext.Require(x.Length >= 3, $"expects an input with a batch, a channel and at least one spatial dimension (N, C, H, ...), found shape {ctx.Input(index).Shape}");
+        return x;
+    }
+
     /// <summary>Product of <paramref name="values"/> with checked arithmetic (1 for an empty list).</summary>
     public static long Product(IEnumerable<long> values) => values.Aggregate(1L, (a, v) => checked(a * v));
+
+    /// <summary>As <see cref="Product(IEnumerable{long})"/>, without an enumerator.</summary>
+    public static long Product(ReadOnlySpan<long> values)
+    {
+        long product = 1;
+        foreach (var v in values)
+        {
+            product = checked(product * v);
+        }
+        return product;
+    }
 
     /// <summary>A 0/1 flag attribute; any other value is an error naming the attribute.</summary>
     public static bool Flag(Attributes attr, string name, bool fallback)
