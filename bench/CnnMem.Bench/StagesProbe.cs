@@ -29,6 +29,20 @@ public static class StagesProbe
         }
     }
 
+    /// <summary>`probe-import FILE [ROUNDS]`: only the ONNX import, in rounds (the first one includes JIT).</summary>
+    public static void Import(string file, int rounds)
+    {
+        var bytes = File.ReadAllBytes(file);
+        for (var r = 0; r < rounds; r++)
+        {
+            var graph = Time($"import round {r + 1}", () => OnnxImporter.ImportBytes(bytes, file));
+            if (r == rounds - 1)
+            {
+                Console.WriteLine($"  {graph.Nodes.Length} nodes, {graph.Initializers.Count} initializers");
+            }
+        }
+    }
+
     private static T Time<T>(string stage, Func<T> run)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
