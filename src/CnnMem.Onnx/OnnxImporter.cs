@@ -14,7 +14,7 @@ namespace CnnMem.Onnx;
 ///    initializers (IR &lt; 4 lists initializers as inputs too).
 /// 3. Nodes: canonical op and domain, unique names (<c>{op}_{index}</c> for empty or repeated ones), attributes.
 /// 4. Declared shapes (graph outputs, value_info) for cross-checking; batch symbol (see <see cref="BatchRebinding"/>).
-/// 5. <see cref="GraphValidator.Validate"/>: undefined tensors, duplicates, cycles.
+/// 5. <see cref="GraphValidator.Validate(ModelGraph)"/>: undefined tensors, duplicates, cycles.
 /// Every error is a <see cref="CnnMemException"/> that starts with the file.
 /// </summary>
 public static class OnnxImporter
@@ -54,7 +54,7 @@ public static class OnnxImporter
     {
         try
         {
-            return GraphValidator.Validate(Translate(data, source, options));
+            return GraphValidator.Validate(Translate(data, source, options), nodeNamesUnique: true);
         }
         catch (CnnMemException e)
         {
@@ -91,10 +91,10 @@ public static class OnnxImporter
         var opset = DefaultOpset(context);
         var initializers = OnnxInitializers.Read(context);
         var inputs = Inputs(context, initializers);
-        var nodes = OnnxNodes.Read(context);
+        var nodes = OnnxNodes.Read(context, new TensorNames(data, initializers));
         var outputs = Outputs(context);
         var rebinding = BatchRebinding.Apply(inputs, Declared(context), options);
-        return new ModelGraph(ModelName(source, model.Name), rebinding.Inputs, initializers, nodes, outputs)
+        return new ModelGraph(ModelName(source, model.Name), rebinding.Inputs, initializers.AsReadOnly(), nodes, outputs)
         {
             BatchSymbol = rebinding.BatchSymbol,
             DefaultBatch = rebinding.DefaultBatch,
@@ -127,7 +127,7 @@ public static class OnnxImporter
 
     internal static bool IsDefaultDomain(string domain) => domain.Length == 0 || domain == "ai.onnx";
 
-    private static ImmutableArray<TensorInfo> Inputs(OnnxImportContext context, ImmutableDictionary<string, Initializer> initializers)
+    private static ImmutableArray<TensorInfo> Inputs(OnnxImportContext context, Dictionary<string, Initializer> initializers)
     {
         var b = ImmutableArray.CreateBuilder<TensorInfo>(context.Model.Count(OnnxModelBytes.GraphInput));
         var seen = new HashSet<string>(StringComparer.Ordinal);

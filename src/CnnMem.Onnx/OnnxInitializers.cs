@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
 
@@ -12,9 +11,9 @@ internal static class OnnxInitializers
 {
     private const int SparseValues = 1;
 
-    public static ImmutableDictionary<string, Initializer> Read(OnnxImportContext context)
+    public static Dictionary<string, Initializer> Read(OnnxImportContext context)
     {
-        var b = ImmutableDictionary.CreateBuilder<string, Initializer>(StringComparer.Ordinal);
+        var b = new Dictionary<string, Initializer>(context.Model.Count(OnnxModelBytes.GraphInitializer), StringComparer.Ordinal);
         var t = context.Tensor;
         foreach (var slice in context.Model.Fields(OnnxModelBytes.GraphInitializer))
         {
@@ -35,7 +34,7 @@ internal static class OnnxInitializers
         {
             throw new CnnMemException($"the graph has {sparse} sparse initializer(s) ('{FirstSparseName(context)}'), which cnnmem does not support");
         }
-        return b.ToImmutable();
+        return b;
     }
 
     /// <summary>The name of the first sparse initializer's values tensor, or "" (the old message printed nothing for none).</summary>

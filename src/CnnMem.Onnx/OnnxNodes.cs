@@ -19,7 +19,7 @@ internal static class OnnxNodes
     private const int OpType = 4;
     private const int Domain = 7;
 
-    public static ImmutableArray<Node> Read(OnnxImportContext context)
+    public static ImmutableArray<Node> Read(OnnxImportContext context, TensorNames tensors)
     {
         var count = context.Model.Count(OnnxModelBytes.GraphNode);
         var nodes = new Node[count];
@@ -29,7 +29,7 @@ internal static class OnnxNodes
         var i = 0;
         foreach (var slice in context.Model.Fields(OnnxModelBytes.GraphNode))
         {
-            nodes[i] = ReadNode(context, slice, i, names, inputs, outputs);
+            nodes[i] = ReadNode(context, slice, i, names, tensors, inputs, outputs);
             i++;
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(nodes);
@@ -62,7 +62,7 @@ internal static class OnnxNodes
         return false;
     }
 
-    private static Node ReadNode(OnnxImportContext context, ProtoSlice slice, int index, HashSet<string> names, List<string> inputs, List<string> outputs)
+    private static Node ReadNode(OnnxImportContext context, ProtoSlice slice, int index, HashSet<string> names, TensorNames tensors, List<string> inputs, List<string> outputs)
     {
         inputs.Clear();
         outputs.Clear();
@@ -78,10 +78,10 @@ internal static class OnnxNodes
             switch (tag >> 3)
             {
                 case Input when tag == ProtoReader.Tag(Input, ProtoReader.LengthDelimited):
-                    inputs.Add(r.ReadString());
+                    inputs.Add(tensors.Input(r.ReadSlice()));
                     break;
                 case Output when tag == ProtoReader.Tag(Output, ProtoReader.LengthDelimited):
-                    outputs.Add(r.ReadString());
+                    outputs.Add(tensors.Output(r.ReadSlice()));
                     break;
                 case Name when tag == ProtoReader.Tag(Name, ProtoReader.LengthDelimited):
                     name = r.ReadString();

@@ -5,13 +5,14 @@ namespace CnnMem.Graphs;
 
 /// <summary>
 /// An imported network: graph inputs (with symbolic dims such as the batch <c>N</c>), initializers,
-/// nodes and graph outputs. Immutable; analysis results never live here. Build it with
-/// <see cref="GraphValidator.Validate"/>, which checks references and orders the nodes.
+/// nodes and graph outputs (<see cref="Initializers"/> is any read-only map: the ONNX importer gives a hashed one,
+/// as an immutable tree costs much more to build and read for 100,000 weights). Immutable; analysis results never live here. Build it with
+/// <see cref="GraphValidator.Validate(ModelGraph)"/>, which checks references and orders the nodes.
 /// </summary>
 public sealed record ModelGraph(
     string Name,
     ImmutableArray<TensorInfo> Inputs,
-    ImmutableDictionary<string, Initializer> Initializers,
+    IReadOnlyDictionary<string, Initializer> Initializers,
     ImmutableArray<Node> Nodes,
     ImmutableArray<string> Outputs)
 {
