@@ -57,6 +57,10 @@ public class LeanReaderDifferentialTests
         };
     }
 
+    /// <summary>Whether the lean reader imports the model.</summary>
+    internal static bool Imports(byte[] bytes, OnnxImportOptions options) =>
+        Import(() => OnnxImporter.ImportBytes(bytes, "model.onnx", options)).Graph is not null;
+
     private static (ModelGraph? Graph, string? Error) Import(Func<ModelGraph> import)
     {
         try
