@@ -24,6 +24,9 @@ internal sealed class OnnxModelBytes
     private const int OpsetVersion = 2;
 
     private readonly int[] _counts = new int[GraphSparseInitializer + 1];
+
+    /// <summary>Per graph field, per field number: the bytes from its first tag to the end of its last value.</summary>
+    private readonly List<ProtoSlice[]> _spans = [];
     private readonly List<ProtoSlice> _graphs = [];
     private readonly List<(string Domain, long Version)> _opsets = [];
 
@@ -69,28 +72,38 @@ internal sealed class OnnxModelBytes
     public int Count(int field) => _counts[field];
 
     /// <summary>The values of the graph's length-delimited field <paramref name="field"/>, in file order.</summary>
-    public ProtoFieldEnumerator Fields(int field) => new(Data, _graphs, field);
+    public ProtoFieldEnumerator Fields(int field) => new(Data, _spans, field);
 
     /// <summary>A reader over one of this model's slices.</summary>
     public ProtoReader Reader(ProtoSlice slice) => new(Data, slice);
 
     private void Outline(ProtoSlice graph)
     {
+        var spans = new ProtoSlice[_counts.Length];
+        _spans.Add(spans);
         var r = new ProtoReader(Data, graph);
         while (!r.AtEnd)
         {
+            var at = r.Position;
             var tag = r.ReadTag();
             var field = ProtoReader.FieldOf(tag);
-            if (ProtoReader.WireTypeOf(tag) == ProtoReader.LengthDelimited && field < _counts.Length)
+            if (ProtoReader.WireTypeOf(tag) != ProtoReader.LengthDelimited || field >= _counts.Length)
             {
-                _counts[field]++;
-                if (field == GraphName)
-                {
-                    Name = r.ReadString();
-                    continue;
-                }
+                r.Skip(tag);
+                continue;
             }
-            r.Skip(tag);
+            _counts[field]++;
+            if (field == GraphName)
+            {
+                Name = r.ReadString();
+            }
+            else
+            {
+                r.Skip(tag);
+            }
+            // Enumerating a field then starts at its first value and stops after its last (fields are mostly grouped).
+            var from = spans[field].Length == 0 ? at : spans[field].Start;
+            spans[field] = new ProtoSlice(from, r.Position - from);
         }
     }
 
