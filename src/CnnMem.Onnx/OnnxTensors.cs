@@ -17,10 +17,8 @@ internal static class OnnxTensors
 
     public static TensorInfo Convert(OnnxImportContext context, OnnxTensorFields t, string name, TensorSite site)
     {
-        if (!OnnxDTypes.TryFrom(t.ElemType, out var dtype))
-        {
-            OnnxDTypes.From(t.ElemType, site.Describe());
-        }
+        // The message naming the tensor is formatted only when the type is bad.
+        var dtype = OnnxDTypes.TryFrom(t.ElemType, out var known) ? known : OnnxDTypes.From(t.ElemType, site.Describe());
         long elements = 1;
         for (var i = 0; i < t.DimValues.Count; i++)
         {
