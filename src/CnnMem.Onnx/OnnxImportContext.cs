@@ -20,6 +20,9 @@ internal sealed class OnnxImportContext(OnnxModelBytes model, OnnxImportOptions 
     /// <summary>A tensor's fields, reused from one tensor to the next.</summary>
     public OnnxTensorFields Tensor { get; } = new();
 
+    /// <summary>A value info's fields, reused from one to the next.</summary>
+    public OnnxValueInfo ValueInfo { get; } = new();
+
     /// <summary>An attribute's fields, reused from one attribute to the next.</summary>
     public OnnxAttributeFields Attribute { get; } = new();
 

@@ -133,7 +133,8 @@ public static class OnnxImporter
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var slice in context.Model.Fields(OnnxModelBytes.GraphInput))
         {
-            var v = OnnxValueInfo.Read(context, slice);
+            var v = context.ValueInfo;
+            v.Read(context, slice);
             // Before IR 4, every initializer is also listed as a graph input.
             if (initializers.ContainsKey(v.Name))
             {
@@ -162,21 +163,24 @@ public static class OnnxImporter
         return b.MoveToImmutable();
     }
 
-    private static ImmutableDictionary<string, TensorInfo> Declared(OnnxImportContext context)
+    /// <summary>Declared shapes (value_info, then graph outputs; a later one replaces an earlier one of the same name).</summary>
+    private static IReadOnlyDictionary<string, TensorInfo> Declared(OnnxImportContext context)
     {
-        var b = ImmutableDictionary.CreateBuilder<string, TensorInfo>(StringComparer.Ordinal);
+        var count = context.Model.Count(OnnxModelBytes.GraphValueInfo) + context.Model.Count(OnnxModelBytes.GraphOutput);
+        var b = new Dictionary<string, TensorInfo>(count, StringComparer.Ordinal);
+        var v = context.ValueInfo;
         foreach (var field in (ReadOnlySpan<int>)[OnnxModelBytes.GraphValueInfo, OnnxModelBytes.GraphOutput])
         {
             foreach (var slice in context.Model.Fields(field))
             {
-                var v = OnnxValueInfo.Read(context, slice);
-                if (v.Name.Length > 0 && OnnxValueInfos.Declared(v) is { } t)
+                v.Read(context, slice);
+                if (v.Name.Length > 0 && OnnxValueInfos.Declared(context, v) is { } t)
                 {
                     b[v.Name] = t;
                 }
             }
         }
-        return b.ToImmutable();
+        return b.AsReadOnly();
     }
 
     /// <summary>The file name without extensions (<c>resnet50.dyn.onnx</c> -> <c>resnet50</c>), else the graph's name.</summary>

@@ -36,9 +36,17 @@ internal sealed class OnnxValueInfo
     /// <summary>For each dim, whether it was given as a value (<c>dim_value</c>), and the value.</summary>
     public List<long?> DimValues { get; } = [];
 
-    public static OnnxValueInfo Read(OnnxImportContext context, ProtoSlice slice)
+    /// <summary>Reads the value info at <paramref name="slice"/> into this (reused) instance.</summary>
+    public void Read(OnnxImportContext context, ProtoSlice slice)
     {
-        var v = new OnnxValueInfo();
+        var v = this;
+        v.Name = "";
+        v.HasType = false;
+        v.TypeCase = 0;
+        v.ElemType = 0;
+        v.HasShape = false;
+        v.Dims.Clear();
+        v.DimValues.Clear();
         var r = context.Reader(slice);
         while (!r.AtEnd)
         {
@@ -57,7 +65,6 @@ internal sealed class OnnxValueInfo
                 r.Skip(tag);
             }
         }
-        return v;
     }
 
     /// <summary>Only the name (graph outputs).</summary>

@@ -30,18 +30,21 @@ internal static class OnnxValueInfos
     /// odd (no type, not a tensor, unknown element type, negative dims) gives null or unknown dims
     /// instead of an error: a wrong declaration must not stop an analysis that does not need it.
     /// </summary>
-    public static TensorInfo? Declared(OnnxValueInfo v)
+    public static TensorInfo? Declared(OnnxImportContext context, OnnxValueInfo v)
     {
         if (v.TypeCase != TensorType || !v.HasShape || !OnnxDTypes.TryFrom(v.ElemType, out var dtype))
         {
             return null;
         }
-        var dims = new Dim[v.Dims.Count];
-        for (var i = 0; i < dims.Length; i++)
+        // v is the importer's scratch copy, read for this value info only: its dims can be changed in place.
+        for (var i = 0; i < v.Dims.Count; i++)
         {
-            dims[i] = v.DimValues[i] is < 0 ? Dim.Unknown : v.Dims[i];
+            if (v.DimValues[i] is < 0)
+            {
+                v.Dims[i] = Dim.Unknown;
+            }
         }
-        return new TensorInfo(v.Name, dtype, Shape.Of(dims));
+        return new TensorInfo(v.Name, dtype, context.Shapes.Get(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(v.Dims)));
     }
 
     private static void CheckTensor(OnnxValueInfo v, string what)

@@ -30,7 +30,7 @@ public sealed record ModelGraph(
     public DisplayLayout Layout { get; init; } = DisplayLayout.ChannelsFirst;
 
     /// <summary>Shapes the file declares for tensors (graph outputs, value_info); used only to cross-check inference.</summary>
-    public ImmutableDictionary<string, TensorInfo> DeclaredShapes { get; init; } = ImmutableDictionary<string, TensorInfo>.Empty;
+    public IReadOnlyDictionary<string, TensorInfo> DeclaredShapes { get; init; } = ImmutableDictionary<string, TensorInfo>.Empty;
 
     /// <summary>Default opset version of the ai.onnx domain (0 when not an ONNX model).</summary>
     public long OpsetVersion { get; init; }
