@@ -4,7 +4,7 @@ using CnnMem.Bench;
 // `loop FILE BATCH STAGE ROUNDS` runs one stage (analyze, infer, rows, totals, tensorcore) repeatedly;
 // `write-chain N FILE` writes the generated Conv/Relu chain as an ONNX file for the whole-process
 // measurement (bench/whole-process.sh); `probe FILE [BATCH] [ROUNDS]` times the stages
-// (StagesProbe); anything else goes to BenchmarkDotNet.
+// (StagesProbe), `probe-import FILE [ROUNDS]` the import alone; anything else goes to BenchmarkDotNet.
 if (args is ["write-chain", var nodes, var file])
 {
     File.WriteAllBytes(file, ChainModel.Build(int.Parse(nodes, System.Globalization.CultureInfo.InvariantCulture)));
@@ -84,6 +84,11 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
         Console.WriteLine($"{loopStage}: {sw.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:F1} MB allocated, {paused.TotalMilliseconds:F1} ms paused for GC, {cpu.TotalMilliseconds:F0} ms user CPU (all threads), gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     }
     Console.WriteLine($"{loopStage}: best {best:F1} ms");
+    return;
+}
+if (args is ["probe-import", var importFile, .. var importRest])
+{
+    StagesProbe.Import(importFile, importRest.Length > 0 ? int.Parse(importRest[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ChainBenchmarks).Assembly).Run(args);

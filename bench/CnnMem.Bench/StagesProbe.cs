@@ -50,14 +50,32 @@ public static class StagesProbe
         }
     }
 
+    /// <summary>`probe-import FILE [ROUNDS]`: only the ONNX import, in rounds (the first one includes JIT).</summary>
+    public static void Import(string file, int rounds)
+    {
+        var bytes = File.ReadAllBytes(file);
+        for (var r = 0; r < rounds; r++)
+        {
+            var graph = Time($"import round {r + 1}", () => OnnxImporter.ImportBytes(bytes, file));
+            Time("  of which GraphValidator.Validate (again)", () => Graphs.GraphValidator.Validate(graph));
+            if (r == rounds - 1)
+            {
+                Console.WriteLine($"  {graph.Nodes.Length} nodes, {graph.Initializers.Count} initializers");
+            }
+        }
+    }
+
     private static T Time<T>(string stage, Func<T> run)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var result = run();
         sw.Stop();
+        // CPU time of the whole process (GC threads included): steadier than wall time on a busy machine.
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Console.WriteLine($"  {stage,-48} {sw.Elapsed.TotalMilliseconds,9:F1} ms {allocated / 1e6,9:F1} MB allocated");
+        Console.WriteLine($"  {stage,-48} {sw.Elapsed.TotalMilliseconds,9:F1} ms {cpuMs,9:F1} ms CPU {allocated / 1e6,9:F1} MB allocated");
         return result;
     }
 }

@@ -16,7 +16,7 @@ namespace CnnMem.Onnx;
 /// </summary>
 internal static class BatchRebinding
 {
-    public static BatchRebindingResult Apply(ImmutableArray<TensorInfo> inputs, ImmutableDictionary<string, TensorInfo> declared, OnnxImportOptions options)
+    public static BatchRebindingResult Apply(ImmutableArray<TensorInfo> inputs, IReadOnlyDictionary<string, TensorInfo> declared, OnnxImportOptions options)
     {
         var batchInput = inputs.FirstOrDefault(i => DTypes.IsFloat(i.DType) && i.Shape.Rank >= 1)
             ?? inputs.FirstOrDefault(i => i.Shape.Rank >= 1);
@@ -41,11 +41,12 @@ internal static class BatchRebinding
         }
         var value = lead.Value!.Value;
         var rebound = inputs.Select(i => LeadsWithBatch(i, value) ? Lead(i, Dim.Sym(symbol)) : i).ToImmutableArray();
-        var relaxed = declared.ToImmutableDictionary(
-            kv => kv.Key,
-            kv => kv.Value.Shape.Rank >= 1 && kv.Value.Shape[0].Value == value ? Lead(kv.Value, Dim.Unknown) : kv.Value,
-            StringComparer.Ordinal);
-        return new BatchRebindingResult(rebound, relaxed, symbol, value);
+        var relaxed = new Dictionary<string, TensorInfo>(declared.Count, StringComparer.Ordinal);
+        foreach (var (name, t) in declared)
+        {
+            relaxed[name] = t.Shape.Rank >= 1 && t.Shape[0].Value == value ? Lead(t, Dim.Unknown) : t;
+        }
+        return new BatchRebindingResult(rebound, relaxed.AsReadOnly(), symbol, value);
     }
 
     /// <summary>Rank >= 2 leading with the batch value, or integer labels of shape [batch].</summary>

@@ -1,45 +1,80 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Graphs;
-using Google.Protobuf;
-using Onnx;
 using AttrType = Onnx.AttributeProto.Types.AttributeType;
 
 namespace CnnMem.Onnx;
 
 /// <summary>
 /// Converts a node's <c>AttributeProto</c>s to <see cref="Attributes"/>.
-/// 1. The declared type picks the field; files from before IR 2 leave it unset, so it is then
+/// 1. Nodes whose attribute bytes are identical (every 3x3 conv of a network) share one
+///    <see cref="Attributes"/>, unless it holds a tensor, whose name depends on the node.
+/// 2. The declared type picks the field; files from before IR 2 leave it unset, so it is then
 ///    taken from whichever field is filled.
-/// 2. Tensors become <see cref="TensorInfo"/> with their values when small (Constant's value).
-/// 3. Subgraphs, sparse tensors and type protos become <see cref="AttrKind.Graph"/> placeholders:
+/// 3. Tensors become <see cref="TensorInfo"/> with their values when small (Constant's value).
+/// 4. Subgraphs, sparse tensors and type protos become <see cref="AttrKind.Graph"/> placeholders:
 ///    cnnmem does not look inside them, and no rule reads them as another kind.
 /// </summary>
 internal static class OnnxAttributes
 {
-    public static Attributes Convert(NodeProto node, string nodeName, OnnxImportOptions options)
+    public const int NodeAttribute = 5;
+
+    /// <summary>Attribute sets up to this many bytes are shared; at most this many sets are kept.</summary>
+    private const int MaxSharedBytes = 512;
+    private const int MaxSharedSets = 4096;
+
+    /// <summary>
+    /// The attributes of the node at <paramref name="node"/>. <paramref name="attributeBytes"/> is the run of
+    /// bytes holding all its attribute fields when they lie together (the usual field order), else empty.
+    /// </summary>
+    public static Attributes Convert(OnnxImportContext context, ProtoSlice node, int count, ProtoSlice attributeBytes, string nodeName, string opType)
     {
-        if (node.Attribute.Count == 0)
+        if (count == 0)
         {
             return Attributes.Empty;
         }
-        var b = ImmutableDictionary.CreateBuilder<string, AttrValue>(StringComparer.Ordinal);
-        foreach (var a in node.Attribute)
+        var shareable = attributeBytes.Length is > 0 and <= MaxSharedBytes;
+        var lookup = context.AttributeSets.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var key = context.Data.AsSpan(attributeBytes.Start, attributeBytes.Length);
+        if (shareable && lookup.TryGetValue(key, out var shared))
         {
+            return shared;
+        }
+        var names = new string[count];
+        var values = new AttrValue[count];
+        var k = 0;
+        var a = context.Attribute;
+        var r = context.Reader(node);
+        while (!r.AtEnd)
+        {
+            var tag = r.ReadTag();
+            if (tag != ProtoReader.Tag(NodeAttribute, ProtoReader.LengthDelimited))
+            {
+                r.Skip(tag);
+                continue;
+            }
+            a.Read(context, r.ReadSlice());
             if (a.Name.Length == 0)
             {
-                throw new CnnMemException($"node '{nodeName}' ({node.OpType}) has an attribute with no name");
+                throw new CnnMemException($"node '{nodeName}' ({opType}) has an attribute with no name");
             }
-            if (b.ContainsKey(a.Name))
+            if (Array.IndexOf(names, a.Name, 0, k) >= 0)
             {
-                throw new CnnMemException($"node '{nodeName}' ({node.OpType}) has attribute '{a.Name}' twice");
+                throw new CnnMemException($"node '{nodeName}' ({opType}) has attribute '{a.Name}' twice");
             }
-            b[a.Name] = Value(a, nodeName, options);
+            names[k] = a.Name;
+            values[k++] = Value(context, a, nodeName);
         }
-        return new Attributes(b.ToImmutable());
+        var result = new Attributes(names, values);
+        if (shareable && context.AttributeSets.Count < MaxSharedSets && Array.TrueForAll(values, v => v.Kind != AttrKind.Tensor))
+        {
+            lookup[key] = result;
+        }
+        return result;
     }
 
-    private static AttrValue Value(AttributeProto a, string nodeName, OnnxImportOptions options)
+    private static AttrValue Value(OnnxImportContext context, OnnxAttributeFields a, string nodeName)
     {
         switch (TypeOf(a))
         {
@@ -48,20 +83,36 @@ internal static class OnnxAttributes
             case AttrType.Float:
                 return AttrValue.Of((double)a.F);
             case AttrType.String:
-                return AttrValue.Of(Text(a.S));
+                return AttrValue.Of(Text(context, a.S));
             case AttrType.Ints:
-                return AttrValue.Of(a.Ints);
+                return new AttrValue(AttrKind.Ints) { Ints = [.. a.Ints] };
             case AttrType.Floats:
-                return AttrValue.Of(a.Floats.Select(f => (double)f));
+            {
+                var floats = new double[a.Floats.Count];
+                for (var i = 0; i < floats.Length; i++)
+                {
+                    floats[i] = a.Floats[i];
+                }
+                return new AttrValue(AttrKind.Floats) { Floats = ImmutableCollectionsMarshal.AsImmutableArray(floats) };
+            }
             case AttrType.Strings:
-                return AttrValue.Of(a.Strings.Select(Text));
+            {
+                var strings = new string[a.Strings.Count];
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    strings[i] = Text(context, a.Strings[i]);
+                }
+                return new AttrValue(AttrKind.Strings) { Strings = ImmutableCollectionsMarshal.AsImmutableArray(strings) };
+            }
             case AttrType.Tensor:
-                if (a.T is null)
+                if (a.T is not { } t)
                 {
                     throw new CnnMemException($"node '{nodeName}' attribute '{a.Name}' is declared as a tensor but holds none");
                 }
-                var name = a.T.Name.Length > 0 ? a.T.Name : $"{nodeName}.{a.Name}";
-                return AttrValue.Of(OnnxTensors.Convert(a.T, name, $"node '{nodeName}' attribute '{a.Name}'", options.MaxValueElements));
+                var fields = context.Tensor;
+                fields.Read(context.Data, t);
+                var name = fields.TensorName.Length > 0 ? fields.TensorName : $"{nodeName}.{a.Name}";
+                return AttrValue.Of(OnnxTensors.Convert(context, fields, name, new TensorSite(nodeName, a.Name)));
             case AttrType.Undefined:
                 throw new CnnMemException($"node '{nodeName}' attribute '{a.Name}' has no type and no value");
             default:
@@ -70,15 +121,15 @@ internal static class OnnxAttributes
         }
     }
 
-    private static AttrType TypeOf(AttributeProto a)
+    private static AttrType TypeOf(OnnxAttributeFields a)
     {
-        if (a.Type != AttrType.Undefined)
+        if (a.Type != 0)
         {
-            if (!Enum.IsDefined(a.Type))
+            if (!Enum.IsDefined((AttrType)a.Type))
             {
-                throw new CnnMemException($"attribute '{a.Name}' has type code {(int)a.Type}, which is not an ONNX attribute type");
+                throw new CnnMemException($"attribute '{a.Name}' has type code {a.Type}, which is not an ONNX attribute type");
             }
-            return a.Type;
+            return (AttrType)a.Type;
         }
         // IR version 1 files leave the type unset; the filled field tells it.
         if (a.Ints.Count > 0)
@@ -97,11 +148,11 @@ internal static class OnnxAttributes
         {
             return AttrType.Tensor;
         }
-        if (a.G is not null || a.Graphs.Count > 0 || a.Tensors.Count > 0)
+        if (a.HasGraphsOrTensors)
         {
             return AttrType.Graph;
         }
-        if (!a.S.IsEmpty)
+        if (a.S.Length > 0)
         {
             return AttrType.String;
         }
@@ -112,5 +163,5 @@ internal static class OnnxAttributes
         return AttrType.Int;
     }
 
-    private static string Text(ByteString s) => s.ToStringUtf8();
+    private static string Text(OnnxImportContext context, ProtoSlice s) => context.Strings.Get(context.Data.AsSpan(s.Start, s.Length));
 }

@@ -8,12 +8,13 @@ namespace CnnMem.Onnx;
 
 /// <summary>
 /// Reads an ONNX model into a <see cref="ModelGraph"/> without reading weights (external data need not exist).
-/// 1. Parse the protobuf; a parse failure is "not a valid ONNX model".
+/// 1. Outline the protobuf (<see cref="OnnxModelBytes"/>) and read only the fields cnnmem needs, straight
+///    from the bytes: no message objects, weights never copied. Malformed data is "not a valid ONNX model".
 /// 2. Opset of the default domain; initializers (dims, dtype, small values); graph inputs that are not
 ///    initializers (IR &lt; 4 lists initializers as inputs too).
 /// 3. Nodes: canonical op and domain, unique names (<c>{op}_{index}</c> for empty or repeated ones), attributes.
 /// 4. Declared shapes (graph outputs, value_info) for cross-checking; batch symbol (see <see cref="BatchRebinding"/>).
-/// 5. <see cref="GraphValidator.Validate"/>: undefined tensors, duplicates, cycles.
+/// 5. <see cref="GraphValidator.Validate(ModelGraph)"/>: undefined tensors, duplicates, cycles.
 /// Every error is a <see cref="CnnMemException"/> that starts with the file.
 /// </summary>
 public static class OnnxImporter
@@ -22,11 +23,10 @@ public static class OnnxImporter
 
     public static ModelGraph Import(string path, OnnxImportOptions options)
     {
-        ModelProto model;
+        byte[] data;
         try
         {
-            using var stream = File.OpenRead(path);
-            model = Parse(stream, path);
+            data = File.ReadAllBytes(path);
         }
         catch (FileNotFoundException)
         {
@@ -44,24 +44,17 @@ public static class OnnxImporter
         {
             throw new CnnMemException($"{path}: cannot read the file ({e.Message})", e);
         }
-        return FromModel(model, path, options);
+        return ImportBytes(data, path, options);
     }
 
     public static ModelGraph ImportBytes(byte[] data, string source) => ImportBytes(data, source, OnnxImportOptions.Default);
 
+    /// <summary>Imports a model held in memory; <paramref name="source"/> names it in error messages and the report.</summary>
     public static ModelGraph ImportBytes(byte[] data, string source, OnnxImportOptions options)
-    {
-        using var stream = new MemoryStream(data, writable: false);
-        return FromModel(Parse(stream, source), source, options);
-    }
-
-    public static ModelGraph FromModel(ModelProto model, string source) => FromModel(model, source, OnnxImportOptions.Default);
-
-    public static ModelGraph FromModel(ModelProto model, string source, OnnxImportOptions options)
     {
         try
         {
-            return GraphValidator.Validate(Translate(model, source, options));
+            return GraphValidator.Validate(Translate(data, source, options), nodeNamesUnique: true);
         }
         catch (CnnMemException e)
         {
@@ -73,41 +66,35 @@ public static class OnnxImporter
         }
     }
 
-    private static ModelProto Parse(Stream stream, string source)
-    {
-        try
-        {
-            return ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new CnnMemException($"{source}: not a valid ONNX model: {e.Message}", e);
-        }
-        catch (Exception e) when (e is not IOException and not UnauthorizedAccessException)
-        {
-            // Protobuf reports some malformed inputs with other exception types (e.g. invalid UTF-8).
-            throw new CnnMemException($"{source}: not a valid ONNX model: {e.Message}", e);
-        }
-    }
+    public static ModelGraph FromModel(ModelProto model, string source) => FromModel(model, source, OnnxImportOptions.Default);
 
-    private static ModelGraph Translate(ModelProto model, string source, OnnxImportOptions options)
+    /// <summary>Imports a model already parsed by OnnxSharp (tests build models this way): it is written back to bytes and read as a file is.</summary>
+    public static ModelGraph FromModel(ModelProto model, string source, OnnxImportOptions options) =>
+        ImportBytes(model.ToByteArray(), source, options);
+
+    private static ModelGraph Translate(byte[] data, string source, OnnxImportOptions options)
     {
-        var g = model.Graph ?? throw new CnnMemException("the model has no graph (not an ONNX model, or an empty file)");
-        if (g.Node.Count == 0)
+        var model = OnnxModelBytes.Read(data);
+        if (!model.HasGraph)
+        {
+            throw new CnnMemException("the model has no graph (not an ONNX model, or an empty file)");
+        }
+        if (model.Count(OnnxModelBytes.GraphNode) == 0)
         {
             throw new CnnMemException("the graph has no nodes");
         }
-        if (g.Output.Count == 0)
+        if (model.Count(OnnxModelBytes.GraphOutput) == 0)
         {
             throw new CnnMemException("the graph declares no outputs");
         }
-        var opset = DefaultOpset(model, g);
-        var initializers = Initializers(g, options);
-        var inputs = Inputs(g, initializers);
-        var nodes = Nodes(g, options);
-        var outputs = g.Output.Select(o => o.Name).ToImmutableArray();
-        var rebinding = BatchRebinding.Apply(inputs, Declared(g), options);
-        return new ModelGraph(ModelName(source, g), rebinding.Inputs, initializers, nodes, outputs)
+        var context = new OnnxImportContext(model, options);
+        var opset = DefaultOpset(context);
+        var initializers = OnnxInitializers.Read(context);
+        var inputs = Inputs(context, initializers);
+        var nodes = OnnxNodes.Read(context, new TensorNames(data, initializers));
+        var outputs = Outputs(context);
+        var rebinding = BatchRebinding.Apply(inputs, Declared(context), options);
+        return new ModelGraph(ModelName(source, model.Name), rebinding.Inputs, initializers.AsReadOnly(), nodes, outputs)
         {
             BatchSymbol = rebinding.BatchSymbol,
             DefaultBatch = rebinding.DefaultBatch,
@@ -118,57 +105,36 @@ public static class OnnxImporter
     }
 
     /// <summary>The ai.onnx opset version; required when a node uses the default domain.</summary>
-    private static long DefaultOpset(ModelProto model, GraphProto g)
+    private static long DefaultOpset(OnnxImportContext context)
     {
-        foreach (var o in model.OpsetImport)
+        foreach (var (domain, version) in context.Model.Opsets)
         {
-            if (IsDefaultDomain(o.Domain))
+            if (IsDefaultDomain(domain))
             {
-                if (o.Version < 1)
+                if (version < 1)
                 {
-                    throw new CnnMemException($"the model imports opset version {o.Version} of the default domain; versions start at 1");
+                    throw new CnnMemException($"the model imports opset version {version} of the default domain; versions start at 1");
                 }
-                return o.Version;
+                return version;
             }
         }
-        if (g.Node.Any(n => IsDefaultDomain(n.Domain)))
+        if (OnnxNodes.AnyInDefaultDomain(context))
         {
             throw new CnnMemException("the model declares no opset version for the default ONNX domain (opset_import is missing or lists other domains only)");
         }
         return 0;
     }
 
-    private static bool IsDefaultDomain(string domain) => domain.Length == 0 || domain == "ai.onnx";
+    internal static bool IsDefaultDomain(string domain) => domain.Length == 0 || domain == "ai.onnx";
 
-    private static ImmutableDictionary<string, Initializer> Initializers(GraphProto g, OnnxImportOptions options)
+    private static ImmutableArray<TensorInfo> Inputs(OnnxImportContext context, Dictionary<string, Initializer> initializers)
     {
-        var b = ImmutableDictionary.CreateBuilder<string, Initializer>(StringComparer.Ordinal);
-        foreach (var t in g.Initializer)
-        {
-            var what = $"initializer '{t.Name}'";
-            if (t.Name.Length == 0)
-            {
-                throw new CnnMemException("an initializer has no name");
-            }
-            if (b.ContainsKey(t.Name))
-            {
-                throw new CnnMemException($"{what} is defined twice");
-            }
-            b[t.Name] = new Initializer(OnnxTensors.Convert(t, t.Name, what, options.MaxValueElements));
-        }
-        if (g.SparseInitializer.Count > 0)
-        {
-            throw new CnnMemException($"the graph has {g.SparseInitializer.Count} sparse initializer(s) ('{g.SparseInitializer[0].Values?.Name}'), which cnnmem does not support");
-        }
-        return b.ToImmutable();
-    }
-
-    private static ImmutableArray<TensorInfo> Inputs(GraphProto g, ImmutableDictionary<string, Initializer> initializers)
-    {
-        var b = ImmutableArray.CreateBuilder<TensorInfo>(g.Input.Count);
+        var b = ImmutableArray.CreateBuilder<TensorInfo>(context.Model.Count(OnnxModelBytes.GraphInput));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var v in g.Input)
+        foreach (var slice in context.Model.Fields(OnnxModelBytes.GraphInput))
         {
+            var v = context.ValueInfo;
+            v.Read(context, slice);
             // Before IR 4, every initializer is also listed as a graph input.
             if (initializers.ContainsKey(v.Name))
             {
@@ -187,51 +153,42 @@ public static class OnnxImporter
         return b.ToImmutable();
     }
 
-    private static ImmutableArray<Node> Nodes(GraphProto g, OnnxImportOptions options)
+    private static ImmutableArray<string> Outputs(OnnxImportContext context)
     {
-        var b = ImmutableArray.CreateBuilder<Node>(g.Node.Count);
-        var names = new HashSet<string>(g.Node.Count, StringComparer.Ordinal);
-        for (var i = 0; i < g.Node.Count; i++)
+        var b = ImmutableArray.CreateBuilder<string>(context.Model.Count(OnnxModelBytes.GraphOutput));
+        foreach (var slice in context.Model.Fields(OnnxModelBytes.GraphOutput))
         {
-            var n = g.Node[i];
-            if (n.OpType.Length == 0)
-            {
-                throw new CnnMemException($"node {i} ('{n.Name}') has no op type");
-            }
-            var name = n.Name;
-            if (name.Length == 0 || !names.Add(name))
-            {
-                name = $"{n.OpType}_{i}";
-                for (var k = 2; !names.Add(name); k++)
-                {
-                    name = $"{n.OpType}_{i}_{k}";
-                }
-            }
-            var domain = IsDefaultDomain(n.Domain) ? "" : n.Domain;
-            b.Add(new Node(name, n.OpType, n.Input.ToImmutableArray(), n.Output.ToImmutableArray(), OnnxAttributes.Convert(n, name, options), domain));
+            b.Add(OnnxValueInfo.ReadName(context, slice));
         }
         return b.MoveToImmutable();
     }
 
-    private static ImmutableDictionary<string, TensorInfo> Declared(GraphProto g)
+    /// <summary>Declared shapes (value_info, then graph outputs; a later one replaces an earlier one of the same name).</summary>
+    private static IReadOnlyDictionary<string, TensorInfo> Declared(OnnxImportContext context)
     {
-        var b = ImmutableDictionary.CreateBuilder<string, TensorInfo>(StringComparer.Ordinal);
-        foreach (var v in g.ValueInfo.Concat(g.Output))
+        var count = context.Model.Count(OnnxModelBytes.GraphValueInfo) + context.Model.Count(OnnxModelBytes.GraphOutput);
+        var b = new Dictionary<string, TensorInfo>(count, StringComparer.Ordinal);
+        var v = context.ValueInfo;
+        foreach (var field in (ReadOnlySpan<int>)[OnnxModelBytes.GraphValueInfo, OnnxModelBytes.GraphOutput])
         {
-            if (v.Name.Length > 0 && OnnxValueInfos.Declared(v) is { } t)
+            foreach (var slice in context.Model.Fields(field))
             {
-                b[v.Name] = t;
+                v.Read(context, slice);
+                if (v.Name.Length > 0 && OnnxValueInfos.Declared(context, v) is { } t)
+                {
+                    b[v.Name] = t;
+                }
             }
         }
-        return b.ToImmutable();
+        return b.AsReadOnly();
     }
 
     /// <summary>The file name without extensions (<c>resnet50.dyn.onnx</c> -> <c>resnet50</c>), else the graph's name.</summary>
-    private static string ModelName(string source, GraphProto g)
+    private static string ModelName(string source, string graphName)
     {
         var file = Path.GetFileName(source);
         var dot = file.IndexOf('.', StringComparison.Ordinal);
         var name = dot > 0 ? file[..dot] : file;
-        return name.Length > 0 ? name : g.Name.Length > 0 ? g.Name : "model";
+        return name.Length > 0 ? name : graphName.Length > 0 ? graphName : "model";
     }
 }

@@ -1,34 +1,28 @@
 using CnnMem.Core;
-using Onnx;
+using static CnnMem.Onnx.OnnxValueInfo;
 
 namespace CnnMem.Onnx;
 
-/// <summary>
-/// Converts <c>ValueInfoProto</c>s (graph inputs, outputs, value_info) to <see cref="TensorInfo"/>:
-/// <c>dim_value</c> -> <see cref="Dim.Of"/>, <c>dim_param</c> -> <see cref="Dim.Sym"/>, neither -> <see cref="Dim.Unknown"/>.
-/// </summary>
+/// <summary>Converts <c>ValueInfoProto</c>s (graph inputs, outputs, value_info), read by <see cref="OnnxValueInfo"/>, to <see cref="TensorInfo"/>.</summary>
 internal static class OnnxValueInfos
 {
     /// <summary>A graph input: must be a tensor with a shape and dims of at least 1.</summary>
-    public static TensorInfo Input(ValueInfoProto v)
+    public static TensorInfo Input(OnnxValueInfo v)
     {
         var what = $"input '{v.Name}'";
-        var tensor = TensorType(v, what);
-        if (tensor.Shape is null)
+        CheckTensor(v, what);
+        if (!v.HasShape)
         {
             throw new CnnMemException($"{what} has no shape; cnnmem needs at least its rank (re-export the model with input shapes)");
         }
-        var dims = new Dim[tensor.Shape.Dim.Count];
-        for (var i = 0; i < dims.Length; i++)
+        for (var i = 0; i < v.Dims.Count; i++)
         {
-            var d = tensor.Shape.Dim[i];
-            dims[i] = ToDim(d);
-            if (d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue <= 0)
+            if (v.DimValues[i] is { } d && d <= 0)
             {
-                throw new CnnMemException($"{what} dim {i} is {d.DimValue}; every input dim must be at least 1");
+                throw new CnnMemException($"{what} dim {i} is {d}; every input dim must be at least 1");
             }
         }
-        return new TensorInfo(v.Name, OnnxDTypes.From(tensor.ElemType, what), new Shape(dims));
+        return new TensorInfo(v.Name, OnnxDTypes.From(v.ElemType, what), new Shape(v.Dims));
     }
 
     /// <summary>
@@ -36,46 +30,43 @@ internal static class OnnxValueInfos
     /// odd (no type, not a tensor, unknown element type, negative dims) gives null or unknown dims
     /// instead of an error: a wrong declaration must not stop an analysis that does not need it.
     /// </summary>
-    public static TensorInfo? Declared(ValueInfoProto v)
+    public static TensorInfo? Declared(OnnxImportContext context, OnnxValueInfo v)
     {
-        if (v.Type?.TensorType is not { } tensor || tensor.Shape is null)
+        if (v.TypeCase != TensorType || !v.HasShape || !OnnxDTypes.TryFrom(v.ElemType, out var dtype))
         {
             return null;
         }
-        DType dtype;
-        try
+        // v is the importer's scratch copy, read for this value info only: its dims can be changed in place.
+        for (var i = 0; i < v.Dims.Count; i++)
         {
-            dtype = OnnxDTypes.From(tensor.ElemType, v.Name);
+            if (v.DimValues[i] is < 0)
+            {
+                v.Dims[i] = Dim.Unknown;
+            }
         }
-        catch (CnnMemException)
-        {
-            return null;
-        }
-        var dims = tensor.Shape.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue < 0 ? Dim.Unknown : ToDim(d));
-        return new TensorInfo(v.Name, dtype, new Shape(dims));
+        return new TensorInfo(v.Name, dtype, context.Shapes.Get(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(v.Dims)));
     }
 
-    private static TypeProto.Types.Tensor TensorType(ValueInfoProto v, string what)
+    private static void CheckTensor(OnnxValueInfo v, string what)
     {
-        if (v.Type is null)
+        if (!v.HasType)
         {
             throw new CnnMemException($"{what} has no type");
         }
-        return v.Type.ValueCase switch
+        switch (v.TypeCase)
         {
-            TypeProto.ValueOneofCase.TensorType => v.Type.TensorType,
-            TypeProto.ValueOneofCase.SequenceType => throw new CnnMemException($"{what} is a sequence; cnnmem analyses tensor inputs only"),
-            TypeProto.ValueOneofCase.MapType => throw new CnnMemException($"{what} is a map; cnnmem analyses tensor inputs only"),
-            TypeProto.ValueOneofCase.SparseTensorType => throw new CnnMemException($"{what} is a sparse tensor; cnnmem analyses dense tensor inputs only"),
-            TypeProto.ValueOneofCase.OptionalType => throw new CnnMemException($"{what} is an optional value; cnnmem analyses tensor inputs only"),
-            _ => throw new CnnMemException($"{what} has no type"),
-        };
+            case TensorType:
+                return;
+            case SequenceType:
+                throw new CnnMemException($"{what} is a sequence; cnnmem analyses tensor inputs only");
+            case MapType:
+                throw new CnnMemException($"{what} is a map; cnnmem analyses tensor inputs only");
+            case SparseTensorType:
+                throw new CnnMemException($"{what} is a sparse tensor; cnnmem analyses dense tensor inputs only");
+            case OptionalType:
+                throw new CnnMemException($"{what} is an optional value; cnnmem analyses tensor inputs only");
+            default:
+                throw new CnnMemException($"{what} has no type");
+        }
     }
-
-    private static Dim ToDim(TensorShapeProto.Types.Dimension d) => d.ValueCase switch
-    {
-        TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue => Dim.Of(d.DimValue),
-        TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Sym(d.DimParam),
-        _ => Dim.Unknown,
-    };
 }

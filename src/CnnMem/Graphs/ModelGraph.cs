@@ -5,13 +5,14 @@ namespace CnnMem.Graphs;
 
 /// <summary>
 /// An imported network: graph inputs (with symbolic dims such as the batch <c>N</c>), initializers,
-/// nodes and graph outputs. Immutable; analysis results never live here. Build it with
-/// <see cref="GraphValidator.Validate"/>, which checks references and orders the nodes.
+/// nodes and graph outputs (<see cref="Initializers"/> is any read-only map: the ONNX importer gives a hashed one,
+/// as an immutable tree costs much more to build and read for 100,000 weights). Immutable; analysis results never live here. Build it with
+/// <see cref="GraphValidator.Validate(ModelGraph)"/>, which checks references and orders the nodes.
 /// </summary>
 public sealed record ModelGraph(
     string Name,
     ImmutableArray<TensorInfo> Inputs,
-    ImmutableDictionary<string, Initializer> Initializers,
+    IReadOnlyDictionary<string, Initializer> Initializers,
     ImmutableArray<Node> Nodes,
     ImmutableArray<string> Outputs)
 {
@@ -29,7 +30,7 @@ public sealed record ModelGraph(
     public DisplayLayout Layout { get; init; } = DisplayLayout.ChannelsFirst;
 
     /// <summary>Shapes the file declares for tensors (graph outputs, value_info); used only to cross-check inference.</summary>
-    public ImmutableDictionary<string, TensorInfo> DeclaredShapes { get; init; } = ImmutableDictionary<string, TensorInfo>.Empty;
+    public IReadOnlyDictionary<string, TensorInfo> DeclaredShapes { get; init; } = ImmutableDictionary<string, TensorInfo>.Empty;
 
     /// <summary>Default opset version of the ai.onnx domain (0 when not an ONNX model).</summary>
     public long OpsetVersion { get; init; }

@@ -44,7 +44,7 @@ public static class NodeSuiteRunner
         }
         var allowed = NodeSuiteValueDependence.UnknownAllowed(g);
 
-        Graphs.ModelGraph graph;
+        CnnMem.Graphs.ModelGraph graph;
         try
         {
             graph = CnnMem.Onnx.OnnxImporter.ImportBytes(model.ToByteArray(), name);
@@ -86,7 +86,7 @@ public static class NodeSuiteRunner
     /// (<see cref="BatchChoice"/>: the file's declared batch, else 1), nothing else. The dtype is kept as declared
     /// (the CLI's --dtype retypes float tensors, which is not what this suite checks).
     /// </summary>
-    private static ImmutableDictionary<string, long> AsAUserWould(Graphs.ModelGraph graph)
+    private static ImmutableDictionary<string, long> AsAUserWould(CnnMem.Graphs.ModelGraph graph)
     {
         var batch = BatchChoice.Resolve(graph, requested: null, ImmutableDictionary<string, long>.Empty, fallback: 1);
         return graph.BatchSymbol is { } symbol
@@ -110,7 +110,7 @@ public static class NodeSuiteRunner
                 problems.Add($"output '{name}' has dtype {DTypes.Name(actual.DType)}, expected {DTypes.Name(dtype)}");
             }
         }
-        catch (Graphs.OpException e)
+        catch (CnnMem.Graphs.OpException e)
         {
             problems.Add($"output '{name}': {e.Message}");
         }
