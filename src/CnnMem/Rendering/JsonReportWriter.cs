@@ -1,5 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Reports;
@@ -9,22 +11,68 @@ namespace CnnMem.Rendering;
 /// <summary>
 /// The machine contract: the report as indented snake_case JSON with raw counts and bytes (no unit
 /// formatting). Shapes are batch first in the display layout. Stable: the same report always gives
-/// the same text, with '\n' line ends.
+/// the same text, with '\n' line ends. The document's shape is <see cref="JsonReport"/>; the writer
+/// streams UTF-8 straight from the report records (<see cref="JsonDocumentWriter"/>), so a
+/// 100,000-layer report needs no document tree and no string of tens of megabytes.
 /// </summary>
 public static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.Default,
+        // The writer walks a fixed document shape; the tests parse what it writes.
+        SkipValidation = true,
+    };
 
     /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
-    public static string Write(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), Options);
+    public static string Write(AnalysisReport report)
+    {
+        var buffer = new ArrayBufferWriter<byte>(checked(4096 + (report.Layers.Length * 400)));
+        Write(report, buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    /// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
+    /// <summary>Writes the report's JSON text, ending in a newline, to <paramref name="writer"/>; UTF-8 bytes go straight to a <see cref="StreamWriter"/>'s stream.</summary>
     public static void Write(AnalysisReport report, TextWriter writer)
     {
-        // Straight to the writer: no second copy of a document that can be tens of megabytes.
-        writer.Write(JsonSerializer.Serialize(ToDocument(report), (JsonTypeInfo<JsonReport>)Options.GetTypeInfo(typeof(JsonReport))));
-        writer.Write('\n');
+        if (writer is StreamWriter { Encoding: UTF8Encoding } streamWriter)
+        {
+            streamWriter.Flush();
+            Write(report, streamWriter.BaseStream);
+            return;
+        }
+        using var sink = new TextWriterUtf8Stream(writer);
+        Write(report, sink);
     }
+
+    /// <summary>Writes the report's JSON as UTF-8 bytes, ending in a newline, to <paramref name="stream"/> (which stays open), a few tens of kilobytes at a time.</summary>
+    public static void Write(AnalysisReport report, Stream stream)
+    {
+        var buffer = new StreamBufferWriter(stream);
+        Write(report, buffer);
+        buffer.Flush();
+        stream.Flush();
+    }
+
+    /// <summary>Writes the report's JSON as UTF-8 bytes, ending in a newline, to <paramref name="output"/>.</summary>
+    public static void Write(AnalysisReport report, IBufferWriter<byte> output)
+    {
+        using (var json = new Utf8JsonWriter(output, WriterOptions))
+        {
+            JsonDocumentWriter.Write(json, report);
+            json.Flush();
+        }
+        output.Write("\n"u8);
+    }
+
+    /// <summary>
+    /// The reference: the same document built as <see cref="JsonReport"/> records and serialized by the
+    /// source-generated serializer. Tests hold the streaming writer to it byte for byte, so a field added to a
+    /// report record cannot go missing from the stream.
+    /// </summary>
+    internal static string WriteBySerializer(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), JsonSections.Options);
 
     internal static JsonReport ToDocument(AnalysisReport report)
     {
@@ -66,27 +114,4 @@ public static class JsonReportWriter
         Source = l.Source,
         Unknown = l.Unknown ? true : null,
     };
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = JsonConventions.Create(CnnMemJsonContext.Default.WithAddedModifier(RenameContractFields));
-        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        return options;
-    }
-
-    /// <summary>Report record members whose C# name differs from the JSON contract's field name.</summary>
-    private static void RenameContractFields(JsonTypeInfo info)
-    {
-        if (info.Type != typeof(NaiveMemory))
-        {
-            return;
-        }
-        foreach (var p in info.Properties)
-        {
-            if (p.Name == "optimizer_slots")
-            {
-                p.Name = "optimizer_state_slots";
-            }
-        }
-    }
 }
