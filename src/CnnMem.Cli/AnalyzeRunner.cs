@@ -63,6 +63,12 @@ public static class AnalyzeRunner
             Write(report, settings, writer, TerminalInfo.Plain, view);
             ctx.Error.WriteLine($"cnnmem: wrote {settings.Format.ToString().ToLowerInvariant()} to {file}");
         }
+        else if (settings.Format == OutputFormat.Json && ctx.OutBytes is { } stdout)
+        {
+            // Tens of megabytes for a large network: UTF-8 straight to stdout, a buffer at a time.
+            ctx.Out.Flush();
+            JsonReportWriter.Write(report, stdout);
+        }
         else
         {
             Write(report, settings, ctx.Out, ctx.Terminal, view);
