@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CnnMem.Core;
@@ -46,18 +47,23 @@ internal static class JsonDocumentWriter
     private static readonly JsonEncodedText LayerSource = JsonEncodedText.Encode("source");
     private static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, AnalysisReport report)
     {
         var layout = report.Layout;
         json.WriteStartObject();
-        WriteStringUnlessNull(json, Model, report.Model);
-        WriteStringUnlessNull(json, Source, report.Source);
+        JsonFields.String(json, Model, report.Model);
+        JsonFields.String(json, Source, report.Source);
         json.WriteNumber(Batch, report.Batch);
         json.WriteString(Dtype, DTypes.Name(report.DType));
         json.WriteString(Optimizer, Optimizers.Name(report.Optimizer));
         json.WriteString(Layout, DisplayShapes.LayoutName(layout));
         json.WriteString(Units, "bytes");
-        JsonSections.WriteIfPresent(json, Summary, report.Summary);
+        if (report.Summary is { } summary)
+        {
+            json.WritePropertyName(Summary);
+            JsonTotalsWriter.Write(json, summary);
+        }
         WriteTensors(json, Inputs, report.Inputs, layout);
         WriteTensors(json, Outputs, report.Outputs, layout);
         json.WriteStartArray(Layers);
@@ -67,7 +73,7 @@ internal static class JsonDocumentWriter
         }
         json.WriteEndArray();
         json.WritePropertyName(Totals);
-        JsonSections.Write(json, report.Totals);
+        JsonTotalsWriter.Write(json, report.Totals);
         json.WritePropertyName(Memory);
         JsonMemoryWriter.Write(json, report.Memory);
         WriteStrings(json, Warnings, report.Warnings);
@@ -78,11 +84,12 @@ internal static class JsonDocumentWriter
         json.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteLayer(Utf8JsonWriter json, LayerReport l, DisplayLayout layout)
     {
         json.WriteStartObject();
-        WriteStringUnlessNull(json, Name, l.Name);
-        WriteStringUnlessNull(json, Op, l.Op);
+        JsonFields.String(json, Name, l.Name);
+        JsonFields.String(json, Op, l.Op);
         json.WritePropertyName(OutputShape);
         if (l.Outputs.IsEmpty)
         {
@@ -92,8 +99,8 @@ internal static class JsonDocumentWriter
         {
             JsonShape.Write(json, l.Outputs[0].Shape, layout);
         }
-        WriteNumberOrNull(json, OutputElements, l.OutputElements);
-        WriteNumberOrNull(json, OutputBytes, l.OutputBytes);
+        JsonFields.NumberOrNull(json, OutputElements, l.OutputElements);
+        JsonFields.NumberOrNull(json, OutputBytes, l.OutputBytes);
         json.WriteNumber(Params, l.Params);
         json.WriteNumber(TrainableParams, l.TrainableParams);
         json.WriteNumber(BufferElements, l.BufferElements);
@@ -120,7 +127,7 @@ internal static class JsonDocumentWriter
         foreach (var t in tensors)
         {
             json.WriteStartObject();
-            WriteStringUnlessNull(json, Name, t.Name);
+            JsonFields.String(json, Name, t.Name);
             json.WritePropertyName(Shape);
             JsonShape.Write(json, t.Shape, layout);
             json.WriteString(Dtype, DTypes.Name(t.DType));
@@ -137,26 +144,5 @@ internal static class JsonDocumentWriter
             json.WriteStringValue(v);
         }
         json.WriteEndArray();
-    }
-
-    /// <summary>A string field; the document omits a null one (the serializer's WhenWritingNull).</summary>
-    internal static void WriteStringUnlessNull(Utf8JsonWriter json, JsonEncodedText name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter json, JsonEncodedText name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

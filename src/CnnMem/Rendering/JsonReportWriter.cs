@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using CnnMem.Core;
-using CnnMem.Graphs;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -13,7 +10,8 @@ namespace CnnMem.Rendering;
 /// formatting). Shapes are batch first in the display layout. Stable: the same report always gives
 /// the same text, with '\n' line ends. The document's shape is <see cref="JsonReport"/>; the writer
 /// streams UTF-8 straight from the report records (<see cref="JsonDocumentWriter"/>), so a
-/// 100,000-layer report needs no document tree and no string of tens of megabytes.
+/// 100,000-layer report needs no document tree, no string of tens of megabytes and no serializer
+/// metadata. Tests hold it byte for byte to <see cref="JsonReferenceSerializer"/>.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -21,7 +19,7 @@ public static class JsonReportWriter
     {
         Indented = true,
         NewLine = "\n",
-        Encoder = JavaScriptEncoder.Default,
+        // Encoder left null: the writer's default escaping, as the serializer's.
         // The writer walks a fixed document shape; the tests parse what it writes.
         SkipValidation = true,
     };
@@ -66,52 +64,4 @@ public static class JsonReportWriter
         }
         output.Write("\n"u8);
     }
-
-    /// <summary>
-    /// The reference: the same document built as <see cref="JsonReport"/> records and serialized by the
-    /// source-generated serializer. Tests hold the streaming writer to it byte for byte, so a field added to a
-    /// report record cannot go missing from the stream.
-    /// </summary>
-    internal static string WriteBySerializer(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), JsonSections.Options);
-
-    internal static JsonReport ToDocument(AnalysisReport report)
-    {
-        var layout = report.Layout;
-        return new JsonReport(
-            report.Model,
-            report.Source,
-            report.Batch,
-            DTypes.Name(report.DType),
-            Optimizers.Name(report.Optimizer),
-            DisplayShapes.LayoutName(layout),
-            "bytes",
-            report.Summary,
-            report.Inputs.Select(t => Tensor(t, layout)).ToArray(),
-            report.Outputs.Select(t => Tensor(t, layout)).ToArray(),
-            report.Layers.Select(l => Layer(l, layout)).ToArray(),
-            report.Totals,
-            report.Memory,
-            report.Warnings.ToArray(),
-            report.Notes.IsEmpty ? null : report.Notes.ToArray());
-    }
-
-    private static JsonTensor Tensor(TensorReport t, DisplayLayout layout) =>
-        new(t.Name, DisplayShapes.Sizes(t.Shape, layout), DTypes.Name(t.DType));
-
-    private static JsonLayer Layer(LayerReport l, DisplayLayout layout) => new(
-        l.Name,
-        l.Op,
-        l.Outputs.IsEmpty ? null : DisplayShapes.Sizes(l.OutputShape, layout),
-        l.OutputElements,
-        l.OutputBytes,
-        l.Params,
-        l.TrainableParams,
-        l.BufferElements,
-        l.Macs,
-        l.InTextbookSum)
-    {
-        Outputs = l.Outputs.Length > 1 ? l.Outputs.Select(o => Tensor(o, layout)).ToArray() : null,
-        Source = l.Source,
-        Unknown = l.Unknown ? true : null,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CnnMem.Core;
 using CnnMem.Graphs;
@@ -15,6 +16,7 @@ internal static class JsonShape
     private const int StackDims = 16;
     private const int BytesPerDim = 22;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, Shape shape, DisplayLayout layout)
     {
         if (!shape.IsRanked)
@@ -29,6 +31,7 @@ internal static class JsonShape
         json.WriteRawValue(buffer[..length], skipInputValidation: true);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Format(Shape shape, DisplayLayout layout, Span<byte> buffer)
     {
         var dims = shape.Dims;

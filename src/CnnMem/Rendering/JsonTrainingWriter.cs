@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CnnMem.Reports;
 
@@ -34,17 +35,18 @@ internal static class JsonTrainingWriter
     private static readonly JsonEncodedText WeightBytes = JsonEncodedText.Encode("weight_bytes");
     private static readonly JsonEncodedText WeightGradientBytes = JsonEncodedText.Encode("weight_gradient_bytes");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, TrainingMemory t)
     {
         json.WriteStartObject();
-        JsonDocumentWriter.WriteStringUnlessNull(json, Optimizer, t.Optimizer);
+        JsonFields.String(json, Optimizer, t.Optimizer);
         json.WriteNumber(StaticBytes, t.StaticBytes);
         json.WriteNumber(SavedForBackwardBytes, t.SavedForBackwardBytes);
         json.WriteNumber(ForwardPeakBytes, t.ForwardPeakBytes);
-        JsonDocumentWriter.WriteStringUnlessNull(json, ForwardPeakAt, t.ForwardPeakAt);
+        JsonFields.String(json, ForwardPeakAt, t.ForwardPeakAt);
         json.WriteNumber(AfterForwardBytes, t.AfterForwardBytes);
         json.WriteNumber(BackwardPeakBytes, t.BackwardPeakBytes);
-        JsonDocumentWriter.WriteStringUnlessNull(json, BackwardPeakAt, t.BackwardPeakAt);
+        JsonFields.String(json, BackwardPeakAt, t.BackwardPeakAt);
         json.WriteNumber(SteadyBackwardPeakBytes, t.SteadyBackwardPeakBytes);
         json.WriteNumber(GradientBytes, t.GradientBytes);
         json.WriteNumber(OptimizerStateBytes, t.OptimizerStateBytes);
@@ -64,11 +66,12 @@ internal static class JsonTrainingWriter
         json.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteLayer(Utf8JsonWriter json, TrainingLayerMemory l)
     {
         json.WriteStartObject();
-        JsonDocumentWriter.WriteStringUnlessNull(json, Name, l.Name);
-        JsonDocumentWriter.WriteStringUnlessNull(json, Op, l.Op);
+        JsonFields.String(json, Name, l.Name);
+        JsonFields.String(json, Op, l.Op);
         json.WriteNumber(KeptForBackwardBytes, l.KeptForBackwardBytes);
         json.WriteNumber(ActivationGradientBytes, l.ActivationGradientBytes);
         json.WriteNumber(ParamAndGradBytes, l.ParamAndGradBytes);

@@ -156,7 +156,7 @@ public class JsonStreamingTests
 
     private static void AssertSameAsReference(AnalysisReport report)
     {
-        var expected = JsonReportWriter.WriteBySerializer(report);
+        var expected = JsonReferenceSerializer.Write(report);
         var actual = JsonReportWriter.Write(report);
         if (expected != actual)
         {
