@@ -7,11 +7,6 @@ namespace CnnMem.Rendering;
 /// <summary>Writes the chart data of memory (timeline, batch_sweep) in declaration order, null fields omitted; the timeline has a step per op.</summary>
 internal static class JsonChartDataWriter
 {
-    private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
-    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-    private static readonly JsonEncodedText Phase = JsonEncodedText.Encode("phase");
-    private static readonly JsonEncodedText AllocatedBytes = JsonEncodedText.Encode("allocated_bytes");
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, MemoryTimeline timeline)
     {
@@ -19,13 +14,18 @@ internal static class JsonChartDataWriter
         json.WriteNumber("base_bytes"u8, timeline.BaseBytes);
         json.WriteNumber("peak_index"u8, timeline.PeakIndex);
         json.WriteStartArray("steps"u8);
+        var row = new JsonRowWriter();
         foreach (var step in timeline.Steps)
         {
-            Write(json, step);
+            row.StartRow(json);
+            Write(row, step);
+            row.EndRow(json);
         }
         json.WriteEndArray();
         json.WritePropertyName("peak"u8);
-        Write(json, timeline.Peak);
+        row.StartValue(json);
+        Write(row, timeline.Peak);
+        row.EndRow(json);
         json.WriteEndObject();
     }
 
@@ -57,14 +57,11 @@ internal static class JsonChartDataWriter
         json.WriteEndObject();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Write(Utf8JsonWriter json, TimelineStep step)
+    private static void Write(JsonRowWriter row, TimelineStep step)
     {
-        json.WriteStartObject();
-        json.WriteNumber(Index, step.Index);
-        JsonFields.String(json, Name, step.Name);
-        JsonFields.String(json, Phase, step.Phase);
-        json.WriteNumber(AllocatedBytes, step.AllocatedBytes);
-        json.WriteEndObject();
+        row.Number("index"u8, step.Index);
+        row.String("name"u8, step.Name);
+        row.String("phase"u8, step.Phase);
+        row.Number("allocated_bytes"u8, step.AllocatedBytes);
     }
 }

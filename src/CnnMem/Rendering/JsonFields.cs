@@ -4,7 +4,7 @@ namespace CnnMem.Rendering;
 
 /// <summary>
 /// Field writers with the document's null handling (the serializer's WhenWritingNull): a null string, number or
-/// flag is left out. Fields that the document always writes, null or not, use <see cref="NumberOrNull"/>.
+/// flag is left out.
 /// </summary>
 internal static class JsonFields
 {
@@ -29,27 +29,6 @@ internal static class JsonFields
         if (value is { } v)
         {
             json.WriteBoolean(name, v);
-        }
-    }
-
-    /// <summary>Written as null when unknown (layer output sizes).</summary>
-    public static void NumberOrNull(Utf8JsonWriter json, JsonEncodedText name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    public static void String(Utf8JsonWriter json, JsonEncodedText name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
         }
     }
 }

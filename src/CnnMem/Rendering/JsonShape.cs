@@ -8,33 +8,32 @@ namespace CnnMem.Rendering;
 /// <summary>
 /// A shape as the JSON writes it: on one line (<c>[64, 50, 50, 3]</c>) so indented JSON stays readable, batch first
 /// in the display layout (<see cref="DisplayShapes"/>), null for an unknown dim and for an unknown rank. Formatted
-/// into a stack buffer, with no array or string per shape.
+/// into a caller's buffer, with no array or string per shape.
 /// </summary>
 internal static class JsonShape
 {
-    // "-9223372036854775808, " is 22 bytes; a rank past this goes through the heap.
-    private const int StackDims = 16;
+    /// <summary>A buffer of this many bytes holds any shape up to rank 16.</summary>
+    public const int ScratchBytes = 2 + (16 * BytesPerDim);
+
+    // "-9223372036854775808, " is 22 bytes.
     private const int BytesPerDim = 22;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, Shape shape, DisplayLayout layout)
+    {
+        Span<byte> scratch = stackalloc byte[ScratchBytes];
+        json.WriteRawValue(Format(shape, layout, scratch), skipInputValidation: true);
+    }
+
+    /// <summary>The shape's JSON bytes, in <paramref name="scratch"/> when they fit (else in a new array).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ReadOnlySpan<byte> Format(Shape shape, DisplayLayout layout, Span<byte> scratch)
     {
         if (!shape.IsRanked)
         {
-            json.WriteNullValue();
-            return;
+            return "null"u8;
         }
-        var rank = shape.Rank;
-        var size = 2 + (rank * BytesPerDim);
-        Span<byte> buffer = rank <= StackDims ? stackalloc byte[2 + (StackDims * BytesPerDim)] : new byte[size];
-        var length = Format(shape, layout, buffer);
-        json.WriteRawValue(buffer[..length], skipInputValidation: true);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Format(Shape shape, DisplayLayout layout, Span<byte> buffer)
-    {
         var dims = shape.Dims;
+        var buffer = 2 + (dims.Length * BytesPerDim) <= scratch.Length ? scratch : new byte[2 + (dims.Length * BytesPerDim)];
         var channelsLast = layout == DisplayLayout.ChannelsLast && dims.Length >= 3;
         var n = 0;
         buffer[n++] = (byte)'[';
@@ -59,6 +58,6 @@ internal static class JsonShape
             }
         }
         buffer[n++] = (byte)']';
-        return n;
+        return buffer[..n];
     }
 }
