@@ -19,15 +19,15 @@ public static class JsonReportWriter
     {
         Indented = true,
         NewLine = "\n",
-        // Encoder left null: the writer's default escaping, as the serializer's.
-        // The writer walks a fixed document shape; the tests parse what it writes.
+        // Encoder left null: the writer's default escaping, as the serializer's. No validation: the document
+        // writer walks a fixed shape, and the tests parse what it writes.
         SkipValidation = true,
     };
 
     /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
     public static string Write(AnalysisReport report)
     {
-        var buffer = new ArrayBufferWriter<byte>(checked(4096 + (report.Layers.Length * 400)));
+        var buffer = new ArrayBufferWriter<byte>(checked(4096 + (report.Layers.Length * 700)));
         Write(report, buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
