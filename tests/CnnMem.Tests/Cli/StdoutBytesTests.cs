@@ -3,8 +3,8 @@ using CnnMem.Cli;
 
 namespace CnnMem.Tests.Cli;
 
-/// <summary>With a byte stream behind stdout (the real process), JSON goes there as UTF-8, the same bytes as through the text writer; other formats stay on the text writer.</summary>
-public class JsonStdoutTests
+/// <summary>With a byte stream behind stdout (the real process), JSON (and the other file formats) go there as UTF-8, the same bytes as through the text writer; the table stays on the text writer.</summary>
+public class StdoutBytesTests
 {
     private static (int Code, string Text, byte[] Bytes) Run(params string[] args)
     {
@@ -21,6 +21,26 @@ public class JsonStdoutTests
         Assert.Equal(0, code);
         Assert.Equal("", text);
         GoldenFile.Verify("twoconv_b2.json", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Theory]
+    [InlineData("markdown", "twoconv_b2.md")]
+    public void OtherFileFormats_GoToTheByteStream_AsTheGoldenText(string format, string golden)
+    {
+        var (code, text, bytes) = Run("analyze", "tiny", "--batch", "2", "--optimizer", "adam", "--format", format);
+        Assert.Equal(0, code);
+        Assert.Equal("", text);
+        GoldenFile.Verify(golden, Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void Csv_GoesToTheByteStream_AsThroughTheTextWriter()
+    {
+        var (code, text, bytes) = Run("analyze", "tiny", "--batch", "2", "--format", "csv");
+        Assert.Equal(0, code);
+        Assert.Equal("", text);
+        Assert.Equal(CliRun.Tiny("analyze", "tiny", "--batch", "2", "--format", "csv").Out, Encoding.UTF8.GetString(bytes));
+        Assert.StartsWith("layer,op,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
