@@ -4,7 +4,8 @@ using CnnMem.Bench;
 // `loop FILE BATCH STAGE ROUNDS` runs one stage (analyze, infer, rows, totals, tensorcore) repeatedly;
 // `write-chain N FILE` writes the generated Conv/Relu chain as an ONNX file for the whole-process
 // measurement (bench/whole-process.sh); `probe FILE [BATCH] [ROUNDS]` times the stages
-// (StagesProbe), `probe-import FILE [ROUNDS]` the import alone; anything else goes to BenchmarkDotNet.
+// (StagesProbe), `probe-import FILE [ROUNDS]` the import alone, `json-probe FILE [BATCH] [WRITES]` the JSON writer
+// alone (JsonProbe); anything else goes to BenchmarkDotNet.
 if (args is ["write-chain", var nodes, var file])
 {
     File.WriteAllBytes(file, ChainModel.Build(int.Parse(nodes, System.Globalization.CultureInfo.InvariantCulture)));
@@ -89,6 +90,12 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
 if (args is ["probe-import", var importFile, .. var importRest])
 {
     StagesProbe.Import(importFile, importRest.Length > 0 ? int.Parse(importRest[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+if (args is ["json-probe", var jsonFile, .. var jsonRest])
+{
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    JsonProbe.Run(jsonFile, jsonRest.Length > 0 ? long.Parse(jsonRest[0], inv) : 1, jsonRest.Length > 1 ? int.Parse(jsonRest[1], inv) : 10);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ChainBenchmarks).Assembly).Run(args);

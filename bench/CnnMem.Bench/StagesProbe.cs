@@ -45,8 +45,14 @@ public static class StagesProbe
             Console.WriteLine($"    {tb.Events.Count} events, {gt.Storages.Length} storages");
             Time("  CUDA replay (training)", () => CudaReplay.Training(inference, m, options.Optimizer));
             var report = Time("analyze (all of the above, as the CLI runs it)", () => Analyzer.Analyze(graph, options));
-            var json = Time("json", () => JsonReportWriter.Write(report));
-            Console.WriteLine($"round {r + 1}: {total.ElapsedMilliseconds} ms, {graph.Nodes.Length} nodes, {json.Length} chars of JSON, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            // As the CLI writes it: UTF-8 streamed to stdout or the -o file (here a counting null stream).
+            var json = Time("json (streamed)", () =>
+            {
+                var sink = new CountingStream();
+                JsonReportWriter.Write(report, sink);
+                return sink.Length;
+            });
+            Console.WriteLine($"round {r + 1}: {total.ElapsedMilliseconds} ms, {graph.Nodes.Length} nodes, {json} bytes of JSON, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
     }
 

@@ -63,6 +63,14 @@ public static class AnalyzeRunner
             Write(report, settings, writer, TerminalInfo.Plain, view);
             ctx.Error.WriteLine($"cnnmem: wrote {settings.Format.ToString().ToLowerInvariant()} to {file}");
         }
+        else if (settings.Format != OutputFormat.Table && ctx.OutBytes is { } stdout)
+        {
+            // Files (JSON, CSV: tens of megabytes for a large network) go to stdout's bytes through one buffer,
+            // not through the console writer, which flushes at every write; JSON goes there as UTF-8 bytes directly.
+            ctx.Out.Flush();
+            using var writer = new StreamWriter(stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            Write(report, settings, writer, ctx.Terminal, view);
+        }
         else
         {
             Write(report, settings, ctx.Out, ctx.Terminal, view);
@@ -103,8 +111,11 @@ public static class AnalyzeRunner
             case OutputFormat.Json:
                 JsonReportWriter.Write(report, writer);
                 break;
+            case OutputFormat.Csv when settings.PerLayer:
+                CsvReportWriter.WriteTrainingLayers(report, writer);
+                break;
             case OutputFormat.Csv:
-                writer.Write(settings.PerLayer ? CsvReportWriter.WriteTrainingLayers(report) : CsvReportWriter.Write(report));
+                CsvReportWriter.Write(report, writer);
                 break;
             case OutputFormat.Markdown:
                 writer.Write(MarkdownReportWriter.Write(report, settings.Units, view));

@@ -13,9 +13,13 @@ namespace CnnMem.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalInfo? terminal = null, ModelLoader? loader = null)
+    /// <param name="stdoutBytes">The byte stream behind <paramref name="stdout"/>, if any (<see cref="CliContext.OutBytes"/>).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalInfo? terminal = null, ModelLoader? loader = null, Stream? stdoutBytes = null)
     {
-        var ctx = new CliContext(stdout, stderr, terminal ?? TerminalInfo.Plain, loader ?? ModelLoader.Default, OpRegistry.Default);
+        var ctx = new CliContext(stdout, stderr, terminal ?? TerminalInfo.Plain, loader ?? ModelLoader.Default, OpRegistry.Default)
+        {
+            OutBytes = stdoutBytes,
+        };
         try
         {
             var parse = CliCommands.Build(ctx).Parse(args);

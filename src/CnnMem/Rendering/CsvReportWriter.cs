@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Immutable;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -13,27 +13,43 @@ public static class CsvReportWriter
     /// <summary>The per-layer table as CSV (RFC 4180 quoting, raw counts and bytes).</summary>
     public static string Write(AnalysisReport report)
     {
-        var columns = LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si);
-        var sb = new StringBuilder();
-        sb.Append(string.Join(",", columns.Select(c => Quote(c.Key)))).Append("\r\n");
-        foreach (var row in ReportRows.Body(report))
-        {
-            sb.Append(string.Join(",", columns.Select(c => Quote(c.Get(row))))).Append("\r\n");
-        }
-        return sb.ToString();
+        var writer = new StringWriter();
+        Write(report, writer);
+        return writer.ToString();
     }
+
+    /// <summary>Writes the per-layer table as CSV to <paramref name="writer"/>, a row at a time.</summary>
+    public static void Write(AnalysisReport report, TextWriter writer) =>
+        WriteRows(writer, LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si), ReportRows.Body(report));
 
     /// <summary>The per-layer training memory table (--per-layer with csv): one row per layer of <c>memory.training.layers</c>; empty without a training model.</summary>
     public static string WriteTrainingLayers(AnalysisReport report)
     {
-        var columns = TrainingLayerColumns.Csv();
-        var sb = new StringBuilder();
-        sb.Append(string.Join(",", columns.Select(c => Quote(c.Key)))).Append("\r\n");
-        foreach (var row in report.Memory.Training?.Layers ?? [])
+        var writer = new StringWriter();
+        WriteTrainingLayers(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the per-layer training memory table as CSV to <paramref name="writer"/>, a row at a time.</summary>
+    public static void WriteTrainingLayers(AnalysisReport report, TextWriter writer) =>
+        WriteRows(writer, TrainingLayerColumns.Csv(), report.Memory.Training?.Layers ?? []);
+
+    private static void WriteRows<T>(TextWriter writer, ImmutableArray<Column<T>> columns, IEnumerable<T> rows)
+    {
+        writer.Write(string.Join(",", columns.Select(c => Quote(c.Key))));
+        writer.Write("\r\n");
+        foreach (var row in rows)
         {
-            sb.Append(string.Join(",", columns.Select(c => Quote(c.Get(row))))).Append("\r\n");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
+                writer.Write(Quote(columns[i].Get(row)));
+            }
+            writer.Write("\r\n");
         }
-        return sb.ToString();
     }
 
     internal static string Quote(string field) =>

@@ -3,9 +3,11 @@ using CnnMem.Reports;
 namespace CnnMem.Rendering;
 
 /// <summary>
-/// The JSON document's top level. Totals and memory are the report's own records, so figures that
-/// later issues add there (memory.inference, memory.training, memory.device) appear without a change
-/// here; null sections are omitted.
+/// The JSON document's top level: the schema. <see cref="JsonReportWriter"/> streams this document
+/// straight from the report; <see cref="JsonReferenceSerializer"/> builds it and serializes it, and
+/// the tests hold the two to the same bytes. Totals and memory are the report's own records, so a
+/// figure added there appears in the reference at once (and the tests say where the writer lacks it);
+/// null sections are omitted.
 /// </summary>
 public sealed record JsonReport(
     string Model,

@@ -1,7 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using CnnMem.Core;
-using CnnMem.Graphs;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -9,84 +8,60 @@ namespace CnnMem.Rendering;
 /// <summary>
 /// The machine contract: the report as indented snake_case JSON with raw counts and bytes (no unit
 /// formatting). Shapes are batch first in the display layout. Stable: the same report always gives
-/// the same text, with '\n' line ends.
+/// the same text, with '\n' line ends. The document's shape is <see cref="JsonReport"/>; the writer
+/// streams UTF-8 straight from the report records (<see cref="JsonDocumentWriter"/>), so a
+/// 100,000-layer report needs no document tree, no string of tens of megabytes and no serializer
+/// metadata. Tests hold it byte for byte to <see cref="JsonReferenceSerializer"/>.
 /// </summary>
 public static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
-    /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
-    public static string Write(AnalysisReport report) => JsonConventions.Serialize(ToDocument(report), Options);
-
-    /// <summary>Writes the report's JSON text to <paramref name="writer"/>.</summary>
-    public static void Write(AnalysisReport report, TextWriter writer)
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // Straight to the writer: no second copy of a document that can be tens of megabytes.
-        writer.Write(JsonSerializer.Serialize(ToDocument(report), (JsonTypeInfo<JsonReport>)Options.GetTypeInfo(typeof(JsonReport))));
-        writer.Write('\n');
-    }
-
-    internal static JsonReport ToDocument(AnalysisReport report)
-    {
-        var layout = report.Layout;
-        return new JsonReport(
-            report.Model,
-            report.Source,
-            report.Batch,
-            DTypes.Name(report.DType),
-            Optimizers.Name(report.Optimizer),
-            DisplayShapes.LayoutName(layout),
-            "bytes",
-            report.Summary,
-            report.Inputs.Select(t => Tensor(t, layout)).ToArray(),
-            report.Outputs.Select(t => Tensor(t, layout)).ToArray(),
-            report.Layers.Select(l => Layer(l, layout)).ToArray(),
-            report.Totals,
-            report.Memory,
-            report.Warnings.ToArray(),
-            report.Notes.IsEmpty ? null : report.Notes.ToArray());
-    }
-
-    private static JsonTensor Tensor(TensorReport t, DisplayLayout layout) =>
-        new(t.Name, DisplayShapes.Sizes(t.Shape, layout), DTypes.Name(t.DType));
-
-    private static JsonLayer Layer(LayerReport l, DisplayLayout layout) => new(
-        l.Name,
-        l.Op,
-        l.Outputs.IsEmpty ? null : DisplayShapes.Sizes(l.OutputShape, layout),
-        l.OutputElements,
-        l.OutputBytes,
-        l.Params,
-        l.TrainableParams,
-        l.BufferElements,
-        l.Macs,
-        l.InTextbookSum)
-    {
-        Outputs = l.Outputs.Length > 1 ? l.Outputs.Select(o => Tensor(o, layout)).ToArray() : null,
-        Source = l.Source,
-        Unknown = l.Unknown ? true : null,
+        Indented = true,
+        NewLine = "\n",
+        // Encoder left null: the writer's default escaping, as the serializer's. No validation: the document
+        // writer walks a fixed shape, and the tests parse what it writes.
+        SkipValidation = true,
     };
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>The report as JSON text (snake_case fields, raw counts and bytes), ending in a newline.</summary>
+    public static string Write(AnalysisReport report)
     {
-        var options = JsonConventions.Create(CnnMemJsonContext.Default.WithAddedModifier(RenameContractFields));
-        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        return options;
+        var buffer = new ArrayBufferWriter<byte>(checked(4096 + (report.Layers.Length * 700)));
+        Write(report, buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Report record members whose C# name differs from the JSON contract's field name.</summary>
-    private static void RenameContractFields(JsonTypeInfo info)
+    /// <summary>Writes the report's JSON text, ending in a newline, to <paramref name="writer"/>; UTF-8 bytes go straight to a <see cref="StreamWriter"/>'s stream.</summary>
+    public static void Write(AnalysisReport report, TextWriter writer)
     {
-        if (info.Type != typeof(NaiveMemory))
+        if (writer is StreamWriter { Encoding: UTF8Encoding } streamWriter)
         {
+            streamWriter.Flush();
+            Write(report, streamWriter.BaseStream);
             return;
         }
-        foreach (var p in info.Properties)
+        using var sink = new TextWriterUtf8Stream(writer);
+        Write(report, sink);
+    }
+
+    /// <summary>Writes the report's JSON as UTF-8 bytes, ending in a newline, to <paramref name="stream"/> (which stays open), a few tens of kilobytes at a time.</summary>
+    public static void Write(AnalysisReport report, Stream stream)
+    {
+        var buffer = new StreamBufferWriter(stream);
+        Write(report, buffer);
+        buffer.Flush();
+        stream.Flush();
+    }
+
+    /// <summary>Writes the report's JSON as UTF-8 bytes, ending in a newline, to <paramref name="output"/>.</summary>
+    public static void Write(AnalysisReport report, IBufferWriter<byte> output)
+    {
+        using (var json = new Utf8JsonWriter(output, WriterOptions))
         {
-            if (p.Name == "optimizer_slots")
-            {
-                p.Name = "optimizer_state_slots";
-            }
+            JsonDocumentWriter.Write(json, report);
+            json.Flush();
         }
+        output.Write("\n"u8);
     }
 }
