@@ -17,7 +17,7 @@ namespace CnnMem.Cli;
 /// 3. fold the layer rows (--group, --depth; an analysis step, <see cref="LayerFolding"/>);
 /// 4. write the charts (--charts DIR), then render in the chosen format to stdout or --output.
 /// </summary>
-public static class AnalyzeRunner
+internal static class AnalyzeRunner
 {
     public static int Run(AnalyzeSettings settings, CliContext ctx)
     {

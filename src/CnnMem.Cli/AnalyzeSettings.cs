@@ -8,7 +8,7 @@ namespace CnnMem.Cli;
 /// The analyze command's options after validation. Values are checked here rather than by the
 /// parser so that an unknown dtype or optimizer names every accepted value.
 /// </summary>
-public sealed record AnalyzeSettings(
+internal sealed record AnalyzeSettings(
     string Path,
     long? Batch,
     DType DType,

@@ -11,7 +11,7 @@ namespace CnnMem.Cli;
 /// 2. input errors (<see cref="CnnMemException"/>, missing or unreadable files): the message, exit 2;
 /// 3. anything else is a bug: "internal error", a hint to report it, exit 70; the stack trace only with CNNMEM_DEBUG=1.
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <param name="stdoutBytes">The byte stream behind <paramref name="stdout"/>, if any (<see cref="CliContext.OutBytes"/>).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalInfo? terminal = null, ModelLoader? loader = null, Stream? stdoutBytes = null)

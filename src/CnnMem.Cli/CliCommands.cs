@@ -5,7 +5,7 @@ using CnnMem.Core;
 namespace CnnMem.Cli;
 
 /// <summary>The command tree: <c>cnnmem [analyze PATH [options]] | fit PATH (--memory SIZE | --device GPU) | ops</c>; with no arguments, the seed network.</summary>
-public static class CliCommands
+internal static class CliCommands
 {
     public static Command Build(CliContext ctx)
     {

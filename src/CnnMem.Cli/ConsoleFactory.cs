@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace CnnMem.Cli;
 
 /// <summary>Spectre consoles over a <see cref="TextWriter"/>: ANSI and Unicode borders only for a terminal, fixed width otherwise.</summary>
-public static class ConsoleFactory
+internal static class ConsoleFactory
 {
     public static IAnsiConsole Create(TextWriter writer, TerminalInfo terminal)
     {

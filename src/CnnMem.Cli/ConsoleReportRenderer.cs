@@ -15,7 +15,7 @@ namespace CnnMem.Cli;
 ///    memory table (<see cref="TrainingLayerColumns"/>); grouped warnings and the unit note.
 /// With --summary only the heading, the answer and the totals.
 /// </summary>
-public static class ConsoleReportRenderer
+internal static class ConsoleReportRenderer
 {
     /// <summary>Layer table columns that leave, in this order, when the names would get too little room.</summary>
     private static readonly string[] DropOrder = ["Elements", "Output bytes", "Output shape"];

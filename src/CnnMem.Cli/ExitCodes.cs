@@ -1,7 +1,7 @@
 namespace CnnMem.Cli;
 
 /// <summary>The command's exit codes; part of its interface.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Cli;
 
 /// <summary>The <c>--input HxW</c> option: a zoo network's input height and width in pixels.</summary>
-public sealed record ImageSize(long Height, long Width)
+internal sealed record ImageSize(long Height, long Width)
 {
     public static ImageSize? Parse(string? text)
     {

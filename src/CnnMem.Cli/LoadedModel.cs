@@ -3,4 +3,4 @@ using CnnMem.Graphs;
 namespace CnnMem.Cli;
 
 /// <summary>An imported graph and whether it is one of cnnmem's built-in networks (which default to batch 64).</summary>
-public sealed record LoadedModel(ModelGraph Graph, bool BuiltIn);
+internal sealed record LoadedModel(ModelGraph Graph, bool BuiltIn);

@@ -10,7 +10,7 @@ namespace CnnMem.Cli;
 /// --checkpoint, --alignment, --cuda-context, --workspace-limit), declared once and read into <see cref="MemoryOptions"/>.
 /// Values are strings checked here, so a bad one names every accepted value instead of a parser type error.
 /// </summary>
-public sealed class MemoryCliOptions
+internal sealed class MemoryCliOptions
 {
     /// <summary>What people run today; <c>pytorch</c> (the only value before profiles) keeps meaning 1.13.</summary>
     public const string DefaultFramework = "pytorch-2";

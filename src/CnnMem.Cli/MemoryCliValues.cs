@@ -1,7 +1,7 @@
 namespace CnnMem.Cli;
 
 /// <summary>The framework-model options as the user typed them (null: not given), before <see cref="MemoryCliOptions.Create"/> checks them.</summary>
-public sealed record MemoryCliValues
+internal sealed record MemoryCliValues
 {
     public string Framework { get; init; } = MemoryCliOptions.DefaultFramework;
 

@@ -7,7 +7,7 @@ namespace CnnMem.Cli;
 /// The model options that analyze and fit both take, declared once: --dtype, --dim, --allow-unknown, --format,
 /// --output, --units and the framework-model options (<see cref="MemoryCliOptions"/>, cuda by default in both).
 /// </summary>
-public sealed class ModelCliOptions
+internal sealed class ModelCliOptions
 {
     /// <summary>The backend both commands default to: the question people bring is whether a model fits a GPU.</summary>
     public const string DefaultBackend = "cuda";

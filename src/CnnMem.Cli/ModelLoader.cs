@@ -15,7 +15,7 @@ namespace CnnMem.Cli;
 /// 3. anything else is an error that lists what is accepted.
 /// Built-ins are injectable so tests can supply hand-made graphs.
 /// </summary>
-public sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumerable<string>> builtInNames, Func<string, ImageSize, ModelGraph?>? sized = null)
+internal sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnumerable<string>> builtInNames, Func<string, ImageSize, ModelGraph?>? sized = null)
 {
     public static ModelLoader Default { get; } = new(
         name => ZooModels.TryBuild(name, null, null, out var z) ? z : BuiltInModels.TryGet(name, out var g) ? g : null,

@@ -9,7 +9,7 @@ namespace CnnMem.Cli;
 /// The model options analyze and fit share (<see cref="ModelCliOptions"/>), checked: element type, symbol values,
 /// unsupported-op handling, output format and file, byte units, and the framework model's setup.
 /// </summary>
-public sealed record ModelSettings(
+internal sealed record ModelSettings(
     DType DType,
     ImmutableDictionary<string, long> Dims,
     bool AllowUnknown,

@@ -1,7 +1,7 @@
 namespace CnnMem.Cli;
 
 /// <summary>One supported op rule as <c>cnnmem ops</c> lists it (JSON field names in snake_case).</summary>
-public sealed record OpInfo(
+internal sealed record OpInfo(
     string Domain,
     IReadOnlyList<string> OpTypes,
     int OpsetMin,

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace CnnMem.Cli;
 
 /// <summary>The <c>cnnmem ops</c> listing: every rule in the registry, as a table or as JSON.</summary>
-public static class OpsRenderer
+internal static class OpsRenderer
 {
     private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
 

@@ -1,7 +1,7 @@
 namespace CnnMem.Cli;
 
 /// <summary>What <c>--format</c> selects.</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     Table,
     Json,

@@ -10,7 +10,7 @@ namespace CnnMem.Cli;
 /// --reshard-after-forward, --gradient-as-bucket-view, --reduce-bucket-size, --nccl-buffers), declared once and read
 /// into <see cref="DataParallelOptions"/>. None given: no parallel section (one device, as before).
 /// </summary>
-public sealed class ParallelCliOptions
+internal sealed class ParallelCliOptions
 {
     private readonly Option<string?> gpus = new("--gpus") { HelpName = "N", Description = "Devices training data-parallel (default 1); --batch is then the per-device micro-batch." };
 

@@ -8,7 +8,7 @@ namespace CnnMem.Cli;
 /// Only the CLI paints PNGs: the library's charts stay plain SVG, so the browser app needs no native code. Text uses
 /// DejaVu Sans from the usual font folders (the native library has no font configuration of its own).
 /// </summary>
-public static class PngChartPainter
+internal static class PngChartPainter
 {
     public const float Scale = 1.5f;
 

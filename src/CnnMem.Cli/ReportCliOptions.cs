@@ -8,7 +8,7 @@ namespace CnnMem.Cli;
 /// The analyze command's presentation options (--device, --summary, --group, --depth, --charts, --chart-format),
 /// declared once and applied to <see cref="AnalyzeSettings"/> with their checks.
 /// </summary>
-public sealed class ReportCliOptions
+internal sealed class ReportCliOptions
 {
     private readonly Option<string?> device = new("--device")
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Cli;
 /// <c>conv|conv2d FILTERS KERNEL [stride=SIZE] [pad=PADS] ...</c>. Positional arguments in capitals (optional ones in
 /// brackets), options as <c>[name=KIND]</c>; layer references as <c>LAYER...</c>.
 /// </summary>
-public static class SpecUsage
+internal static class SpecUsage
 {
     public static string Line(SpecSyntax s)
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Cli;
 /// 3. below that, columns leave in the given order (each said under the table) until the names get their minimum;
 /// 4. names longer than their column are shortened in the middle (<see cref="Elide"/>), never wrapped.
 /// </summary>
-public static class TableFit
+internal static class TableFit
 {
     public const int MinFlex = 16;
 

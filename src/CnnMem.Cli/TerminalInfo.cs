@@ -4,7 +4,7 @@ namespace CnnMem.Cli;
 /// Where output goes. Piped or redirected output (and tests) get no ANSI codes and a fixed width so
 /// the text is stable; a terminal gets colours and its own width.
 /// </summary>
-public sealed record TerminalInfo(bool Interactive, int Width)
+internal sealed record TerminalInfo(bool Interactive, int Width)
 {
     /// <summary>The width used whenever output is not a terminal.</summary>
     public const int FixedWidth = 120;

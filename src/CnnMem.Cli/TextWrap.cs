@@ -1,7 +1,7 @@
 namespace CnnMem.Cli;
 
 /// <summary>Word wrapping with a hanging indent and no trailing spaces, so piped output is stable and diff-friendly.</summary>
-public static partial class TextWrap
+internal static partial class TextWrap
 {
     /// <summary>A number and its unit ("2.98 GB", "4.09 G", "(1,024 bytes)") stay on one line.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d) (?=(B|kB|MB|GB|TB|PB|EB|KiB|MiB|GiB|TiB|PiB|EiB|k|M|G|T|P|E|bytes)\b)")]

@@ -8,7 +8,7 @@ namespace CnnMem.Cli;
 /// Prints cnnmem's own version. The stock action reads the entry assembly's, which is the test host's
 /// when the command runs in-process.
 /// </summary>
-public sealed class VersionAction : SynchronousCommandLineAction
+internal sealed class VersionAction : SynchronousCommandLineAction
 {
     public static string Version =>
         typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace CnnMem.Cli;
 
 /// <summary>The <c>cnnmem zoo</c> listing: every built-in torchvision network, as a table or as JSON (name, params, input_shape, family, note).</summary>
-public static class ZooRenderer
+internal static class ZooRenderer
 {
     private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
 

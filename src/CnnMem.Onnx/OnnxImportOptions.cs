@@ -1,7 +1,7 @@
 namespace CnnMem.Onnx;
 
 /// <summary>Settings for <see cref="OnnxImporter"/>.</summary>
-public sealed record OnnxImportOptions
+internal sealed record OnnxImportOptions
 {
     public static readonly OnnxImportOptions Default = new();
 

@@ -17,7 +17,7 @@ namespace CnnMem.Onnx;
 /// 5. <see cref="GraphValidator.Validate(ModelGraph)"/>: undefined tensors, duplicates, cycles.
 /// Every error is a <see cref="CnnMemException"/> that starts with the file.
 /// </summary>
-public static class OnnxImporter
+internal static class OnnxImporter
 {
     public static ModelGraph Import(string path) => Import(path, OnnxImportOptions.Default);
 

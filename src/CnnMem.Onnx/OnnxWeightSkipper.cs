@@ -10,7 +10,7 @@ namespace CnnMem.Onnx;
 ///    the importer treats a tensor without data as a weightless one.
 /// Reads asynchronously only (a browser's file stream supports nothing else).
 /// </summary>
-public static class OnnxWeightSkipper
+internal static class OnnxWeightSkipper
 {
     /// <summary>Default limit: data fields up to this many bytes stay (16 bytes for each of 1,024 values).</summary>
     public const long DefaultKeepBytes = 16 * 1024;

@@ -16,7 +16,7 @@ namespace CnnMem.Cli.Commands;
 /// 3. render each with the memory at that batch, the headroom left and the memory of the next batch (<see cref="FitRenderer"/>).
 /// A mode that does not fit even at batch 1 is said so in the output and the exit code is 1 (not a usage error).
 /// </summary>
-public static class FitCommand
+internal static class FitCommand
 {
     public static Command Build(CliContext ctx)
     {

@@ -5,7 +5,7 @@ using CnnMem.Memory.Parallel;
 namespace CnnMem.Cli.Commands;
 
 /// <summary>The fit command's JSON document: the model, the budget and where it came from, the setup, one result per mode.</summary>
-public sealed record FitDocument(
+internal sealed record FitDocument(
     string Model,
     long BudgetBytes,
     string BudgetFrom,

@@ -10,7 +10,7 @@ using CnnMem.Reports;
 namespace CnnMem.Cli.Commands;
 
 /// <summary>The fit results in each output format: table (sentences), json (<see cref="FitDocument"/>), csv and markdown (one row per mode).</summary>
-public sealed record FitRenderer(string Model, long Budget, string BudgetFrom, ModelSettings Settings, IReadOnlyList<FitResult> Results)
+internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom, ModelSettings Settings, IReadOnlyList<FitResult> Results)
 {
     private static readonly JsonSerializerOptions Json = JsonConventions.Create(CliJsonContext.Default);
 

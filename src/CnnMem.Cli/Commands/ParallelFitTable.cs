@@ -7,7 +7,7 @@ namespace CnnMem.Cli.Commands;
 /// The fit command's per-device lines: one per optimizer and strategy (side by side with --parallel auto): the largest
 /// per-device micro-batch, the global batch it gives, the per-device memory at it and the headroom.
 /// </summary>
-public static class ParallelFitTable
+internal static class ParallelFitTable
 {
     public static void Write(TextWriter output, IReadOnlyList<ParallelFitResult> results, Func<long, string> bytes)
     {

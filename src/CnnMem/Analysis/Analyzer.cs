@@ -20,7 +20,7 @@ namespace CnnMem.Analysis;
 ///    (the answer first), with the device fit when <see cref="AnalysisOptions.Device"/> is set.
 /// Pure: the same graph and options always give the same report.
 /// </summary>
-public static class Analyzer
+internal static class Analyzer
 {
     public static AnalysisReport Analyze(ModelGraph graph, AnalysisOptions options)
     {

@@ -12,7 +12,7 @@ namespace CnnMem.Analysis;
 /// 4. else the caller's default (64 for built-ins, 1 for files with a symbolic batch).
 /// A <c>--dim</c> name the model's inputs do not have is an error listing the names they do have.
 /// </summary>
-public static class BatchChoice
+internal static class BatchChoice
 {
     public static long Resolve(ModelGraph graph, long? requested, ImmutableDictionary<string, long> dims, long fallback)
     {

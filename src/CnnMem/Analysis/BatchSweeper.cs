@@ -12,7 +12,7 @@ namespace CnnMem.Analysis;
 ///    largest training batch that fits the biggest GPU shown (at most <see cref="MaxSweepBatch"/>), plus the report's batch;
 /// 3. inference and training memory at each, on the report's backend.
 /// </summary>
-public static class BatchSweeper
+internal static class BatchSweeper
 {
     /// <summary>GPUs drawn when no --device is given: 16, 24, 40 and 80 GiB, the common sizes.</summary>
     public static ImmutableArray<string> CommonDevices { get; } = ["v100-16gb", "rtx4090", "a100-40gb", "a100-80gb"];

@@ -10,7 +10,7 @@ using CnnMem.Reports;
 namespace CnnMem.Analysis;
 
 /// <summary>Per-node rows (output, parameters, MACs) and the totals that add them up.</summary>
-public static class LayerCosts
+internal static class LayerCosts
 {
     public static ImmutableArray<LayerReport> Rows(InferenceResult inference)
     {

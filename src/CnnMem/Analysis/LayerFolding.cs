@@ -12,7 +12,7 @@ namespace CnnMem.Analysis;
 /// 2. <see cref="ByDepth"/>: consecutive layers whose module path (<see cref="ModulePath"/>) agrees in its first N
 ///    components become one row named by that prefix.
 /// </summary>
-public static class LayerFolding
+internal static class LayerFolding
 {
     private static readonly ImmutableHashSet<string> Heads = ["Conv", "ConvTranspose", "Gemm", "MatMul", "Linear"];
 

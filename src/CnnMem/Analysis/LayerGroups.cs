@@ -8,7 +8,7 @@ namespace CnnMem.Analysis;
 /// The report's layers: each node is its own layer, except nodes an importer grouped under one source
 /// layer (<see cref="Graphs.Node.Layer"/>), which form one layer in the order of its first node.
 /// </summary>
-public static class LayerGroups
+internal static class LayerGroups
 {
     public static ImmutableArray<ImmutableArray<NodeInference>> Of(InferenceResult inference)
     {

@@ -8,7 +8,7 @@ namespace CnnMem.Analysis;
 /// fit solver (the report's backend, dtype and optimizer), each batch evaluated once: the summary's fits, the batch
 /// sweep and the chart's GPU fits share the evaluations.
 /// </summary>
-public sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, bool trains)
+internal sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, bool trains)
 {
     private readonly Dictionary<long, long> inference = [];
     private readonly Dictionary<long, long> training = [];

@@ -9,7 +9,7 @@ namespace CnnMem.Analysis;
 /// training = activations + their gradients (same size) + weights + weight gradients (trainable only)
 /// + optimizer state (slots x trainable weights).
 /// </summary>
-public static class NaiveMemoryModel
+internal static class NaiveMemoryModel
 {
     public static NaiveMemory Compute(Totals totals, AnalysisOptions options)
     {

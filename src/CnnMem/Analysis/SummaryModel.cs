@@ -11,7 +11,7 @@ namespace CnnMem.Analysis;
 /// 3. with a device: its memory, whether this batch fits (this batch is at most the largest that fits) and the largest
 ///    batches, from the fit solver over the same memory functions <c>fit</c> uses.
 /// </summary>
-public static class SummaryModel
+internal static class SummaryModel
 {
     public static ReportSummary Compute(Totals totals, MemoryReport memory, string? device, MemoryAtBatch? memoryAt, long batch)
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Analysis;
 /// Tensor cores run half-precision convolutions and matrix products at full speed only when channel
 /// (feature) counts are multiples of 8; others are padded or fall back to slower kernels.
 /// </summary>
-public static class TensorCoreCheck
+internal static class TensorCoreCheck
 {
     public static IEnumerable<string> Warnings(InferenceResult inference, DType dtype)
     {

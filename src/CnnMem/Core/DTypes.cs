@@ -1,7 +1,7 @@
 namespace CnnMem.Core;
 
 /// <summary>Sizes and names of <see cref="DType"/> values.</summary>
-public static class DTypes
+internal static class DTypes
 {
     /// <summary>Bytes per element. Strings have no fixed size; they are counted as 8 bytes (a pointer).</summary>
     public static int SizeOf(DType t) => t switch

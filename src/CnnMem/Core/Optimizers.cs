@@ -1,7 +1,7 @@
 namespace CnnMem.Core;
 
 /// <summary>Names and state slots of <see cref="Optimizer"/> values.</summary>
-public static class Optimizers
+internal static class Optimizers
 {
     /// <summary>Per-parameter state tensors the optimizer keeps: none for SGD, the momentum buffer,
     /// Adam's two moments, RMSprop's square average, Adagrad's sum of squares.</summary>

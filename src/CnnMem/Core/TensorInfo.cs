@@ -1,7 +1,7 @@
 namespace CnnMem.Core;
 
 /// <summary>A named tensor's type and shape, and its contents when they are statically known.</summary>
-public sealed record TensorInfo(string Name, DType DType, Shape Shape, TensorValue? Value = null)
+internal sealed record TensorInfo(string Name, DType DType, Shape Shape, TensorValue? Value = null)
 {
     /// <summary>Number of elements, or null when not known.</summary>
     public long? Elements => Shape.Elements;

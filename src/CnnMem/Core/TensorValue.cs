@@ -7,7 +7,7 @@ namespace CnnMem.Core;
 /// value inference so that Reshape/Expand/Resize targets are known. Integers and booleans are held in
 /// <see cref="Ints"/>, floating point values in <see cref="Reals"/>; exactly one is set.
 /// </summary>
-public sealed record TensorValue(DType DType, Shape Shape, ImmutableArray<long>? Ints, ImmutableArray<double>? Reals)
+internal sealed record TensorValue(DType DType, Shape Shape, ImmutableArray<long>? Ints, ImmutableArray<double>? Reals)
 {
     public static TensorValue FromInts(DType dtype, Shape shape, IEnumerable<long> values) =>
         new(dtype, shape, values.ToImmutableArray(), null);

@@ -1,7 +1,7 @@
 namespace CnnMem.Graphs;
 
 /// <summary>The type of an attribute value (mirrors ONNX's AttributeProto types that cnnmem uses).</summary>
-public enum AttrKind
+internal enum AttrKind
 {
     Int,
     Float,

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Graphs;
 
 /// <summary>One attribute value. Exactly the member matching <see cref="Kind"/> is meaningful.</summary>
-public sealed record AttrValue(AttrKind Kind)
+internal sealed record AttrValue(AttrKind Kind)
 {
     public long Int { get; init; }
     public double Float { get; init; }

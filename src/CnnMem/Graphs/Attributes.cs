@@ -9,7 +9,7 @@ namespace CnnMem.Graphs;
 /// Held as two small arrays (a node has a handful of attributes, so a scan beats hashing) and shared
 /// between nodes whose attributes are equal; <see cref="Values"/> builds a dictionary on first use.
 /// </summary>
-public sealed class Attributes
+internal sealed class Attributes
 {
     public static readonly Attributes Empty = new([], []);
 

@@ -13,7 +13,7 @@ namespace CnnMem.Graphs;
 ///    returned as it is; otherwise Kahn's algorithm, taking ready nodes in file order (which gives the
 ///    file order itself when it is already topological); nodes left over form a cycle, reported by name.
 /// </summary>
-public static class GraphValidator
+internal static class GraphValidator
 {
     public static ModelGraph Validate(ModelGraph graph) => Validate(graph, nodeNamesUnique: false);
 

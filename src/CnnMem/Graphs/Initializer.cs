@@ -7,7 +7,7 @@ namespace CnnMem.Graphs;
 /// Only name, dtype and shape are needed; <see cref="TensorInfo.Value"/> is set for small integer
 /// tensors whose contents drive shape computation.
 /// </summary>
-public sealed record Initializer(TensorInfo Tensor)
+internal sealed record Initializer(TensorInfo Tensor)
 {
     public string Name => Tensor.Name;
 }

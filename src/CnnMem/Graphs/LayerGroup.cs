@@ -9,4 +9,4 @@ namespace CnnMem.Graphs;
 /// <param name="Name">The layer's name in the source model.</param>
 /// <param name="Kind">The layer's class in the source format (e.g. <c>Conv2D</c>).</param>
 /// <param name="Call">Which call of the layer the node belongs to (0 for the first).</param>
-public sealed record LayerGroup(string Name, string Kind, int Call = 0);
+internal sealed record LayerGroup(string Name, string Kind, int Call = 0);

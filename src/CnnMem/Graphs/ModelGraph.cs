@@ -9,7 +9,7 @@ namespace CnnMem.Graphs;
 /// as an immutable tree costs much more to build and read for 100,000 weights). Immutable; analysis results never live here. Build it with
 /// <see cref="GraphValidator.Validate(ModelGraph)"/>, which checks references and orders the nodes.
 /// </summary>
-public sealed record ModelGraph(
+internal sealed record ModelGraph(
     string Name,
     ImmutableArray<TensorInfo> Inputs,
     IReadOnlyDictionary<string, Initializer> Initializers,

@@ -7,7 +7,7 @@ namespace CnnMem.Graphs;
 /// <c>Relu_3</c>); join the rest with '.', skipping each segment's repetition of its parent (<c>layer1.0</c> under
 /// <c>layer1</c> adds <c>.0</c>). Names without '/' are returned as they are.
 /// </summary>
-public static class ModulePath
+internal static class ModulePath
 {
     public static string Of(string name, string op)
     {

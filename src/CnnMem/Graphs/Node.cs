@@ -8,7 +8,7 @@ namespace CnnMem.Graphs;
 /// <see cref="Inputs"/> and <see cref="Outputs"/> are tensor names; an empty name is an omitted
 /// optional input. Inputs may name initializers (weights), which carry shapes but no data.
 /// </summary>
-public sealed record Node(
+internal sealed record Node(
     string Name,
     string Op,
     ImmutableArray<string> Inputs,

@@ -6,7 +6,7 @@ namespace CnnMem.Graphs;
 /// An op rule's complaint about one node (bad attribute, incompatible shapes). Shape inference
 /// catches it and re-throws it with the node's name, op and source location.
 /// </summary>
-public sealed class OpException : CnnMemException
+internal sealed class OpException : CnnMemException
 {
     public OpException(string message) : base(message)
     {

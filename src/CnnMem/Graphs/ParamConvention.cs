@@ -1,7 +1,7 @@
 namespace CnnMem.Graphs;
 
 /// <summary>How a source format counts parameters, so the report's figures match what its users see.</summary>
-public enum ParamConvention
+internal enum ParamConvention
 {
     /// <summary>PyTorch and ONNX: running statistics are buffers, outside the parameter count.</summary>
     BuffersApart,

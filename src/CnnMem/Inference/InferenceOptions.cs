@@ -5,7 +5,7 @@ using CnnMem.Ops;
 namespace CnnMem.Inference;
 
 /// <summary>Settings for <see cref="ShapeInference"/>.</summary>
-public sealed record InferenceOptions
+internal sealed record InferenceOptions
 {
     /// <summary>Values for symbolic dims (the batch symbol, and any <c>--dim NAME=VALUE</c>).</summary>
     public ImmutableDictionary<string, long> Bindings { get; init; } = ImmutableDictionary<string, long>.Empty;

@@ -5,7 +5,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Inference;
 
 /// <summary>The graph with every tensor's inferred type and shape. Immutable; the graph itself is untouched.</summary>
-public sealed record InferenceResult(
+internal sealed record InferenceResult(
     ModelGraph Graph,
     ImmutableArray<TensorInfo> Inputs,
     IReadOnlyDictionary<string, TensorInfo> Tensors,

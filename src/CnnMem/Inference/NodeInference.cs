@@ -9,7 +9,7 @@ namespace CnnMem.Inference;
 /// One node after shape inference: its inputs and outputs as inferred, the rule's result, and the
 /// parameters first charged to this node (initializers shared by several nodes are charged once).
 /// </summary>
-public sealed record NodeInference(
+internal sealed record NodeInference(
     Node Node,
     ImmutableArray<TensorInfo?> Inputs,
     OpResult Result,

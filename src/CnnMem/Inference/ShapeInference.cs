@@ -18,7 +18,7 @@ namespace CnnMem.Inference;
 /// 6. A failure at another batch than the one the file fixed names that batch as the likely cause only when the
 ///    model infers at the file's batch (so a wrong --dtype gets no batch hint).
 /// </summary>
-public static class ShapeInference
+internal static class ShapeInference
 {
     public static InferenceResult Run(ModelGraph graph, InferenceOptions options)
     {

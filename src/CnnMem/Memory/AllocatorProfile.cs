@@ -8,7 +8,7 @@ namespace CnnMem.Memory;
 /// A free block is split when what remains is at least <see cref="MinBlock"/> (small pool) or more than
 /// <see cref="SmallSize"/> (large pool); otherwise the whole block is handed out (and counted as allocated).
 /// </summary>
-public sealed record AllocatorProfile
+internal sealed record AllocatorProfile
 {
     public long MinBlock { get; init; } = 512;
 

@@ -6,7 +6,7 @@ namespace CnnMem.Memory;
 /// Arena planning strategies (after TensorFlow Lite's arena planner and GPU memory management).
 /// Each is an <see cref="ArenaPlanner"/>; none can beat <see cref="LowerBound"/>, the most bytes live at one step.
 /// </summary>
-public static class ArenaPlanners
+internal static class ArenaPlanners
 {
     public static IReadOnlyDictionary<string, ArenaPlanner> All { get; } = new Dictionary<string, ArenaPlanner>(StringComparer.Ordinal)
     {

@@ -10,7 +10,7 @@ namespace CnnMem.Memory;
 /// 3. then its output gradients are consumed and freed, and each storage it kept is freed once the last
 ///    node keeping it has run (graph outputs stay, held by the caller).
 /// </summary>
-public static class BackwardPass
+internal static class BackwardPass
 {
     /// <summary>The backward pass of <paramref name="g"/>; <paramref name="step"/> is told the level of each step as it is observed (the loss, then each node with a gradient): the memory timeline.</summary>
     public static PassPeak Run(StorageGraph g, long afterForward, bool steady, Func<long, long> round, Action<string, long>? step = null)

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Memory;
 
 /// <summary>Parses memory sizes such as <c>24GiB</c>, <c>80GB</c>, <c>512MiB</c> or <c>1000000</c> (bytes).</summary>
-public static class ByteSize
+internal static class ByteSize
 {
     private static readonly (string Suffix, long Factor)[] Units =
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Memory;
 /// <see cref="Block"/> is what a tensor occupies; <see cref="Segment"/> what the device reserves for a request that
 /// finds no free block. The replay (<see cref="Allocators.CachingAllocatorModel"/>) also splits and reuses blocks.
 /// </summary>
-public static class CachingAllocator
+internal static class CachingAllocator
 {
     private static readonly AllocatorProfile Constants = new();
 

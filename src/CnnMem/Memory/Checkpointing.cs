@@ -14,7 +14,7 @@ namespace CnnMem.Memory;
 ///    time: the backward peak is the full model's minus what checkpointing dropped plus the largest segment's kept bytes;
 /// 4. the savings are the drop in the steady peak compared with no checkpointing.
 /// </summary>
-public static class Checkpointing
+internal static class Checkpointing
 {
     public static int SegmentLength(int nodes, int every) =>
         every > 0 ? every : Math.Max(1, (int)Math.Ceiling(Math.Sqrt(nodes)));

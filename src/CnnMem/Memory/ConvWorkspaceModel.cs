@@ -1,7 +1,7 @@
 namespace CnnMem.Memory;
 
 /// <summary>How a profile sizes a convolution's kernel workspace.</summary>
-public enum ConvWorkspaceModel
+internal enum ConvWorkspaceModel
 {
     /// <summary>PyTorch's CPU convolutions: oneDNN's blocked copies or the native im2col buffer, chosen as PyTorch 1.13 chooses.</summary>
     OneDnnOrIm2Col,

@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 /// 2. the difference from the requested bytes is the allocator's rounding;
 /// 3. the reserved peaks, memory outside the allocator and the cuDNN workspace limit are separate parts.
 /// </summary>
-public static class DeviceModel
+internal static class DeviceModel
 {
     /// <summary>A request's block in the caching allocator, without the unsplit remainders a replay also counts.</summary>
     public static long Round(long bytes)

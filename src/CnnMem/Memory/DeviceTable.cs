@@ -3,7 +3,7 @@ using CnnMem.Core;
 namespace CnnMem.Memory;
 
 /// <summary>Memory of common GPUs as the driver reports it (nominal GiB; H100/H200/A100 80 GB cards report 80 GiB).</summary>
-public static class DeviceTable
+internal static class DeviceTable
 {
     public static IReadOnlyDictionary<string, long> Devices { get; } = new SortedDictionary<string, long>(StringComparer.OrdinalIgnoreCase)
     {

@@ -13,7 +13,7 @@ namespace CnnMem.Memory;
 ///   lets cuDNN do without a workspace it cannot have; so neither the unconstrained reserved peak nor the allocated
 ///   peak decides alone. The bytes shown are the context plus what the allocator reserved.
 /// </summary>
-public static class FitModel
+internal static class FitModel
 {
     public static long InferenceBytes(ModelGraph graph, AnalysisOptions options, long batch)
     {

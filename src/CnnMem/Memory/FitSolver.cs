@@ -8,7 +8,7 @@ namespace CnnMem.Memory;
 ///    between a batch that fits and one that does not (a far-off line estimate costs log steps, not one per batch);
 /// the result always fits and the next batch never does (up to <c>maxBatch</c>).
 /// </summary>
-public static class FitSolver
+internal static class FitSolver
 {
     public static FitResult Solve(string mode, long budget, Func<long, long> memoryAt, long maxBatch = 1L << 24)
     {

@@ -11,7 +11,7 @@ namespace CnnMem.Memory;
 /// 5. every size goes through <c>round</c> (identity for requested bytes, the caching allocator on a device).
 /// The liveness peak of these records is the forward peak; what is live at the last step stays for backward.
 /// </summary>
-public static class ForwardPass
+internal static class ForwardPass
 {
     public static ImmutableArray<TensorLifetime> Lifetimes(StorageGraph g, bool training, Func<long, long> round)
     {

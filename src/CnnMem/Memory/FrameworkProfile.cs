@@ -6,7 +6,7 @@ namespace CnnMem.Memory;
 /// branch on the version elsewhere. <see cref="FrameworkProfiles"/> holds the profiles and says where each
 /// figure comes from.
 /// </summary>
-public sealed record FrameworkProfile(Framework Framework, Backend Backend, string Label)
+internal sealed record FrameworkProfile(Framework Framework, Backend Backend, string Label)
 {
     /// <summary><c>zero_grad()</c>'s default: set to None (2.x) or zero in place (1.13).</summary>
     public ZeroGradMode ZeroGrad { get; init; } = ZeroGradMode.Zero;

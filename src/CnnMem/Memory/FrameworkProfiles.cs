@@ -10,7 +10,7 @@ namespace CnnMem.Memory;
 ///   the two workspaces by 1 MiB plus rounding);
 /// - PyTorch 1.13 on CUDA and 2.x on CPU: the same mechanisms with each version's defaults (not measured).
 /// </summary>
-public static class FrameworkProfiles
+internal static class FrameworkProfiles
 {
     public const long MeasuredContextBytes = 182_500_000;
 

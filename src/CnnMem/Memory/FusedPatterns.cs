@@ -23,7 +23,7 @@ namespace CnnMem.Memory;
 /// (efficientnet's SiLU exported as Sigmoid and Mul). LayerNorm's and GELU's pieces keep their cost: measured ViT
 /// inference peaks include what PyTorch's unfused attention allocates around them, which the model does not yet split out.
 /// </summary>
-public static class FusedPatterns
+internal static class FusedPatterns
 {
     public static ImmutableDictionary<int, FusedSave> Find(InferenceResult inference, bool fusedAttention = false)
     {

@@ -1,4 +1,4 @@
 namespace CnnMem.Memory;
 
 /// <summary>A tensor whose gradient a node's backward produces (an activation input or a trainable parameter), with its size.</summary>
-public sealed record GradTarget(string Tensor, long Bytes);
+internal sealed record GradTarget(string Tensor, long Bytes);

@@ -10,7 +10,7 @@ namespace CnnMem.Memory;
 /// 2. lifetimes from producer to last reader (graph outputs to the end), kernel workspaces for one step;
 /// 3. the lower bound is the peak of live bytes; each arena strategy plans offsets, checked never below it.
 /// </summary>
-public static class InferenceModel
+internal static class InferenceModel
 {
     public static InferenceMemory Compute(InferenceResult inference, MemoryOptions options, Func<long, long>? round = null)
     {

@@ -6,7 +6,7 @@ namespace CnnMem.Memory;
 /// What one node does to memory in the framework model: the storages it allocates, what it keeps for
 /// backward, which gradients its backward produces, and its backend workspaces.
 /// </summary>
-public sealed record NodeMemory(int Index, string Name, string Op)
+internal sealed record NodeMemory(int Index, string Name, string Op)
 {
     /// <summary>Outputs that need new memory (not views, not in place).</summary>
     public ImmutableArray<int> Allocates { get; init; } = ImmutableArray<int>.Empty;

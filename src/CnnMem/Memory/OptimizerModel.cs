@@ -9,7 +9,7 @@ namespace CnnMem.Memory;
 /// - step temporaries, per parameter tensor, so the largest one decides: Adam/AdamW <c>sqrt</c> and <c>div</c>
 ///   (2x), RMSprop and Adagrad <c>sqrt</c> (1x), SGD and momentum update in place.
 /// </summary>
-public static class OptimizerModel
+internal static class OptimizerModel
 {
     /// <summary>The optimizer state in bytes; <paramref name="stepTensorsOnDevice"/>: whether the 4-byte <c>step</c> tensors live where the state does (PyTorch keeps them on the CPU unless capturable).</summary>
     public static long StateBytes(Optimizer o, long paramBytes, int paramTensors, bool stepTensorsOnDevice = true)

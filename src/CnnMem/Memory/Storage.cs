@@ -6,7 +6,7 @@ namespace CnnMem.Memory;
 /// <param name="Bytes">Its size.</param>
 /// <param name="Kind">What it holds.</param>
 /// <param name="Producer">The node that allocates it, or -1 when it exists before the step.</param>
-public sealed record Storage(int Id, string Name, long Bytes, StorageKind Kind, int Producer)
+internal sealed record Storage(int Id, string Name, long Bytes, StorageKind Kind, int Producer)
 {
     /// <summary>True for blocks allocated during a step (not part of the static baseline).</summary>
     public bool IsTransient => Kind is StorageKind.Activation or StorageKind.SavedExtra;

@@ -7,7 +7,7 @@ namespace CnnMem.Memory;
 /// their input's), and per node what it allocates, keeps and frees. Built by <see cref="StorageGraphBuilder"/>
 /// for one mode (training or inference); the simulators only walk it.
 /// </summary>
-public sealed record StorageGraph(
+internal sealed record StorageGraph(
     ImmutableArray<Storage> Storages,
     IReadOnlyDictionary<string, int> TensorStorage,
     ImmutableArray<NodeMemory> Nodes,

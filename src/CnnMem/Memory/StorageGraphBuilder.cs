@@ -16,7 +16,7 @@ namespace CnnMem.Memory;
 /// 6. the loss (cross-entropy on the logits) and autocast's cached half weights.
 /// Every step reads only what rules declare (<see cref="Ops.OpResult"/>); none matches op names.
 /// </summary>
-public static class StorageGraphBuilder
+internal static class StorageGraphBuilder
 {
     public static StorageGraph Build(InferenceResult inference, MemoryOptions options, bool training)
     {

@@ -1,7 +1,7 @@
 namespace CnnMem.Memory;
 
 /// <summary>What a block of memory holds; decides whether it is part of the static baseline.</summary>
-public enum StorageKind
+internal enum StorageKind
 {
     /// <summary>A graph input (already allocated before a step, like the input batch).</summary>
     Input,

@@ -5,7 +5,7 @@ namespace CnnMem.Memory;
 /// both ends inclusive. Two lifetimes conflict when their step ranges overlap. A value: a network has one per
 /// activation, and each model lists them again.
 /// </summary>
-public readonly record struct TensorLifetime(string Name, long Size, int FirstStep, int LastStep)
+internal readonly record struct TensorLifetime(string Name, long Size, int FirstStep, int LastStep)
 {
     public bool Overlaps(TensorLifetime other) => FirstStep <= other.LastStep && other.FirstStep <= LastStep;
 }

@@ -13,7 +13,7 @@ namespace CnnMem.Memory;
 /// every level is above the base: static tensors, gradients and optimizer state (and the CUDA context on a device).
 /// Activation checkpointing recomputes segments, which this walk does not model: the timeline is null then.
 /// </summary>
-public static class TimelineModel
+internal static class TimelineModel
 {
     public static MemoryTimeline? Compute(InferenceResult inference, MemoryOptions options, TrainingMemory training, Func<long, long>? round = null, long contextBytes = 0)
     {

@@ -12,7 +12,7 @@ namespace CnnMem.Memory;
 /// 3. the optimizer step: state, and the temporaries of the single-tensor implementation;
 /// 4. steady peak = gradients + state + max(forward, steady backward, step temporaries), above the static bytes.
 /// </summary>
-public static class TrainingModel
+internal static class TrainingModel
 {
     public static TrainingMemory Compute(InferenceResult inference, MemoryOptions options, Optimizer optimizer, Func<long, long>? round = null)
     {

@@ -15,7 +15,7 @@ namespace CnnMem.Memory;
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
 /// Which ops need which workspace is what each op rule declares (<see cref="WorkspaceKind"/>).
 /// </summary>
-public static class Workspaces
+internal static class Workspaces
 {
     public static long Forward(NodeInference n, MemoryOptions options, bool training) => n.Result.Workspace switch
     {

@@ -5,7 +5,7 @@ namespace CnnMem.Ops;
 /// (convolutions, linear, matmul), the float32 list (softmax, log-softmax, norms, reductions, pow, exp, log, ...),
 /// or neither, in which case the op runs in the widest type of its inputs.
 /// </summary>
-public enum AutocastClass
+internal enum AutocastClass
 {
     /// <summary>Not on either list: runs in its inputs' widest floating type (precision propagates through it).</summary>
     Promote,

@@ -8,7 +8,7 @@ namespace CnnMem.Ops;
 /// time and trimming keeps them). A new rule needs one row here; a test checks that every
 /// <see cref="IOpRule"/> type in the assembly is listed. Ordered by full type name.
 /// </summary>
-public static class BuiltInOpRules
+internal static class BuiltInOpRules
 {
     /// <summary>One instance of each built-in rule.</summary>
     public static ImmutableArray<IOpRule> All { get; } =

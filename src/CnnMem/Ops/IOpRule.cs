@@ -7,7 +7,7 @@ namespace CnnMem.Ops;
 /// parameter shapes, cost and what it keeps for backward. Implementations are found by reflection
 /// (<see cref="OpRegistry"/>), so adding an op means adding one file.
 /// </summary>
-public interface IOpRule
+internal interface IOpRule
 {
     /// <summary>Canonical op types this rule handles (ONNX names where ONNX has the op).</summary>
     ImmutableArray<string> OpTypes { get; }

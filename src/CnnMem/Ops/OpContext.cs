@@ -6,7 +6,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Ops;
 
 /// <summary>What an op rule sees of one node: the node, its inputs' inferred types, shapes and known values.</summary>
-public sealed class OpContext
+internal sealed class OpContext
 {
     public OpContext(Node node, IReadOnlyList<TensorInfo?> inputs, long opset)
     {

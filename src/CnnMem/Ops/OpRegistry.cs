@@ -7,7 +7,7 @@ namespace CnnMem.Ops;
 /// A set of op rules, looked up by (domain, op type) and by spec keyword. <see cref="Default"/> holds
 /// the library's own rules (<see cref="BuiltInOpRules"/>).
 /// </summary>
-public sealed class OpRegistry
+internal sealed class OpRegistry
 {
     private readonly FrozenDictionary<(string Domain, string Op), IOpRule> _byOp;
     private readonly FrozenDictionary<string, (IOpRule Rule, SpecSyntax Syntax)> _byKeyword;

@@ -8,7 +8,7 @@ namespace CnnMem.Ops;
 /// known), the parameters it creates (spec layers; for imported models initializers are found by
 /// the engine), its cost, what it keeps for backward, and warnings.
 /// </summary>
-public sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
+internal sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
 {
     /// <summary>Parameters the layer owns that are not graph initializers (spec layers create their weights here).</summary>
     public ImmutableArray<ParamSpec> Params { get; init; } = ImmutableArray<ParamSpec>.Empty;

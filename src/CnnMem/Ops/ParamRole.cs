@@ -1,7 +1,7 @@
 namespace CnnMem.Ops;
 
 /// <summary>What a parameter tensor is for. Buffers are state that is not learned (running statistics).</summary>
-public enum ParamRole
+internal enum ParamRole
 {
     Weight,
     Bias,

@@ -6,7 +6,7 @@ namespace CnnMem.Ops;
 /// A parameter or buffer tensor of a layer. For an imported model, <see cref="Name"/> is the
 /// initializer's name, so a tensor shared by several nodes is counted once.
 /// </summary>
-public sealed record ParamSpec(string Name, Shape Shape, DType DType, ParamRole Role)
+internal sealed record ParamSpec(string Name, Shape Shape, DType DType, ParamRole Role)
 {
     public bool IsBuffer => Role == ParamRole.Buffer;
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops;
 /// every node that passes dominated the cost of analysing large graphs.
 /// </summary>
 [InterpolatedStringHandler]
-public ref struct RequireMessageHandler
+internal ref struct RequireMessageHandler
 {
     private DefaultInterpolatedStringHandler _inner;
 

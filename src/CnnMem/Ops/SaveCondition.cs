@@ -4,7 +4,7 @@ namespace CnnMem.Ops;
 /// When autograd really keeps a saved operand (derivatives.yaml's formulas: <c>mul</c>'s
 /// <c>self: grad * other</c> keeps <c>other</c> only when <c>self</c> needs a gradient).
 /// </summary>
-public enum SaveCondition
+internal enum SaveCondition
 {
     /// <summary>Always kept.</summary>
     Always,

@@ -1,7 +1,7 @@
 namespace CnnMem.Ops;
 
 /// <summary>Where a tensor kept for backward comes from.</summary>
-public enum SavedSource
+internal enum SavedSource
 {
     /// <summary>One of the op's inputs (by index); shares storage with it.</summary>
     Input,

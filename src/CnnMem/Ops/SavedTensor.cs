@@ -7,7 +7,7 @@ namespace CnnMem.Ops;
 /// SavedVariable). For <see cref="SavedSource.Extra"/>, <see cref="Shape"/> and <see cref="DType"/>
 /// describe the new tensor; for inputs and outputs they are taken from the graph.
 /// </summary>
-public sealed record SavedTensor(SavedSource Source, int Index, string What, Shape? Shape = null, DType? DType = null)
+internal sealed record SavedTensor(SavedSource Source, int Index, string What, Shape? Shape = null, DType? DType = null)
 {
     /// <summary>A random mask (dropout): float on PyTorch's CPU kernels, a 1-byte bool on CUDA's native dropout.</summary>
     public bool IsMask { get; init; }

@@ -10,4 +10,4 @@ namespace CnnMem.Ops;
 /// <param name="Help">One line of help text.</param>
 /// <param name="Required">Whether the line must give it.</param>
 /// <param name="DefaultFrom">When the option is absent, take the value of this other argument (a pool's stride defaults to its kernel).</param>
-public sealed record SpecArg(string Name, string Attribute, SpecArgKind Kind, string Help, bool Required = false, string? DefaultFrom = null);
+internal sealed record SpecArg(string Name, string Attribute, SpecArgKind Kind, string Help, bool Required = false, string? DefaultFrom = null);

@@ -1,7 +1,7 @@
 namespace CnnMem.Ops;
 
 /// <summary>How a spec-file argument is written and what attribute value it becomes.</summary>
-public enum SpecArgKind
+internal enum SpecArgKind
 {
     /// <summary>A whole number: <c>32</c> -> Int.</summary>
     Int,

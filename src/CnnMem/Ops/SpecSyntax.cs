@@ -10,7 +10,7 @@ namespace CnnMem.Ops;
 /// <param name="NamePrefix">Prefix of automatic layer names (<c>C</c> gives C1, C2, ...).</param>
 /// <param name="Positional">Positional arguments in order.</param>
 /// <param name="Options"><c>key=value</c> options.</param>
-public sealed record SpecSyntax(
+internal sealed record SpecSyntax(
     ImmutableArray<string> Keywords,
     string NamePrefix,
     ImmutableArray<SpecArg> Positional,

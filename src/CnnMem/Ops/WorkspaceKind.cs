@@ -4,7 +4,7 @@ namespace CnnMem.Ops;
 /// Memory an op's kernel allocates and frees inside the op, as a kind the op declares; the backend's model
 /// (<c>Memory.Workspaces</c>) turns a kind into bytes (im2col or oneDNN copies on CPU, cuDNN on CUDA).
 /// </summary>
-public enum WorkspaceKind
+internal enum WorkspaceKind
 {
     /// <summary>No kernel workspace.</summary>
     None,

@@ -1,7 +1,7 @@
 namespace CnnMem.Rendering;
 
 /// <summary>Horizontal alignment of a table column: text left, numbers right.</summary>
-public enum Align
+internal enum Align
 {
     Left,
     Right,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CnnMem.Rendering;
 
 /// <summary>Byte sizes with explicit units and element counts with thousands separators, culture-independent.</summary>
-public static class ByteFormat
+internal static class ByteFormat
 {
     private static readonly string[] SiUnits = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
     private static readonly string[] IecUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];

@@ -1,7 +1,7 @@
 namespace CnnMem.Rendering;
 
 /// <summary>How a cell shows a number: for people (thousands separators, byte units) or for machines (raw integers).</summary>
-public enum CellStyle
+internal enum CellStyle
 {
     /// <summary>"5,120,000", "20.48 MB"; figures outside the textbook sum in parentheses.</summary>
     Human,

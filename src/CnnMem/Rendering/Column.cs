@@ -8,4 +8,4 @@ namespace CnnMem.Rendering;
 /// <param name="Key">Heading for machines, as in the JSON ("output_shape"), used by CSV.</param>
 /// <param name="Align">Alignment in text tables.</param>
 /// <param name="Get">The cell text for a row.</param>
-public sealed record Column<T>(string Header, string Key, Align Align, Func<T, string> Get);
+internal sealed record Column<T>(string Header, string Key, Align Align, Func<T, string> Get);

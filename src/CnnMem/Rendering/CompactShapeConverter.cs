@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace CnnMem.Rendering;
 
 /// <summary>Writes a shape on one line (<c>[64, 50, 50, 3]</c>, null for unknown dims) so indented JSON stays readable.</summary>
-public sealed class CompactShapeConverter : JsonConverter<long?[]>
+internal sealed class CompactShapeConverter : JsonConverter<long?[]>
 {
     public override long?[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

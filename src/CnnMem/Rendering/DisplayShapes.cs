@@ -8,7 +8,7 @@ namespace CnnMem.Rendering;
 /// (N, D1.., C), so an hwc spec reads back as 64x50x50x32. Tensors of rank below 3 (N, features)
 /// have no channel axis to move and are shown as stored.
 /// </summary>
-public static class DisplayShapes
+internal static class DisplayShapes
 {
     public static Shape ToDisplay(Shape shape, DisplayLayout layout)
     {

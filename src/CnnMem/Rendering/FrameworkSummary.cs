@@ -11,7 +11,7 @@ namespace CnnMem.Rendering;
 /// 3. the device view (CUDA only): context, workspace limit and the caching allocator's rounding, each separately.
 /// Every value is a report field; labels stay within the textbook labels' width so those lines keep their layout.
 /// </summary>
-public static class FrameworkSummary
+internal static class FrameworkSummary
 {
     /// <summary>The framework version the model followed, from the report's echo of its settings.</summary>
     public static string FrameworkName(MemoryReport memory) => memory.Model?.Framework == "pytorch-2" ? "PyTorch 2.x" : "PyTorch 1.13";

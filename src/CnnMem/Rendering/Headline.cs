@@ -9,7 +9,7 @@ namespace CnnMem.Rendering;
 /// this batch (the report's <see cref="ReportSummary"/>), parameters, MACs, and with a device whether each fits and
 /// the largest batch that does. Only formats the summary's fields.
 /// </summary>
-public static class Headline
+internal static class Headline
 {
     public static SummarySection? Section(AnalysisReport report, UnitSystem units)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace CnnMem.Rendering;
 
 /// <summary>The JSON conventions every machine-readable output shares: snake_case names, indented, "\n" line ends.</summary>
-public static class JsonConventions
+internal static class JsonConventions
 {
     /// <summary>
     /// A fresh, mutable set of options with the shared conventions, reading type metadata from

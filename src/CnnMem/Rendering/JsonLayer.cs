@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CnnMem.Rendering;
 
 /// <summary>One layer in the JSON: raw counts and bytes for the whole batch; unknown figures are null.</summary>
-public sealed record JsonLayer(
+internal sealed record JsonLayer(
     string Name,
     string Op,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(CompactShapeConverter))] long?[]? OutputShape,

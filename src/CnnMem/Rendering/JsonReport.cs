@@ -9,7 +9,7 @@ namespace CnnMem.Rendering;
 /// figure added there appears in the reference at once (and the tests say where the writer lacks it);
 /// null sections are omitted.
 /// </summary>
-public sealed record JsonReport(
+internal sealed record JsonReport(
     string Model,
     string Source,
     long Batch,

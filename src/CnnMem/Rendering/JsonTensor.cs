@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CnnMem.Rendering;
 
 /// <summary>A graph input or output in the JSON: shape batch first in the display layout, null for unknown dims.</summary>
-public sealed record JsonTensor(
+internal sealed record JsonTensor(
     string Name,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(CompactShapeConverter))] long?[]? Shape,
     string Dtype);

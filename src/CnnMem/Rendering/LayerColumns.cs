@@ -8,7 +8,7 @@ namespace CnnMem.Rendering;
 /// In <see cref="CellStyle.Human"/> cells, elements and bytes outside the textbook sum (activations,
 /// views, arithmetic with a constant) are in parentheses; <see cref="CellStyle.Raw"/> adds an <c>in_textbook_sum</c> column instead.
 /// </summary>
-public static class LayerColumns
+internal static class LayerColumns
 {
     public static ImmutableArray<Column<TableRow>> Create(DisplayLayout layout, CellStyle style, UnitSystem units)
     {

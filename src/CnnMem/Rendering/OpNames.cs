@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace CnnMem.Rendering;
 
 /// <summary>Shorter op names for people's tables (torchinfo's style: BatchNorm, not BatchNormalization); JSON and CSV keep the canonical names.</summary>
-public static class OpNames
+internal static class OpNames
 {
     private static readonly FrozenDictionary<string, string> Short = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ namespace CnnMem.Rendering;
 /// per-device part with what the strategy keeps in it, the communication buffers one by one, and the peak (and on CUDA
 /// the reserved figure). Every number is a report field; the words only say which rule produced it.
 /// </summary>
-public static class ParallelSummary
+internal static class ParallelSummary
 {
     public static ImmutableArray<SummarySection> Sections(AnalysisReport report, UnitSystem units)
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Rendering;
 /// What a human-readable rendering shows besides the defaults: the per-layer training table, only the headline and
 /// totals (<c>--summary</c>), folded layer rows (<c>--group</c>, <c>--depth</c>), and chart files to link (Markdown).
 /// </summary>
-public sealed record RenderOptions
+internal sealed record RenderOptions
 {
     public static RenderOptions Default { get; } = new();
 

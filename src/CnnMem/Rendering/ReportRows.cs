@@ -9,7 +9,7 @@ namespace CnnMem.Rendering;
 /// from <see cref="AnalysisReport.Totals"/>. The inputs are rows because the textbook activation sum
 /// includes them, so the counted rows add up to the totals row.
 /// </summary>
-public static class ReportRows
+internal static class ReportRows
 {
     /// <summary>Inputs then layers, in graph order.</summary>
     public static ImmutableArray<TableRow> Body(AnalysisReport report)

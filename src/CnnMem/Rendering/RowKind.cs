@@ -1,7 +1,7 @@
 namespace CnnMem.Rendering;
 
 /// <summary>What a <see cref="TableRow"/> stands for.</summary>
-public enum RowKind
+internal enum RowKind
 {
     /// <summary>A graph input: counted in the textbook activation sum, no parameters.</summary>
     Input,

@@ -12,7 +12,7 @@ namespace CnnMem.Rendering;
 /// 4. the framework model's inference, training and device sections (<see cref="FrameworkSummary"/>) when computed.
 /// Every value comes from the report; nothing is added up here.
 /// </summary>
-public static class SummaryBlock
+internal static class SummaryBlock
 {
     public static ImmutableArray<SummarySection> Sections(AnalysisReport report, UnitSystem units)
     {

@@ -1,4 +1,4 @@
 namespace CnnMem.Rendering;
 
 /// <summary>One labelled figure of the summary block ("Weight gradients", "18.85 MB").</summary>
-public sealed record SummaryLine(string Label, string Value);
+internal sealed record SummaryLine(string Label, string Value);

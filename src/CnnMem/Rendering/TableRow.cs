@@ -7,7 +7,7 @@ namespace CnnMem.Rendering;
 /// computed here). Null numbers are unknown; <see cref="Counted"/> says whether the row's elements
 /// enter the textbook activation sum.
 /// </summary>
-public sealed record TableRow(
+internal sealed record TableRow(
     RowKind Kind,
     string Layer,
     string Op,

@@ -7,7 +7,7 @@ namespace CnnMem.Rendering;
 /// The per-layer training memory table's columns (--per-layer), declared once for the console table, CSV and
 /// Markdown. Keys are the JSON field names of <see cref="TrainingLayerMemory"/>.
 /// </summary>
-public static class TrainingLayerColumns
+internal static class TrainingLayerColumns
 {
     public static ImmutableArray<Column<TrainingLayerMemory>> Create(CellStyle style, UnitSystem units)
     {

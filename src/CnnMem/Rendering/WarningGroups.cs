@@ -8,7 +8,7 @@ namespace CnnMem.Rendering;
 /// A kind that occurs once stays as it is; repeated kinds become one line: "8 layers: KIND: a, b, c; first: DETAIL".
 /// JSON keeps every sentence.
 /// </summary>
-public static class WarningGroups
+internal static class WarningGroups
 {
     public static ImmutableArray<string> Lines(IEnumerable<string> warnings)
     {

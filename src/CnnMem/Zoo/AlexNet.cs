@@ -1,7 +1,7 @@
 namespace CnnMem.Zoo;
 
 /// <summary>torchvision's AlexNet (torchvision/models/alexnet.py): five convolutions with bias, three max pools, adaptive pooling to 6x6, a dropout classifier.</summary>
-public static class AlexNet
+internal static class AlexNet
 {
     public static IEnumerable<ZooEntry> Entries() => [new ZooEntry("alexnet", "alexnet", 224, Build)];
 

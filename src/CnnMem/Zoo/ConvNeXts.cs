@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// LayerNorm2d, stages of CNBlocks (7x7 depthwise, channels-last layer norm, 4x MLP with GELU, layer scale, stochastic
 /// depth up to the variant's rate), LayerNorm2d + 2x2 convolutions between stages, and a normed linear head.
 /// </summary>
-public static class ConvNeXts
+internal static class ConvNeXts
 {
     private static readonly (string Name, int[] Dims, int[] Depths, double StochasticDepth)[] Configs =
     [

@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// earlier outputs (BN-ReLU-1x1 conv to 4*growth, BN-ReLU-3x3 conv to growth), transitions that halve the
 /// channels and average-pool 2x2, then BN, ReLU, global pooling and a linear layer.
 /// </summary>
-public static class DenseNets
+internal static class DenseNets
 {
     private static readonly (string Name, int Growth, int[] Blocks, int Init)[] Configs =
     [

@@ -6,7 +6,7 @@ namespace CnnMem.Zoo;
 /// full convolution for expansion); residual branches with stochastic depth 0.2 * block / blocks in training;
 /// widths and depths scaled per variant.
 /// </summary>
-public static class EfficientNets
+internal static class EfficientNets
 {
     // fused, expansion, kernel, stride, input, output, layers
     private sealed record Stage(bool Fused, int E, int K, int S, int In, int Out, int N);

@@ -9,7 +9,7 @@ namespace CnnMem.Zoo;
 /// LayerNorm: mean, x - mean, its square's mean plus eps, square root, divide, scale, shift.
 /// GELU: x * (erf(x / sqrt 2) + 1) * 0.5.
 /// </summary>
-public static class ExportedNorms
+internal static class ExportedNorms
 {
     private static string Scalar(NetBuilder b, double v) => b.Constant(TensorValue.FromReals(DType.Float32, Shape.Scalar, [(double)(float)v]));
 

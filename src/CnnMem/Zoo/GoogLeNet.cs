@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// auxiliary classifiers (aux_logits=True), which run in training and whose parameters count. Inception modules have
 /// four branches (1x1; 1x1-3x3; 1x1-3x3, torchvision's 3x3 in place of the paper's 5x5; 3x3 max pool-1x1).
 /// </summary>
-public static class GoogLeNet
+internal static class GoogLeNet
 {
     public const string AuxNote = "with torchvision's default auxiliary classifiers (aux_logits=True): their parameters count and they run in training";
 

@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// with its auxiliary classifier (aux_logits=True), which runs in training and whose parameters count. Modules A-E
 /// with factorized 1x7/7x1 and 1x3/3x1 convolutions; every convolution is BasicConv2d (no bias, BN eps 0.001, ReLU).
 /// </summary>
-public static class InceptionV3
+internal static class InceptionV3
 {
     public static IEnumerable<ZooEntry> Entries() => [new ZooEntry("inception_v3", "inception", 299, Build) { Note = GoogLeNet.AuxNote }];
 

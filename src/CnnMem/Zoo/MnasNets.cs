@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's MNASNet 0.5, 0.75, 1.0 and 1.3 (torchvision/models/mnasnet.py): a depth-scaled stem and six stacks
 /// of inverted residuals, a 1x1 convolution to 1280 channels, a spatial mean and a dropout classifier.
 /// </summary>
-public static class MnasNets
+internal static class MnasNets
 {
     private static readonly (string Name, double Alpha)[] Configs =
         [("mnasnet0_5", 0.5), ("mnasnet0_75", 0.75), ("mnasnet1_0", 1.0), ("mnasnet1_3", 1.3)];

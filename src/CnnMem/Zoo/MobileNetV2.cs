@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// 3x3 depthwise, 1x1 linear projection; ReLU6 as Clip), a residual add where stride is 1 and the channels
 /// match, a 1x1 convolution to 1280 channels, global pooling and a dropout classifier.
 /// </summary>
-public static class MobileNetV2
+internal static class MobileNetV2
 {
     // expansion t, channels c, repeats n, first stride s
     private static readonly (int T, int C, int N, int S)[] Settings =

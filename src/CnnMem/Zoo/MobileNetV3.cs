@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's MobileNetV3 small and large (torchvision/models/mobilenetv3.py): inverted residuals with optional
 /// squeeze-excitation (hard-sigmoid gate), ReLU or hard-swish, batch norm with eps 0.001, and a two-layer classifier.
 /// </summary>
-public static class MobileNetV3
+internal static class MobileNetV3
 {
     // input, kernel, expanded, output, squeeze-excitation, hard-swish, stride
     private sealed record Block(int In, int K, int Exp, int Out, bool Se, bool Hs, int S);

@@ -11,7 +11,7 @@ namespace CnnMem.Zoo;
 /// <see cref="TorchLayers"/>. The builder tracks each tensor's feature count (channels, or the last dim of token
 /// tensors) so layers can size their weights; shapes themselves are left to shape inference.
 /// </summary>
-public sealed class NetBuilder
+internal sealed class NetBuilder
 {
     public const string InputName = "input";
     public const string OutputName = "output";

@@ -5,7 +5,7 @@ namespace CnnMem.Zoo;
 /// (1x1, grouped 3x3, squeeze-excitation in Y, 1x1) whose widths come from the quantized linear rule
 /// w_j = w_0 * w_m^round(log(w_0 + j*w_a / w_0) / log w_m), rounded to multiples of 8 and made divisible by the group width.
 /// </summary>
-public static class RegNets
+internal static class RegNets
 {
     private sealed record Config(string Name, int Depth, float W0, float WA, float WM, int GroupWidth, bool Se);
 

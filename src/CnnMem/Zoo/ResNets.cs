@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's ResNet, ResNeXt and Wide ResNet (torchvision/models/resnet.py): a 7x7 stem, four stages of
 /// basic or bottleneck blocks (width = planes * base_width / 64 * groups), global pooling and a linear layer.
 /// </summary>
-public static class ResNets
+internal static class ResNets
 {
     private sealed record Config(string Name, bool Bottleneck, int[] Blocks, int Groups = 1, int BaseWidth = 64);
 

@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's ShuffleNetV2 x0.5 to x2.0 (torchvision/models/shufflenetv2.py): units that split the channels
 /// (or, when striding, feed both branches), convolve one branch (1x1, 3x3 depthwise, 1x1), concatenate and shuffle.
 /// </summary>
-public static class ShuffleNets
+internal static class ShuffleNets
 {
     private static readonly (string Name, int[] Channels)[] Configs =
     [

@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's SqueezeNet 1.0 and 1.1 (torchvision/models/squeezenet.py): Fire modules (1x1 squeeze, parallel
 /// 1x1 and 3x3 expands concatenated) between ceil-mode max pools; a 1x1 convolution classifier.
 /// </summary>
-public static class SqueezeNets
+internal static class SqueezeNets
 {
     private const int Pool = 0;
 

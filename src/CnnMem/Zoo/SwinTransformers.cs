@@ -11,7 +11,7 @@ namespace CnnMem.Zoo;
 /// a learned bias table, 7x7 windows. Version 2: post-norm blocks, cosine attention with a learned logit scale, the
 /// bias from a small MLP on log-spaced relative coordinates (<see cref="SwinV2Bias"/>), 8x8 windows, merging then norm.
 /// </summary>
-public static class SwinTransformers
+internal static class SwinTransformers
 {
     private sealed record Config(string Name, int Dim, int[] Depths, int[] Heads, double StochasticDepth, bool V2)
     {

@@ -8,7 +8,7 @@ namespace CnnMem.Zoo;
 /// scale, and the continuous relative position bias, 16 * sigmoid(cpb_mlp(relative_coords_table)) gathered per pair.
 /// The coordinates table is a buffer in PyTorch; here a Constant with its values, so it is not counted as a parameter.
 /// </summary>
-public static class SwinV2Bias
+internal static class SwinV2Bias
 {
     private static string Scalar(NetBuilder b, double v) => b.Constant(TensorValue.FromReals(DType.Float32, Shape.Scalar, [(double)(float)v]));
 

@@ -8,7 +8,7 @@ namespace CnnMem.Zoo;
 /// (ONNX LayerNormalization over the last axis), linear layers on any rank (MatMul with the weight stored
 /// transposed, as the exporter stores it, plus the bias), GELU.
 /// </summary>
-public static class TokenLayers
+internal static class TokenLayers
 {
     public static string Transpose(this NetBuilder b, string x, long outFeatures, params long[] perm) =>
         b.Emit("Transpose", [x], Attributes.From(("perm", AttrValue.Of(perm))), outFeatures);

@@ -7,7 +7,7 @@ namespace CnnMem.Zoo;
 /// Blocks torchvision's families share (torchvision/ops/misc.py and the models' helpers): Conv2dNormActivation,
 /// SqueezeExcitation, channel shuffle, mean over the spatial axes, and the channel rounding rule.
 /// </summary>
-public static class TorchBlocks
+internal static class TorchBlocks
 {
     /// <summary>torchvision's _make_divisible: round to a multiple of <paramref name="divisor"/>, never more than 10% down.</summary>
     public static long MakeDivisible(double v, long divisor = 8)

@@ -11,7 +11,7 @@ namespace CnnMem.Zoo;
 /// constants and a mask output. Layers that own weights take their module name; functional ops (add, concat,
 /// flatten) live in the caller's module.
 /// </summary>
-public static class TorchLayers
+internal static class TorchLayers
 {
     /// <summary>Runs <paramref name="body"/> in submodule <paramref name="module"/>, or in the caller's module when it is null (a functional call).</summary>
     public static T InOrHere<T>(this NetBuilder b, string? module, Func<T> body) => module is null ? body() : b.In(module, body);

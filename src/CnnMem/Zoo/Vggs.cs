@@ -4,7 +4,7 @@ namespace CnnMem.Zoo;
 /// torchvision's VGG (torchvision/models/vgg.py): 3x3 convolutions with bias (and batch norm in the _bn
 /// variants) between 2x2 max pools, adaptive average pooling to 7x7 and a three-layer classifier with dropout.
 /// </summary>
-public static class Vggs
+internal static class Vggs
 {
     private const int M = 0;
 

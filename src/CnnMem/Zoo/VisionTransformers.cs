@@ -9,7 +9,7 @@ namespace CnnMem.Zoo;
 /// (nn.MultiheadAttention as PyTorch computes it: packed in-projection, q/k/v slices, scaled q, batched matmuls,
 /// out-projection; then a GELU MLP), dropout 0 (kept as the exporter keeps it, a view), and the class token's head.
 /// </summary>
-public static class VisionTransformers
+internal static class VisionTransformers
 {
     private static readonly (string Name, int Patch, int Layers, int Heads, int Hidden, int Mlp)[] Configs =
     [

@@ -4,7 +4,7 @@ using CnnMem.Analysis;
 namespace CnnMem.Zoo;
 
 /// <summary>Describes every zoo network: builds it at its default input and counts its parameters by shape inference.</summary>
-public static class ZooCatalog
+internal static class ZooCatalog
 {
     private static readonly Lazy<ImmutableArray<ZooInfo>> Listing = new(() => ZooModels.Entries.Select(Describe).ToImmutableArray());
 

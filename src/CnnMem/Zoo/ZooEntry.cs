@@ -7,7 +7,7 @@ namespace CnnMem.Zoo;
 /// a note where cnnmem follows torchvision's default rather than the inference network, and the builder,
 /// which takes the input height and width.
 /// </summary>
-public sealed record ZooEntry(string Name, string Family, long DefaultSize, Func<long, long, ModelGraph> Build)
+internal sealed record ZooEntry(string Name, string Family, long DefaultSize, Func<long, long, ModelGraph> Build)
 {
     public string? Note { get; init; }
 

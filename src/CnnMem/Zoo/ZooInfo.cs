@@ -6,4 +6,4 @@ namespace CnnMem.Zoo;
 /// A zoo network as <c>cnnmem zoo</c> lists it: name, family, trainable parameters, the default input of one
 /// sample (channels, height, width) and a note where cnnmem follows torchvision's default over the inference network.
 /// </summary>
-public sealed record ZooInfo(string Name, string Family, long Params, ImmutableArray<long> InputShape, string? Note);
+internal sealed record ZooInfo(string Name, string Family, long Params, ImmutableArray<long> InputShape, string? Note);

@@ -9,7 +9,7 @@ namespace CnnMem.Zoo;
 /// Each family is a builder with a table of its variants; parameters equal torchvision 0.14's
 /// (see tools/zoo_params.py and ZooParamsTests).
 /// </summary>
-public static class ZooModels
+internal static class ZooModels
 {
     public static ImmutableArray<ZooEntry> Entries { get; } =
         new[]

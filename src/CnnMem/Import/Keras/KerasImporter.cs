@@ -15,7 +15,7 @@ namespace CnnMem.Import.Keras;
 ///    so the report shows one row per layer; a shared layer's later calls share the first call's parameters.
 /// 5. Parameters are counted as Keras does (<see cref="ParamConvention.NonTrainableWeights"/>).
 /// </summary>
-public static class KerasImporter
+internal static class KerasImporter
 {
     public const string BatchSymbol = "N";
 

@@ -8,7 +8,7 @@ namespace CnnMem.Import.Spec;
 /// <c>examples/*.cnn</c> files, embedded into the library, so <c>cnnmem analyze seed</c> and
 /// <c>cnnmem analyze examples/seed.cnn</c> read the same text.
 /// </summary>
-public static class BuiltInModels
+internal static class BuiltInModels
 {
     private const string Prefix = "CnnMem.Examples.";
     private const string Extension = ".cnn";

@@ -20,7 +20,7 @@ namespace CnnMem.Import.Spec;
 /// 4. Layers nobody reads are the graph outputs; the graph is validated and ordered.
 /// Errors are <see cref="CnnMemException"/>s that start with <c>file:line:column</c>.
 /// </summary>
-public static class SpecParser
+internal static class SpecParser
 {
     /// <summary>The batch dimension's symbol; <c>--batch</c> binds it.</summary>
     public const string BatchSymbol = "N";

@@ -12,7 +12,7 @@ namespace CnnMem.Memory.Allocators;
 /// 5. when a new segment would pass the budget (<c>set_per_process_memory_fraction</c>) or the device, the cached
 ///    unused segments are released and the request retried before it fails (out of memory).
 /// </summary>
-public sealed class CachingAllocatorModel(AllocatorProfile profile, long limit = long.MaxValue, bool expandable = false, int expectedLive = 0) : IDeviceAllocator
+internal sealed class CachingAllocatorModel(AllocatorProfile profile, long limit = long.MaxValue, bool expandable = false, int expectedLive = 0) : IDeviceAllocator
 {
     private readonly FreeBlocks smallFree = new();
     private readonly FreeBlocks largeFree = new();

@@ -4,7 +4,7 @@ namespace CnnMem.Memory.Allocators;
 /// An allocator a memory trace is replayed on: it hands out blocks for tensors by id and says how many bytes are
 /// allocated (what <c>memory_allocated()</c> counts) and reserved from the device (<c>memory_reserved()</c>).
 /// </summary>
-public interface IDeviceAllocator
+internal interface IDeviceAllocator
 {
     /// <summary>Bytes held by live tensors' blocks.</summary>
     long Allocated { get; }

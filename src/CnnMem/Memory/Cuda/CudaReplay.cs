@@ -15,7 +15,7 @@ namespace CnnMem.Memory.Cuda;
 /// - under a budget (<c>limit</c>, what the allocator may reserve), the replay stops at the first request
 ///   that does not fit after the allocator released its cache (a cuDNN workspace is skipped instead).
 /// </summary>
-public static class CudaReplay
+internal static class CudaReplay
 {
     public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue)
     {

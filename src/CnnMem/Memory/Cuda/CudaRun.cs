@@ -15,7 +15,7 @@ namespace CnnMem.Memory.Cuda;
 /// <param name="Persistent">Gradients and optimizer state at the step's start.</param>
 /// <param name="PeakAboveStatic">The largest allocated figure above the static bytes during the step.</param>
 /// <param name="ReservedPeak">max_memory_reserved() during the step.</param>
-public sealed record CudaRun(
+internal sealed record CudaRun(
     bool Fits,
     long StaticAllocated,
     long ForwardPeak,

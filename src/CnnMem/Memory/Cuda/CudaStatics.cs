@@ -10,7 +10,7 @@ namespace CnnMem.Memory.Cuda;
 /// parameters and buffers in the order the network first uses them (module construction order), then the input
 /// batch and the labels (int64 class indices).
 /// </summary>
-public static class CudaStatics
+internal static class CudaStatics
 {
     /// <summary>Allocates them on <paramref name="allocator"/> (tensors that are not storages get ids counting down from <paramref name="nextId"/>, below every trace id); false when they alone do not fit.</summary>
     public static bool Allocate(IDeviceAllocator allocator, InferenceResult inference, StorageGraph g, FrameworkProfile profile, ref int nextId)

@@ -12,7 +12,7 @@ namespace CnnMem.Memory.Parallel;
 ///   path is shorter than D stays in the root unit (<c>fully_shard(model)</c> itself);
 /// - a ZeRO-3 unit is the node that owns the parameter (DeepSpeed gathers each submodule's own parameters in its hooks).
 /// </summary>
-public static class ModuleUnits
+internal static class ModuleUnits
 {
     public static IReadOnlyList<string> ModulePath(string nodeName)
     {

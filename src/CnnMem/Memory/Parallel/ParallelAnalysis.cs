@@ -5,7 +5,7 @@ using CnnMem.Reports;
 namespace CnnMem.Memory.Parallel;
 
 /// <summary>Connects the single-device analysis to <see cref="ParallelModel"/>: the analyzer's and the fit's one call.</summary>
-public static class ParallelAnalysis
+internal static class ParallelAnalysis
 {
     public static ParallelMemory Compute(
         InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, long stepRoundingBytes, DataParallelOptions options)

@@ -11,7 +11,7 @@ namespace CnnMem.Memory.Parallel;
 ///   the buckets' granularity only: together the buckets hold every gradient once;
 /// - NCCL: see <see cref="NcclBytes"/>.
 /// </summary>
-public static class ParallelDefaults
+internal static class ParallelDefaults
 {
     public const long ReduceBucketElements = 500_000_000;
 

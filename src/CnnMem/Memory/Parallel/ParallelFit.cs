@@ -13,7 +13,7 @@ namespace CnnMem.Memory.Parallel;
 /// so the fit's figure at its batch equals analyze's at that batch. The single-device step at a batch is computed once
 /// and shared by the strategies <c>--parallel auto</c> compares.
 /// </summary>
-public static class ParallelFit
+internal static class ParallelFit
 {
     public static long DeviceBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long batch) =>
         DeviceBytes(Steps(graph, options, optimizer)(batch), options, optimizer, parallel, batch);

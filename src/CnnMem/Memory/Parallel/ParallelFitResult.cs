@@ -4,7 +4,7 @@ namespace CnnMem.Memory.Parallel;
 /// The largest per-device micro-batch that fits a device for one strategy (<see cref="Fit"/>: its batch is the
 /// micro-batch, its bytes the per-device figure: reserved on CUDA), and the global batch it gives.
 /// </summary>
-public sealed record ParallelFitResult(string Strategy, int Gpus, int GradAccum, FitResult Fit)
+internal sealed record ParallelFitResult(string Strategy, int Gpus, int GradAccum, FitResult Fit)
 {
     public long GlobalBatch => checked(Fit.Batch * Gpus * GradAccum);
 }

@@ -9,7 +9,7 @@ namespace CnnMem.Memory.Parallel;
 /// (activation peaks, gradients, optimizer state, static bytes), the parameters in forward order with their nodes,
 /// the optimizer, whether autocast / half precision is on, and on CUDA the context and the step's rounding.
 /// </summary>
-public sealed record ParallelInput(
+internal sealed record ParallelInput(
     TrainingMemory Training,
     ImmutableArray<ParamEntry> Params,
     Optimizer Optimizer,

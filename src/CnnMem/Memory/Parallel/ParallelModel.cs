@@ -12,7 +12,7 @@ namespace CnnMem.Memory.Parallel;
 /// 3. total = every part + max(activations, step temporaries); on CUDA the reserved figure adds the context, the
 ///    rounding of each part as one allocation and the single-device step's rounding.
 /// </summary>
-public static class ParallelModel
+internal static class ParallelModel
 {
     public static ParallelMemory Compute(ParallelInput input, DataParallelOptions options)
     {

@@ -8,7 +8,7 @@ namespace CnnMem.Memory.Parallel;
 /// The parameters of an analysed graph in forward order, each once (with the node first charged with it), sized as the
 /// single-device training model sizes them: float weights are float32 master weights under autocast.
 /// </summary>
-public static class ParallelParams
+internal static class ParallelParams
 {
     public static ImmutableArray<ParamEntry> From(InferenceResult inference, bool mixedPrecision)
     {

@@ -1,7 +1,7 @@
 namespace CnnMem.Memory.Parallel;
 
 /// <summary>Names of <see cref="ParallelStrategy"/> values as the command line and the JSON write them.</summary>
-public static class ParallelStrategies
+internal static class ParallelStrategies
 {
     public static string Name(ParallelStrategy s) => s.ToString().ToLowerInvariant();
 

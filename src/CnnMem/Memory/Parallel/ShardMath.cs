@@ -9,7 +9,7 @@ namespace CnnMem.Memory.Parallel;
 /// - FSDP2 shards each parameter on dim 0 in <c>torch.chunk</c> fashion and pads every shard to the first one's rows,
 ///   ceil(dim0 / N) x (numel / dim0) elements (<c>_fsdp_param.py</c>, padded sharded size).
 /// </summary>
-public static class ShardMath
+internal static class ShardMath
 {
     public static long CeilDiv(long a, long b) => checked((a + b - 1) / b);
 

@@ -11,7 +11,7 @@ namespace CnnMem.Memory.Trace;
 ///    RMSprop's/Adagrad's <c>sqrt</c> (1x) one parameter at a time; the foreach path makes the <c>sqrt</c> of every
 ///    parameter at once (<c>_foreach_sqrt</c>), then updates in place. SGD and momentum update in place.
 /// </summary>
-public sealed class OptimizerTrace(Optimizer optimizer, bool multiTensor, bool stepTensorsOnDevice)
+internal sealed class OptimizerTrace(Optimizer optimizer, bool multiTensor, bool stepTensorsOnDevice)
 {
     private readonly Dictionary<string, int[]> state = new(StringComparer.Ordinal);
 

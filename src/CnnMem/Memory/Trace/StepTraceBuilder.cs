@@ -10,7 +10,7 @@ namespace CnnMem.Memory.Trace;
 /// gradients and frees what each node kept once its last keeper has run. Tensors that are not storages (workspaces,
 /// gradients, loss tensors, optimizer state) get ids past the storages'.
 /// </summary>
-public sealed class StepTraceBuilder
+internal sealed class StepTraceBuilder
 {
     private readonly StorageGraph g;
     private readonly List<TraceEvent> events;

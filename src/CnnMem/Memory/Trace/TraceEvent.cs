@@ -6,7 +6,7 @@ namespace CnnMem.Memory.Trace;
 /// Packed in 16 bytes (the step shares an int with the op and the optional flag): a large network's training step
 /// is millions of events.
 /// </summary>
-public readonly record struct TraceEvent
+internal readonly record struct TraceEvent
 {
     private const int OpBit = 1 << 30;
     private const int OptionalBit = 1 << 29;

@@ -1,7 +1,7 @@
 namespace CnnMem.Memory.Trace;
 
 /// <summary>What one event of a memory trace does.</summary>
-public enum TraceOp
+internal enum TraceOp
 {
     Alloc,
     Free,

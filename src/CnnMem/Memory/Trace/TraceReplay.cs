@@ -3,7 +3,7 @@ using CnnMem.Memory.Allocators;
 namespace CnnMem.Memory.Trace;
 
 /// <summary>Replays trace events on an allocator, tracking the peaks of allocated and reserved bytes; stops at the first request that does not fit.</summary>
-public sealed class TraceReplay(IDeviceAllocator allocator)
+internal sealed class TraceReplay(IDeviceAllocator allocator)
 {
     public IDeviceAllocator Allocator => allocator;
 

@@ -3,7 +3,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Validation of a single <c>axis</c> attribute (Softmax, Concat).</summary>
-public static class AxisCheck
+internal static class AxisCheck
 {
     /// <summary>
     /// The axis counted from the front, in [0, rank). Negative axes count from the back; ONNX allows

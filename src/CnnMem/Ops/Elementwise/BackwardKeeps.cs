@@ -1,7 +1,7 @@
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>What PyTorch autograd keeps for the backward of a unary element-wise op (derivatives.yaml).</summary>
-public enum BackwardKeeps
+internal enum BackwardKeeps
 {
     /// <summary>Nothing: the gradient does not depend on the values (neg, floor), or there is none (comparisons).</summary>
     Nothing,

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>The shared part of binary and variadic element-wise rules: shape, value, saved tensors, cost.</summary>
-public static class BinaryElementwise
+internal static class BinaryElementwise
 {
     /// <summary>
     /// 1. Output shape by broadcasting (<see cref="Broadcasting.ForNode"/>).

@@ -5,7 +5,7 @@ namespace CnnMem.Ops.Elementwise;
 /// PyTorch's backward keeps (<see cref="BackwardKeeps.Input"/> means every operand), a rough flop
 /// count per output element, and how to combine two known values (folded left over more inputs).
 /// </summary>
-public sealed record BinaryOpInfo(
+internal sealed record BinaryOpInfo(
     string Op,
     InputKind Accepts,
     BackwardKeeps Keeps,

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Elementwise;
 /// pair of dims must be equal or one of them 1. An unknown dim broadcast against 1 stays unknown;
 /// against a known n &gt; 1 it becomes n (ONNX's shape inference does the same).
 /// </summary>
-public static class Broadcasting
+internal static class Broadcasting
 {
     public static Shape Shapes(params Shape[] shapes)
     {

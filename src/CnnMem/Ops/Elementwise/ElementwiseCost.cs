@@ -3,7 +3,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Non-MAC floating point work of element-wise ops.</summary>
-public static class ElementwiseCost
+internal static class ElementwiseCost
 {
     /// <summary>Per-element cost times the number of elements; 0 when the shape is not fully known.</summary>
     public static long Flops(Shape shape, long perElement) =>

@@ -4,7 +4,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Element-type rules shared by element-wise ops.</summary>
-public static class ElementwiseTypes
+internal static class ElementwiseTypes
 {
     /// <summary>
     /// The one element type the given inputs share (ONNX's type constraint T for Add, Concat, ...).

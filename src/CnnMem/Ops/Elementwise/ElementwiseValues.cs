@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Elementwise;
 /// Shape -> Gather -> Mul/Add/Div -> Concat, so when every input's contents are statically known the
 /// output's contents are too. Only small tensors are evaluated.
 /// </summary>
-public static class ElementwiseValues
+internal static class ElementwiseValues
 {
     /// <summary>Largest tensor whose contents value inference keeps (the architecture's limit).</summary>
     public const int MaxElements = 1024;

@@ -1,7 +1,7 @@
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Element types an element-wise op accepts (ONNX's type constraints, coarsely).</summary>
-public enum InputKind
+internal enum InputKind
 {
     /// <summary>float16, bfloat16, float32, float64.</summary>
     Float,

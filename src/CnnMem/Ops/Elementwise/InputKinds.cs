@@ -3,7 +3,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Checks of <see cref="InputKind"/>.</summary>
-public static class InputKinds
+internal static class InputKinds
 {
     public static bool Accepts(InputKind kind, DType t) => kind switch
     {

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>The result of an op whose output has its input's shape (activations, unary math, softmax).</summary>
-public static class UnaryElementwise
+internal static class UnaryElementwise
 {
     /// <summary>
     /// Builds the result: one output shaped like input 0 with <paramref name="dtype"/>, the saved

@@ -5,7 +5,7 @@ namespace CnnMem.Ops.Elementwise;
 /// PyTorch's backward keeps, a rough flop count per element, and how to compute known values
 /// (integer and real forms; null where there is none or it is not worth it).
 /// </summary>
-public sealed record UnaryMathInfo(
+internal sealed record UnaryMathInfo(
     string Op,
     InputKind Accepts,
     bool BoolOutput,

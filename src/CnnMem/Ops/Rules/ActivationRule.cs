@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// their input (softsign, being composite, also a denominator). Their attributes (alpha, beta, ...)
 /// change values, never shapes or memory, so only their kinds are checked.
 /// </summary>
-public sealed class ActivationRule : IOpRule
+internal sealed class ActivationRule : IOpRule
 {
     private static readonly ImmutableArray<ActivationInfo> Rows = ImmutableArray.Create(
         new ActivationInfo("Relu", BackwardKeeps.Output, InPlace: true, FlopsPerElement: 1),

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// 3. Cost: no MACs; OtherFlops = N * C * prod over axes of the summed bin lengths (the adds and the divide per cell).
 /// 4. Backward (PyTorch): keeps its input.
 /// </summary>
-public sealed class AdaptiveAvgPoolRule : IOpRule
+internal sealed class AdaptiveAvgPoolRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("AdaptiveAvgPool");
 

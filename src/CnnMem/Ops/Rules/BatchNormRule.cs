@@ -18,7 +18,7 @@ namespace CnnMem.Ops.Rules;
 /// 5. Backward (PyTorch, training): keeps its input and save_mean and save_invstd (float32 per channel); the
 ///    running statistics are buffers held by reference (<see cref="OpResult.SavesRunningStats"/>).
 /// </summary>
-public sealed class BatchNormRule : IOpRule
+internal sealed class BatchNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("BatchNormalization");
 

@@ -14,7 +14,7 @@ namespace CnnMem.Ops.Rules;
 /// Value inference: integer Div truncates towards zero (ONNX follows C); Mod follows the divisor's
 /// sign unless fmod=1 (C fmod, required for floats).
 /// </summary>
-public sealed class BinaryArithmeticRule : IOpRule
+internal sealed class BinaryArithmeticRule : IOpRule
 {
     private static readonly ImmutableArray<BinaryOpInfo> Rows = ImmutableArray.Create(
         new BinaryOpInfo("Add", InputKind.Numeric, BackwardKeeps.Nothing, 1, (a, b) => checked(a + b), (a, b) => a + b),

@@ -11,7 +11,7 @@ namespace CnnMem.Ops.Rules;
 /// Shape and type: the input's. Backward (PyTorch clamp/hardtanh): keeps its input; in-place variant.
 /// Value inference: clips known values with known bounds (exporters clamp index vectors).
 /// </summary>
-public sealed class ClipRule : IOpRule
+internal sealed class ClipRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Clip");
 

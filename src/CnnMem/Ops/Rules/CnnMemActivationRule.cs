@@ -11,7 +11,7 @@ namespace CnnMem.Ops.Rules;
 /// it as Sigmoid + Mul). Shape and type: the input's. Backward (PyTorch): both keep their input and
 /// have in-place variants.
 /// </summary>
-public sealed class CnnMemActivationRule : IOpRule
+internal sealed class CnnMemActivationRule : IOpRule
 {
     private static readonly ImmutableArray<ActivationInfo> Rows = ImmutableArray.Create(
         new ActivationInfo("Relu6", BackwardKeeps.Input, InPlace: true, FlopsPerElement: 2),

@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// the logic ops). No gradient, so nothing is saved. Value inference gives 0/1 (exporters compare
 /// shape values to pick branches of Where).
 /// </summary>
-public sealed class ComparisonRule : IOpRule
+internal sealed class ComparisonRule : IOpRule
 {
     private static readonly ImmutableArray<BinaryOpInfo> Rows = ImmutableArray.Create(
         new BinaryOpInfo("Equal", InputKind.Any, BackwardKeeps.Nothing, 1, (a, b) => a == b ? 1 : 0, (a, b) => a == b ? 1 : 0),

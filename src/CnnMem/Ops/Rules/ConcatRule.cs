@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// Backward (PyTorch cat): keeps nothing. Functional merge: not in the textbook sum.
 /// Value inference: exporters concatenate shape vectors ([1] and [-1] give [1, -1]).
 /// </summary>
-public sealed class ConcatRule : IOpRule
+internal sealed class ConcatRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Concat");
 

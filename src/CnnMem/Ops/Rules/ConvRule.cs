@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// MACs: N * M * prod(O) * (C/groups) * prod(K).
 /// Backward (PyTorch): keeps its input (the weight is held by reference, not copied).
 /// </summary>
-public sealed class ConvRule : IOpRule
+internal sealed class ConvRule : IOpRule
 {
     // one shared list (the entries are immutable): a convolution is inferred once per layer of large graphs
     private static readonly ImmutableArray<SavedTensor> KeepsInput = ImmutableArray.Create(SavedTensor.In(0, "input"));

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// 3. MACs: every input element is multiplied into a (M/group) x prod(K) patch: N * C * prod(D) * (M/group) * prod(K).
 /// 4. Backward (PyTorch): keeps its input (the weight is held by reference).
 /// </summary>
-public sealed class ConvTransposeRule : IOpRule
+internal sealed class ConvTransposeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("ConvTranspose");
 

@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// 4. Backward (PyTorch on CPU, training): keeps a float mask the size of the input (input * noise); with a ratio
 ///    of 0 nothing is kept (ViT's p = 0.0).
 /// </summary>
-public sealed class DropoutRule : IOpRule
+internal sealed class DropoutRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Dropout");
 

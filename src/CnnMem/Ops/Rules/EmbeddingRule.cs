@@ -11,7 +11,7 @@ namespace CnnMem.Ops.Rules;
 /// 3. Params: the table [VOCAB, DIM]. Cost: no MACs (a gather).
 /// 4. Backward (PyTorch): keeps the indices (the table's gradient is a scatter-add into a dense [VOCAB, DIM] tensor).
 /// </summary>
-public sealed class EmbeddingRule : IOpRule
+internal sealed class EmbeddingRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Embedding");
 

@@ -9,7 +9,7 @@ namespace CnnMem.Ops.Rules;
 /// axis default 1 (negative from the end, opset 11+). A view of its input: no new storage, no cost, nothing saved,
 /// and not counted in the textbook activation sum. A statically known value passes through with the new shape.
 /// </summary>
-public sealed class FlattenRule : IOpRule
+internal sealed class FlattenRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Flatten");
 

@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// 4. Backward (PyTorch addmm): keeps both matrix operands; a parameter among them is held by reference,
 ///    which the memory model recognises and leaves out.
 /// </summary>
-public sealed class GemmRule : IOpRule
+internal sealed class GemmRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Gemm");
 

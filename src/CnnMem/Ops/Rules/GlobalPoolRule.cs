@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules;
 /// Backward (PyTorch's AdaptiveAvgPool2d(1) is mean(), which keeps its input; AdaptiveMaxPool2d(1) keeps its
 /// input and int64 indices [N, C, 1, ...]).
 /// </summary>
-public sealed class GlobalPoolRule : IOpRule
+internal sealed class GlobalPoolRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("GlobalAveragePool", "GlobalMaxPool");
 

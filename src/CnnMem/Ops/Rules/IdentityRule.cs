@@ -6,7 +6,7 @@ namespace CnnMem.Ops.Rules;
 /// Identity (ONNX): the output is the input, as a view (no new storage, not in the textbook sum),
 /// with its known value passed on. Exporters use it to share a deduplicated initializer.
 /// </summary>
-public sealed class IdentityRule : IOpRule
+internal sealed class IdentityRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Identity");
 

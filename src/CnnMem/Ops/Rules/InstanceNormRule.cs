@@ -12,7 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// 4. Backward (PyTorch runs batch_norm on the input viewed as [1, N*C, ...]): keeps its input and
 ///    save_mean and save_invstd with N*C float32 values each.
 /// </summary>
-public sealed class InstanceNormRule : IOpRule
+internal sealed class InstanceNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("InstanceNormalization");
 

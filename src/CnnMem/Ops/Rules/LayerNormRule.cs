@@ -18,7 +18,7 @@ namespace CnnMem.Ops.Rules;
 /// 4. Cost: no MACs; OtherFlops = 8 per element (statistics 4, normalize 2, affine 2).
 /// 5. Backward (PyTorch native_layer_norm): keeps its input, and mean and rstd with one value per normalized row.
 /// </summary>
-public sealed class LayerNormRule : IOpRule
+internal sealed class LayerNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("LayerNormalization");
 

@@ -14,7 +14,7 @@ namespace CnnMem.Ops.Rules;
 /// 3. MACs = rows * UNITS * F; OtherFlops = rows * UNITS bias adds.
 /// 4. Backward (PyTorch addmm): keeps its input (the weight's transpose is a view of the parameter).
 /// </summary>
-public sealed class LinearRule : IOpRule
+internal sealed class LinearRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Linear");
 

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// 4. MACs = prod(batch) * M * N * K.
 /// 5. Backward (PyTorch matmul/bmm): keeps both operands (a parameter is held by reference; the memory model leaves it out).
 /// </summary>
-public sealed class MatMulRule : IOpRule
+internal sealed class MatMulRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MatMul");
 

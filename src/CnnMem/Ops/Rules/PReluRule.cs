@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules;
 /// which must broadcast to X one way; a spec layer creates one slope per channel, [C].
 /// Backward (PyTorch _prelu_kernel): keeps its input (and the weight, by reference); no in-place variant.
 /// </summary>
-public sealed class PReluRule : IOpRule
+internal sealed class PReluRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("PRelu");
 

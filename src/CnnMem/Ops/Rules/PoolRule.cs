@@ -14,7 +14,7 @@ namespace CnnMem.Ops.Rules;
 /// 5. Backward (PyTorch): both keep their input; MaxPool also keeps int64 indices with the output's shape.
 /// A warning names any axis whose windows do not tile the input (25 rows, 2x2 pool: 12 in floor mode, 13 in ceil mode).
 /// </summary>
-public sealed class PoolRule : IOpRule
+internal sealed class PoolRule : IOpRule
 {
     // shared by every average pool (the list is immutable)
     private static readonly ImmutableArray<SavedTensor> KeepsInput = ImmutableArray.Create(SavedTensor.In(0, "input"));

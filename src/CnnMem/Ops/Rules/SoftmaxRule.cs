@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// Textbook: Softmax modules count in the oracle's activation sum, so these rows do too (not Hardmax,
 /// which is no PyTorch module).
 /// </summary>
-public sealed class SoftmaxRule : IOpRule
+internal sealed class SoftmaxRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Softmax", "LogSoftmax", "Hardmax");
 

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 ///    (N, 1, ..., 1) in row mode and (1, ..., 1) in batch mode.
 /// 4. Cost: one multiply per output element.
 /// </summary>
-public sealed class StochasticDepthRule : IOpRule
+internal sealed class StochasticDepthRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("StochasticDepth");
 

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Rules;
 /// erf and the other trigonometric ops keep their input; neg, floor, ceil, round and sign keep nothing.
 /// Value inference: known values are mapped (exporters negate, floor and take Abs of shape values).
 /// </summary>
-public sealed class UnaryMathRule : IOpRule
+internal sealed class UnaryMathRule : IOpRule
 {
     private static readonly ImmutableArray<UnaryMathInfo> Rows = ImmutableArray.Create(
         Row("Exp", InputKind.Float, BackwardKeeps.Output, 8, null, Math.Exp) with { Autocast = AutocastClass.Float32 },

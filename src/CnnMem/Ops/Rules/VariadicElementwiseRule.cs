@@ -11,7 +11,7 @@ namespace CnnMem.Ops.Rules;
 /// operands; sum and mean keep nothing. Broadcasting is applied at every opset (before opset 8 ONNX
 /// required equal shapes, which broadcasting accepts unchanged).
 /// </summary>
-public sealed class VariadicElementwiseRule : IOpRule
+internal sealed class VariadicElementwiseRule : IOpRule
 {
     private static readonly ImmutableArray<BinaryOpInfo> Rows = ImmutableArray.Create(
         new BinaryOpInfo("Max", InputKind.Numeric, BackwardKeeps.Input, 1, Math.Max, Math.Max),

@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Spatial;
 ///    where (as PyTorch and ONNX do) the last window must start inside the input or left padding.
 /// 3. Fail with a sentence naming the attribute when a size is not positive or a list has the wrong length.
 /// </summary>
-public static class SpatialArithmetic
+internal static class SpatialArithmetic
 {
     public static ImmutableArray<SpatialAxis> Compute(Attributes attr, long[] spatialInput, long[]? kernelFromWeight, bool ceilMode)
     {

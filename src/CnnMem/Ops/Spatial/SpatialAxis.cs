@@ -1,7 +1,7 @@
 namespace CnnMem.Ops.Spatial;
 
 /// <summary>The window arithmetic of one spatial axis: sizes, padding and how the division came out.</summary>
-public sealed record SpatialAxis(long Input, long Kernel, long Stride, long Dilation, long PadBegin, long PadEnd, long Output)
+internal sealed record SpatialAxis(long Input, long Kernel, long Stride, long Dilation, long PadBegin, long PadEnd, long Output)
 {
     /// <summary>Kernel extent with dilation: (k - 1) * d + 1.</summary>
     public long DilatedKernel => checked(((Kernel - 1) * Dilation) + 1);

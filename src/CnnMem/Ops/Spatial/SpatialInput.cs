@@ -3,7 +3,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Ops.Spatial;
 
 /// <summary>Checks shared by convolutions, pools and normalizations for a channels-first [N, C, D1, ...] input.</summary>
-public static class SpatialInput
+internal static class SpatialInput
 {
     /// <summary>The input's known dims, requiring a batch, a channel and at least one spatial dimension.</summary>
     public static long[] Dims(OpContext ctx, int index = 0)

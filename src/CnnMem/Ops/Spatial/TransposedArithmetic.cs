@@ -13,7 +13,7 @@ namespace CnnMem.Ops.Spatial;
 /// 4. output_padding must be smaller than the stride or the dilation (PyTorch refuses anything else), and every
 ///    size must come out at least 1; failures name the attribute.
 /// </summary>
-public static class TransposedArithmetic
+internal static class TransposedArithmetic
 {
     public static long[] Outputs(Attributes attr, long[] spatialInput, long[] kernel)
     {

@@ -6,7 +6,7 @@ namespace CnnMem.Rendering.Charts;
 /// Memory against batch size (<see cref="BatchSweep"/>): inference and training-step curves, a dashed line per GPU with
 /// the largest batch that fits each mode marked on it, and the report's batch as a dotted vertical line.
 /// </summary>
-public static class BatchChart
+internal static class BatchChart
 {
     public static Chart? Build(AnalysisReport report)
     {

@@ -8,7 +8,7 @@ namespace CnnMem.Rendering.Charts;
 /// 2. a plot area with horizontal grid lines and y tick labels (<see cref="YAxis"/>), the axis titles;
 /// 3. <see cref="PX"/> and <see cref="PY"/> map data to pixels inside the plot area.
 /// </summary>
-public sealed class ChartBuilder(double width, double height, double left, double top, double right, double bottom)
+internal sealed class ChartBuilder(double width, double height, double left, double top, double right, double bottom)
 {
     private readonly ImmutableArray<ChartElement>.Builder elements = ImmutableArray.CreateBuilder<ChartElement>();
 

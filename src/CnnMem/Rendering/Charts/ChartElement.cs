@@ -7,7 +7,7 @@ namespace CnnMem.Rendering.Charts;
 /// a polyline (<see cref="Points"/>), a circle (centre X, Y, radius X2) or a text at X, Y (baseline) with its anchor,
 /// size and rotation. Colours are "#rrggbb"; <see cref="Opacity"/> applies to fills.
 /// </summary>
-public sealed record ChartElement(ChartElementKind Kind, double X, double Y, double X2, double Y2, string Color)
+internal sealed record ChartElement(ChartElementKind Kind, double X, double Y, double X2, double Y2, string Color)
 {
     public ImmutableArray<(double X, double Y)> Points { get; init; } = [];
 

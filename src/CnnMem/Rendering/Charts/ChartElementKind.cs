@@ -1,7 +1,7 @@
 namespace CnnMem.Rendering.Charts;
 
 /// <summary>The few drawing primitives the charts use, so an SVG writer and a PNG painter draw the same picture.</summary>
-public enum ChartElementKind
+internal enum ChartElementKind
 {
     Rect,
     Line,

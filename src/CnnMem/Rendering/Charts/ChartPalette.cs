@@ -1,7 +1,7 @@
 namespace CnnMem.Rendering.Charts;
 
 /// <summary>Colours (Okabe-Ito, readable for colour-blind readers) and fonts shared by the charts.</summary>
-public static class ChartPalette
+internal static class ChartPalette
 {
     public const string Blue = "#0072b2";
     public const string Orange = "#e69f00";

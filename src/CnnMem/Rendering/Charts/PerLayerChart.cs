@@ -7,7 +7,7 @@ namespace CnnMem.Rendering.Charts;
 /// Per-layer training memory as stacked bars, one per layer with any bytes, in forward order: kept for backward,
 /// activation gradient, weights, weight gradients, optimizer state (the fields of <see cref="TrainingLayerMemory"/>).
 /// </summary>
-public static class PerLayerChart
+internal static class PerLayerChart
 {
     private static readonly (string Label, string Color, Func<TrainingLayerMemory, long> Get)[] Parts =
     [

@@ -4,7 +4,7 @@ namespace CnnMem.Rendering.Charts;
 /// A linear axis from 0 (or <see cref="Min"/>) to a "nice" maximum with round ticks (1, 2, 2.5 or 5 times a power of
 /// ten), and for byte axes the SI unit the tick labels use.
 /// </summary>
-public sealed record Scale(double Min, double Max, double Step)
+internal sealed record Scale(double Min, double Max, double Step)
 {
     public static Scale Nice(double min, double max, int ticks = 6)
     {

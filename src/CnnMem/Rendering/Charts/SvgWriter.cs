@@ -7,7 +7,7 @@ namespace CnnMem.Rendering.Charts;
 /// A <see cref="Chart"/> as a standalone SVG document: no scripts, no external fonts or images, so it shows the same in
 /// a browser, inline in HTML and in a WebAssembly page. Coordinates with at most two decimals, invariant culture.
 /// </summary>
-public static class SvgWriter
+internal static class SvgWriter
 {
     public static string Write(Chart chart)
     {

@@ -7,7 +7,7 @@ namespace CnnMem.Rendering.Charts;
 /// The training step's memory timeline (<see cref="MemoryTimeline"/>): allocated bytes op by op over forward, loss,
 /// backward and the optimizer step, the phases shaded, the always-allocated base dashed, the peak and its op marked.
 /// </summary>
-public static class TimelineChart
+internal static class TimelineChart
 {
     private static readonly Dictionary<string, (string Color, string Label)> Phases = new(StringComparer.Ordinal)
     {

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX ArgMax/ArgMin: int64 indices along <c>axis</c> (default 0), kept as 1 when <c>keepdims</c>=1 (default). Not differentiable.</summary>
-public sealed class ArgMaxRule : IOpRule
+internal sealed class ArgMaxRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("ArgMax", "ArgMin");
 

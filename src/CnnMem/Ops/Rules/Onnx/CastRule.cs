@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Cast (to = ONNX data type; a string name in opset 1-5) and CastLike (the dtype of input 1).
 /// Same shape; a known value is converted (float to int truncates, to bool is "non-zero").
 /// </summary>
-public sealed class CastRule : IOpRule
+internal sealed class CastRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Cast", "CastLike");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// flattened input's elements). The kept count is the number of true values among the first
 /// dim-size conditions: known only from a static condition value, otherwise unknown.
 /// </summary>
-public sealed class CompressRule : IOpRule
+internal sealed class CompressRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Compress");
 

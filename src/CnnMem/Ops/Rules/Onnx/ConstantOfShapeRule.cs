@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX ConstantOfShape: a tensor of the shape given by input 0's value, filled with the one-element
 /// <c>value</c> attribute (default float32 0). A runtime shape gives unknown dims (rank = its length).
 /// </summary>
-public sealed class ConstantOfShapeRule : IOpRule
+internal sealed class ConstantOfShapeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("ConstantOfShape");
 

@@ -9,7 +9,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// <c>value_int(s)</c>, <c>value_string(s)</c>). Its value is kept when small, so shape constants flow on.
 /// <c>sparse_value</c> is refused with a clear error. A constant is not a learned parameter.
 /// </summary>
-public sealed class ConstantRule : IOpRule
+internal sealed class ConstantRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Constant");
 

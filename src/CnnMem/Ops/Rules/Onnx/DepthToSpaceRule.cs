@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX DepthToSpace [N, C, H, W] -> [N, C/b², H*b, W*b] and SpaceToDepth (the inverse), b = <c>blocksize</c>.
 /// Pure data movement (a reshape and a permute).
 /// </summary>
-public sealed class DepthToSpaceRule : IOpRule
+internal sealed class DepthToSpaceRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("DepthToSpace", "SpaceToDepth");
 

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX Det: determinants of the trailing square matrices, [*, M, M] -> [*]. Backward (PyTorch linalg.det) keeps input and result.</summary>
-public sealed class DetRule : IOpRule
+internal sealed class DetRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Det");
 

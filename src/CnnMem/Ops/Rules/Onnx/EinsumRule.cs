@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// equations, with <c>...</c> for broadcast leading dims. MACs (two or more operands): the product of
 /// every letter's size and the broadcast dims. Backward (PyTorch): keeps the operands.
 /// </summary>
-public sealed class EinsumRule : IOpRule
+internal sealed class EinsumRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Einsum");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Expand: broadcasts input 0 against the shape in input 1's value (a 1 in the target keeps the
 /// input dim). A runtime target gives unknown dims of rank max(input rank, target length).
 /// </summary>
-public sealed class ExpandRule : IOpRule
+internal sealed class ExpandRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Expand");
 

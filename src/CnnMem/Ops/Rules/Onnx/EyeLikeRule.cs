@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX EyeLike: a 2-D identity-like tensor of input 0's shape; dtype from <c>dtype</c> or the input's.</summary>
-public sealed class EyeLikeRule : IOpRule
+internal sealed class EyeLikeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("EyeLike");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// GatherND: output = indices.shape[:-1] + data.shape[batch_dims + k:], k = indices.shape[-1].
 /// Backward (PyTorch): keeps the indices.
 /// </summary>
-public sealed class GatherElementsRule : IOpRule
+internal sealed class GatherElementsRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("GatherElements", "GatherND");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// Shape: data[:axis] + indices.shape + data[axis+1:]. Value: computed when data and indices are known
 /// (Shape -> Gather picks a dim). Backward (PyTorch index_select/embedding): keeps the indices.
 /// </summary>
-public sealed class GatherRule : IOpRule
+internal sealed class GatherRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Gather");
 

@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX GridSample: input [N, C, D1..] sampled at grid [N, O1.., r] gives [N, C, O1..].
 /// Backward (PyTorch grid_sampler): keeps the input and the grid.
 /// </summary>
-public sealed class GridSampleRule : IOpRule
+internal sealed class GridSampleRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("GridSample");
 

@@ -9,7 +9,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// (scores' shape). <c>reduction</c> mean (default) or sum gives a scalar; none gives the target's shape.
 /// Backward (PyTorch nll_loss / cross_entropy): keeps the log-probabilities and the target.
 /// </summary>
-public sealed class LossRule : IOpRule
+internal sealed class LossRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("NegativeLogLikelihoodLoss", "SoftmaxCrossEntropyLoss");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// Cost: about <c>size</c> multiply-adds per element for the windowed sum of squares.
 /// Backward (PyTorch's composite local_response_norm): keeps the input and the output.
 /// </summary>
-public sealed class LrnRule : IOpRule
+internal sealed class LrnRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("LRN");
 

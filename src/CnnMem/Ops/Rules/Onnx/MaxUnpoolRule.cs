@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX MaxUnpool(X, I, output_shape?): the given output_shape (input 2's value), else per spatial axis
 /// (in - 1) * stride + kernel - pad_begin - pad_end.
 /// </summary>
-public sealed class MaxUnpoolRule : IOpRule
+internal sealed class MaxUnpoolRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MaxUnpool");
 

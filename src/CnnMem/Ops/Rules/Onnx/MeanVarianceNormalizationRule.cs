@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX MeanVarianceNormalization: (X - mean) / std over <c>axes</c> (default [0, 2, 3]); same shape. Keeps input and result for backward.</summary>
-public sealed class MeanVarianceNormalizationRule : IOpRule
+internal sealed class MeanVarianceNormalizationRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MeanVarianceNormalization");
 

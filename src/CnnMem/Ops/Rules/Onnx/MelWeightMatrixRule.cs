@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX MelWeightMatrix(num_mel_bins, dft_length, ..): [dft_length / 2 + 1, num_mel_bins]; runtime values give unknown dims.</summary>
-public sealed class MelWeightMatrixRule : IOpRule
+internal sealed class MelWeightMatrixRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MelWeightMatrix");
 

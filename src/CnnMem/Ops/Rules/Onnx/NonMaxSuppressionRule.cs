@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX NonMaxSuppression: selected boxes as int64 [count, 3] (batch, class, box); the count depends on the data, so it is unknown.</summary>
-public sealed class NonMaxSuppressionRule : IOpRule
+internal sealed class NonMaxSuppressionRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("NonMaxSuppression");
 

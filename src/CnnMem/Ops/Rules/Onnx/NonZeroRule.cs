@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX NonZero: int64 indices [rank, count] of the non-zero elements. The count depends on the data,
 /// so it is unknown unless the input's value is statically known.
 /// </summary>
-public sealed class NonZeroRule : IOpRule
+internal sealed class NonZeroRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("NonZero");
 

@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX OneHot(indices, depth, values): inserts a dim of size depth at <c>axis</c> (default -1, i.e. last);
 /// dtype of values. A runtime depth gives an unknown dim.
 /// </summary>
-public sealed class OneHotRule : IOpRule
+internal sealed class OneHotRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("OneHot");
 

@@ -4,7 +4,7 @@ using CnnMem.Graphs;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX's TensorProto.DataType numbers (attributes 'to', 'dtype') mapped to cnnmem's <see cref="DType"/>.</summary>
-public static class OnnxDataTypes
+internal static class OnnxDataTypes
 {
     /// <summary>The DType for ONNX data type <paramref name="code"/>; float8/4-bit types have no DType and fail clearly.</summary>
     public static DType FromCode(long code) => code switch

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// <c>pads</c> before 11) or input 1 (11+), optionally over <c>axes</c> (input 3, opset 18).
 /// Negative pads crop. Backward keeps nothing.
 /// </summary>
-public sealed class PadRule : IOpRule
+internal sealed class PadRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Pad");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// (dtype of the scale, float32 before opset 19 allowed others) and DynamicQuantizeLinear (uint8 y plus
 /// float scale and uint8 zero-point scalars). Same shape as the input.
 /// </summary>
-public sealed class QuantizeRule : IOpRule
+internal sealed class QuantizeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear");
 

@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX RandomNormal/RandomUniform (shape from the <c>shape</c> attribute, dtype default float32),
 /// RandomNormalLike/RandomUniformLike and Bernoulli (input 0's shape; dtype from <c>dtype</c>, else the input's).
 /// </summary>
-public sealed class RandomRule : IOpRule
+internal sealed class RandomRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("RandomNormal", "RandomUniform", "RandomNormalLike", "RandomUniformLike", "Bernoulli");
 

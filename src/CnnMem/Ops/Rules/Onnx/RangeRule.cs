@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Range: 1-D [start, limit) by delta; length max(ceil((limit - start) / delta), 0). The dtype
 /// is start's. Runtime bounds give one unknown dim.
 /// </summary>
-public sealed class RangeRule : IOpRule
+internal sealed class RangeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Range");
 

@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// MACs: seq * batch * dirs * gates * hidden * (input + hidden). Weights are initializers (charged by the engine).
 /// Backward (PyTorch): keeps the input, the outputs and the gate activations of every step.
 /// </summary>
-public sealed class RecurrentRule : IOpRule
+internal sealed class RecurrentRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("RNN", "GRU", "LSTM");
 

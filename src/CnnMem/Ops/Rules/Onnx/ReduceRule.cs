@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// (same rank with keepdims, else rank minus the number of axes).
 /// Backward (PyTorch): sum/mean keep only sizes; max/min/prod/L2/logsumexp keep input and output.
 /// </summary>
-public sealed class ReduceRule : IOpRule
+internal sealed class ReduceRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create(
         "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd",

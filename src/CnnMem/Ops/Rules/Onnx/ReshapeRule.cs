@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// 0 copies the input dim (unless <c>allowzero</c>=1, opset 14), -1 takes what is left.
 /// When the target is a runtime value, the output has that many unknown dims. A view of its input.
 /// </summary>
-public sealed class ReshapeRule : IOpRule
+internal sealed class ReshapeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Reshape");
 

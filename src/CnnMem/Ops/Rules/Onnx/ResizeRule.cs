@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// <c>axes</c> and <c>keep_aspect_ratio_policy</c> (not_larger / not_smaller keep the aspect ratio).
 /// Runtime scales or sizes give unknown dims of the same rank.
 /// </summary>
-public sealed class ResizeRule : IOpRule
+internal sealed class ResizeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Resize", "Upsample");
 

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX RoiAlign: X [N, C, H, W], rois [R, 4] -> [R, C, output_height, output_width] (defaults 1).</summary>
-public sealed class RoiAlignRule : IOpRule
+internal sealed class RoiAlignRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("RoiAlign");
 

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// indices), ReverseSequence. Backward (PyTorch): tril/triu and cumsum keep nothing large; scatter keeps
 /// its indices.
 /// </summary>
-public sealed class SameShapeRule : IOpRule
+internal sealed class SameShapeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Trilu", "CumSum", "ScatterElements", "ScatterND", "Scatter", "ReverseSequence");
 

@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Shape: the input's dims as a 1-D int64 tensor, optionally sliced by start/end (opset 15).
 /// Its value is known whenever the dims are, which is what makes exporters' Reshape targets static.
 /// </summary>
-public sealed class ShapeRule : IOpRule
+internal sealed class ShapeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Shape");
 

@@ -10,7 +10,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// STFT: [batch, frames, bins, 2], frames = (length - frame_length) / frame_step + 1,
 /// bins = frame_length (or frame_length/2+1 when onesided, the default). Runtime lengths give unknown dims.
 /// </summary>
-public sealed class SignalRule : IOpRule
+internal sealed class SignalRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("DFT", "STFT");
 

@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX Size: the number of elements as an int64 scalar (value known when the shape is).</summary>
-public sealed class SizeRule : IOpRule
+internal sealed class SizeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Size");
 

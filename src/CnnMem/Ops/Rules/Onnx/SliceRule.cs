@@ -9,7 +9,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// Negative starts/ends count from the end and are clamped (INT64_MAX means "to the end"); negative
 /// steps walk backwards. Runtime starts/ends give unknown dims on the sliced axes.
 /// </summary>
-public sealed class SliceRule : IOpRule
+internal sealed class SliceRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Slice");
 

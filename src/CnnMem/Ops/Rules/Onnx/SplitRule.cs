@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// attribute (before opset 13) or input 1 (13+); otherwise equal parts, and from opset 18 with
 /// <c>num_outputs</c> the last part may be smaller (ceil division).
 /// </summary>
-public sealed class SplitRule : IOpRule
+internal sealed class SplitRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Split");
 

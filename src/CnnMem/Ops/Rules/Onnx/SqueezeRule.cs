@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Squeeze: removes size-1 dims at <c>axes</c> (an attribute before opset 13, input 1 from 13),
 /// or every size-1 dim when no axes are given. A view of its input.
 /// </summary>
-public sealed class SqueezeRule : IOpRule
+internal sealed class SqueezeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Squeeze");
 

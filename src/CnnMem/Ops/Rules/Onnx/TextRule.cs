@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX text ops. StringNormalizer: same shape, except that removing <c>stopwords</c> makes the last dim
 /// data-dependent (unknown). TfIdfVectorizer: [.., max(ngram_indexes) + 1] float32 counts per row.
 /// </summary>
-public sealed class TextRule : IOpRule
+internal sealed class TextRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("StringNormalizer", "TfIdfVectorizer");
 

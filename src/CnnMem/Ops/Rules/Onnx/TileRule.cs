@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX Tile: each dim times input 1's repeats (the <c>tiles</c>/<c>axis</c> inputs of opset 1 are not supported). Runtime repeats give unknown dims.</summary>
-public sealed class TileRule : IOpRule
+internal sealed class TileRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Tile");
 

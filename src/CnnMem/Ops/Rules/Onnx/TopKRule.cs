@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// attribute in opset 1-9 and input 1 from 10; a runtime k gives an unknown dim on the axis.
 /// Backward (PyTorch): keeps the indices.
 /// </summary>
-public sealed class TopKRule : IOpRule
+internal sealed class TopKRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("TopK");
 

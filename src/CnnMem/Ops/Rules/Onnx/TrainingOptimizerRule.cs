@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ai.onnx.preview.training Adagrad, Momentum and Adam: inputs R, T, then per tensor X, G and state;
 /// each output has the shape of the matching non-scalar input after R and T, in order.
 /// </summary>
-public sealed class TrainingOptimizerRule : IOpRule
+internal sealed class TrainingOptimizerRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Adagrad", "Momentum", "Adam");
 

@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Transpose: permutes dims by <c>perm</c> (default: reversed). PyTorch's permute is a view and
 /// keeps nothing for backward; ONNX runtimes copy, so the output is a new tensor here.
 /// </summary>
-public sealed class TransposeRule : IOpRule
+internal sealed class TransposeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Transpose");
 

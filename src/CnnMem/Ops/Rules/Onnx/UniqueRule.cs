@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// number of unique entries depends on the data (unknown); inverse_indices has one entry per input
 /// element (no axis) or per slice along the axis.
 /// </summary>
-public sealed class UniqueRule : IOpRule
+internal sealed class UniqueRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Unique");
 

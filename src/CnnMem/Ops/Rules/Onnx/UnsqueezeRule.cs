@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Unsqueeze: inserts size-1 dims at <c>axes</c> (an attribute before opset 13, input 1 from 13).
 /// Axes index the output. A view of its input; its value is the input's, re-shaped.
 /// </summary>
-public sealed class UnsqueezeRule : IOpRule
+internal sealed class UnsqueezeRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Unsqueeze");
 

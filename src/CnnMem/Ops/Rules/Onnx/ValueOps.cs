@@ -7,7 +7,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// Helpers for ONNX shape-manipulation rules: reading statically known input values (axes, pads,
 /// shapes), normalizing axes, building small output values and shapes of unknown dims.
 /// </summary>
-public static class ValueOps
+internal static class ValueOps
 {
     /// <summary>Values are only kept for tensors up to this many elements (see docs/ARCHITECTURE.md).</summary>
     public const int MaxElements = 1024;

@@ -8,7 +8,7 @@ namespace CnnMem.Ops.Rules.Onnx;
 /// ONNX Where: picks X where the condition holds, else Y, with three-way broadcasting; dtype of X.
 /// Value known when all three are. Backward (PyTorch): keeps the condition.
 /// </summary>
-public sealed class WhereRule : IOpRule
+internal sealed class WhereRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("Where");
 

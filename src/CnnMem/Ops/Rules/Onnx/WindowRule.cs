@@ -4,7 +4,7 @@ using CnnMem.Core;
 namespace CnnMem.Ops.Rules.Onnx;
 
 /// <summary>ONNX HannWindow/HammingWindow/BlackmanWindow: a 1-D window of the size in input 0's value (unknown at run time); dtype from <c>output_datatype</c> (default float32).</summary>
-public sealed class WindowRule : IOpRule
+internal sealed class WindowRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("HannWindow", "HammingWindow", "BlackmanWindow");
 
