@@ -22,12 +22,13 @@ internal static class ArenaPlanners
     /// </summary>
     public static LivePeak LowerBound(IReadOnlyList<TensorLifetime> lifetimes)
     {
+        var all = Items(lifetimes);
         // events sorted by step (two arrays: a sorted dictionary costs a node per step on large graphs)
-        var steps = new int[2 * lifetimes.Count];
-        var deltas = new long[2 * lifetimes.Count];
-        for (var i = 0; i < lifetimes.Count; i++)
+        var steps = new int[2 * all.Length];
+        var deltas = new long[2 * all.Length];
+        for (var i = 0; i < all.Length; i++)
         {
-            var t = lifetimes[i];
+            var t = all[i];
             Validate(t);
             (steps[2 * i], deltas[2 * i]) = (t.FirstStep, t.Size);
             (steps[(2 * i) + 1], deltas[(2 * i) + 1]) = (t.LastStep + 1, -t.Size);
@@ -73,40 +74,62 @@ internal static class ArenaPlanners
     /// TFLite's default: the largest buffers first, each at the lowest aligned offset where it fits
     /// between buffers already placed whose lifetimes overlap its own.
     /// </summary>
-    public static ArenaPlan GreedyBySize(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
-        PlaceInOrder("greedy-by-size", lifetimes, alignment, Order(lifetimes, (a, b) =>
-        {
-            var c = lifetimes[b].Size.CompareTo(lifetimes[a].Size);
-            c = c != 0 ? c : lifetimes[a].FirstStep.CompareTo(lifetimes[b].FirstStep);
-            return c != 0 ? c : a.CompareTo(b);
-        }));
-
-    public static ArenaPlan GreedyInOrder(IReadOnlyList<TensorLifetime> lifetimes, long alignment) =>
-        PlaceInOrder("greedy-in-order", lifetimes, alignment, Order(lifetimes, (a, b) =>
-        {
-            var c = lifetimes[a].FirstStep.CompareTo(lifetimes[b].FirstStep);
-            return c != 0 ? c : a.CompareTo(b);
-        }));
-
-    /// <summary>The tensors' indices in the order <paramref name="compare"/> gives (a total order: ties end on the index).</summary>
-    private static int[] Order(IReadOnlyList<TensorLifetime> lifetimes, Comparison<int> compare)
+    public static ArenaPlan GreedyBySize(IReadOnlyList<TensorLifetime> lifetimes, long alignment)
     {
-        var order = new int[lifetimes.Count];
+        var all = Items(lifetimes);
+        var keys = new BySizeKey[all.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new BySizeKey(all[i].Size, all[i].FirstStep, i);
+        }
+        return PlaceInOrder("greedy-by-size", all, alignment, Order(keys));
+    }
+
+    public static ArenaPlan GreedyInOrder(IReadOnlyList<TensorLifetime> lifetimes, long alignment)
+    {
+        var all = Items(lifetimes);
+        // first step, then index, in one sortable number (both are ints)
+        var keys = new long[all.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)all[i].FirstStep << 32) | (uint)i;
+        }
+        var order = new int[all.Length];
+        Array.Sort(keys);
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = (int)(keys[i] & uint.MaxValue);
         }
-        Array.Sort(order, compare);
+        return PlaceInOrder("greedy-in-order", all, alignment, order);
+    }
+
+    /// <summary>The lifetimes as an array (the one behind an immutable array, else a copy): read many times per tensor.</summary>
+    private static TensorLifetime[] Items(IReadOnlyList<TensorLifetime> lifetimes) => lifetimes switch
+    {
+        ImmutableArray<TensorLifetime> a => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(a) ?? [],
+        TensorLifetime[] a => a,
+        _ => lifetimes.ToArray(),
+    };
+
+    /// <summary>The tensors' indices sorted by their keys (a total order: every key ends on the index).</summary>
+    private static int[] Order(BySizeKey[] keys)
+    {
+        Array.Sort(keys);
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = keys[i].Index;
+        }
         return order;
     }
 
-    private static ArenaPlan PlaceInOrder(string name, IReadOnlyList<TensorLifetime> lifetimes, long alignment, int[] order)
+    private static ArenaPlan PlaceInOrder(string name, TensorLifetime[] lifetimes, long alignment, int[] order)
     {
         CheckAlignment(alignment);
-        var offsets = new long[lifetimes.Count];
+        var offsets = new long[lifetimes.Length];
         var steps = new StepIndex(lifetimes);
-        var placedAs = new int[lifetimes.Count];
-        var seenBy = new int[lifetimes.Count];
+        var placedAs = new int[lifetimes.Length];
+        var seenBy = new int[lifetimes.Length];
         var overlapping = new List<int>();
         var live = new List<int>();
         Comparison<int> byOffset = (a, b) => offsets[a] != offsets[b] ? offsets[a].CompareTo(offsets[b]) : placedAs[a].CompareTo(placedAs[b]);

@@ -11,18 +11,18 @@ namespace CnnMem.Memory;
 /// </summary>
 internal sealed class StepIndex
 {
-    private readonly IReadOnlyList<TensorLifetime> _lifetimes;
+    private readonly TensorLifetime[] _lifetimes;
     private readonly int[] _steps;
     // per distinct step, a singly linked list of the tensors added there, in flat arrays (no object per step)
     private readonly int[] _head;
     private readonly List<int> _next;
     private readonly List<int> _tensor;
 
-    public StepIndex(IReadOnlyList<TensorLifetime> lifetimes)
+    public StepIndex(TensorLifetime[] lifetimes)
     {
         _lifetimes = lifetimes;
-        var all = new int[2 * lifetimes.Count];
-        for (var i = 0; i < lifetimes.Count; i++)
+        var all = new int[2 * lifetimes.Length];
+        for (var i = 0; i < lifetimes.Length; i++)
         {
             all[2 * i] = lifetimes[i].FirstStep;
             all[(2 * i) + 1] = lifetimes[i].LastStep;
@@ -40,8 +40,8 @@ internal sealed class StepIndex
         _head = new int[distinct];
         Array.Fill(_head, -1);
         // most tensors live a step or two: twice the count is room enough to grow rarely
-        _next = new List<int>(2 * lifetimes.Count);
-        _tensor = new List<int>(2 * lifetimes.Count);
+        _next = new List<int>(2 * lifetimes.Length);
+        _tensor = new List<int>(2 * lifetimes.Length);
     }
 
     public void Add(int index)

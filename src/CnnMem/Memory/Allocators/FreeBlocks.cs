@@ -1,35 +1,75 @@
 namespace CnnMem.Memory.Allocators;
 
 /// <summary>
-/// A pool's free blocks in the allocator's order (<see cref="BlockOrder"/>: size, then address), kept in a sorted
-/// list: the best fit is a binary search for the first block at least as large as the request. A pool holds few free
-/// blocks at a time (freed blocks merge), so insertion's shift is cheap, and nothing is allocated per search.
+/// A pool's free blocks in the allocator's order (<see cref="BlockOrder"/>: size, then address), as PyTorch's
+/// <c>std::set</c> of blocks keeps them: the best fit is the first block at least as large as the request.
+/// Held as a sorted list of sorted chunks of at most <see cref="ChunkMax"/> blocks, so an insertion or removal
+/// shifts one short chunk (a large network's pool holds thousands of free blocks between merges), a search is two
+/// binary searches, and nothing is allocated per request.
 /// </summary>
 internal sealed class FreeBlocks
 {
-    private readonly List<Block> blocks = new();
+    private const int ChunkMax = 128;
+    private readonly List<List<Block>> chunks = new();
 
-    internal int Count => blocks.Count;
+    internal int Count { get; private set; }
 
-    internal void Add(Block block) => blocks.Insert(~Find(block), block);
+    internal void Add(Block block)
+    {
+        if (chunks.Count == 0)
+        {
+            chunks.Add(new List<Block>(ChunkMax + 1) { block });
+            Count++;
+            return;
+        }
+        var c = ChunkFor(block);
+        var list = chunks[c];
+        var at = Find(list, block);
+        if (at >= 0)
+        {
+            return; // already free (a set holds a block once)
+        }
+        list.Insert(~at, block);
+        Count++;
+        if (list.Count > ChunkMax)
+        {
+            var half = list.Count / 2;
+            var tail = new List<Block>(ChunkMax + 1);
+            tail.AddRange(list.GetRange(half, list.Count - half));
+            list.RemoveRange(half, list.Count - half);
+            chunks.Insert(c + 1, tail);
+        }
+    }
 
     internal void Remove(Block block)
     {
-        var at = Find(block);
-        if (at >= 0)
+        if (chunks.Count == 0)
         {
-            blocks.RemoveAt(at);
+            return;
+        }
+        var c = ChunkFor(block);
+        var list = chunks[c];
+        var at = Find(list, block);
+        if (at < 0)
+        {
+            return;
+        }
+        list.RemoveAt(at);
+        Count--;
+        if (list.Count == 0)
+        {
+            chunks.RemoveAt(c);
         }
     }
 
     /// <summary>The smallest free block of at least <paramref name="size"/> bytes (the lowest address among equals), or null.</summary>
     internal Block? BestFit(long size)
     {
-        int lo = 0, hi = blocks.Count;
+        int lo = 0, hi = chunks.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (blocks[mid].Size < size)
+            if (chunks[mid][^1].Size < size)
             {
                 lo = mid + 1;
             }
@@ -38,17 +78,54 @@ internal sealed class FreeBlocks
                 hi = mid;
             }
         }
-        return lo < blocks.Count ? blocks[lo] : null;
+        if (lo == chunks.Count)
+        {
+            return null;
+        }
+        var list = chunks[lo];
+        int a = 0, b = list.Count - 1;
+        while (a < b)
+        {
+            var mid = (a + b) >>> 1;
+            if (list[mid].Size < size)
+            {
+                a = mid + 1;
+            }
+            else
+            {
+                b = mid;
+            }
+        }
+        return list[a];
     }
 
-    /// <summary>The block's index, or the bitwise complement of where it would go.</summary>
-    private int Find(Block block)
+    /// <summary>The chunk a block belongs in: the first whose last block is not below it, else the last chunk.</summary>
+    private int ChunkFor(Block block)
     {
-        int lo = 0, hi = blocks.Count - 1;
+        int lo = 0, hi = chunks.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (BlockOrder.Instance.Compare(chunks[mid][^1], block) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>The block's index in <paramref name="list"/>, or the bitwise complement of where it would go.</summary>
+    private static int Find(List<Block> list, Block block)
+    {
+        int lo = 0, hi = list.Count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var c = BlockOrder.Instance.Compare(blocks[mid], block);
+            var c = BlockOrder.Instance.Compare(list[mid], block);
             if (c == 0)
             {
                 return mid;
