@@ -13,11 +13,14 @@ namespace CnnMem.Memory;
 /// </summary>
 internal static class DeviceModel
 {
+    // the allocator's constants, read once: Round runs for every tensor of both models on CUDA
+    private static readonly long MinLargeAlloc = new AllocatorProfile().MinLargeAlloc;
+
     /// <summary>A request's block in the caching allocator, without the unsplit remainders a replay also counts.</summary>
     public static long Round(long bytes)
     {
         var block = CachingAllocator.Block(bytes);
-        return block >= new AllocatorProfile().MinLargeAlloc ? CachingAllocator.Segment(bytes) : block;
+        return block >= MinLargeAlloc ? CachingAllocator.Segment(bytes) : block;
     }
 
     public static DeviceMemory Compute(MemoryOptions options, CudaRun inference, CudaRun? training, InferenceMemory requestedInference, TrainingMemory? requestedTraining)

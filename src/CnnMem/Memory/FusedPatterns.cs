@@ -28,6 +28,10 @@ internal static class FusedPatterns
     public static ImmutableDictionary<int, FusedSave> Find(InferenceResult inference, bool fusedAttention = false)
     {
         var nodes = inference.Nodes;
+        if (!HasAnchor(nodes, fusedAttention))
+        {
+            return ImmutableDictionary<int, FusedSave>.Empty; // no pattern can start here: skip the tensor maps
+        }
         // presized (every tensor at most once): growing them was most of this pass's garbage on large graphs
         var producer = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
         // per tensor: how many nodes read it and the first of them (only a sole reader matters)
@@ -162,5 +166,18 @@ internal static class FusedPatterns
             return pad.Node.Attributes.Float("value", 0) == 0;
         }
         return pad.Inputs[2]!.Value is { } v && (v.Reals?.All(r => r == 0) ?? v.Ints?.All(x => x == 0) ?? false);
+    }
+
+    /// <summary>Whether some node is the op a pattern above is anchored on (a network without one has nothing to fuse).</summary>
+    private static bool HasAnchor(System.Collections.Immutable.ImmutableArray<NodeInference> nodes, bool fusedAttention)
+    {
+        foreach (var n in nodes)
+        {
+            if (n.Node.Op is "Div" or "Erf" or "Mul" or "AveragePool" || (fusedAttention && n.Node.Op == "Softmax"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

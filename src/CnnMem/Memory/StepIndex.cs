@@ -39,9 +39,15 @@ internal sealed class StepIndex
         _steps = all[..distinct];
         _head = new int[distinct];
         Array.Fill(_head, -1);
-        // most tensors live a step or two: twice the count is room enough to grow rarely
-        _next = new List<int>(2 * lifetimes.Length);
-        _tensor = new List<int>(2 * lifetimes.Length);
+        // sized for every tensor placed: the number of (tensor, rank) pairs, known before any is added
+        var pairs = 0;
+        foreach (var t in lifetimes)
+        {
+            var (first, last) = Ranks(t);
+            pairs = checked(pairs + (last - first + 1));
+        }
+        _next = new List<int>(pairs);
+        _tensor = new List<int>(pairs);
     }
 
     public void Add(int index)

@@ -84,8 +84,8 @@ internal static class CudaReplay
     /// <summary>Each trainable parameter tensor once, with its bytes, in the order backward reaches them.</summary>
     internal static List<(string Name, long Bytes)> Parameters(StorageGraph g)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var list = new List<(string, long)>();
+        var seen = new HashSet<string>(g.TrainableParamTensors, StringComparer.Ordinal);
+        var list = new List<(string, long)>(g.TrainableParamTensors);
         for (var i = g.Nodes.Length - 1; i >= 0; i--)
         {
             foreach (var p in g.Nodes[i].ParamGrads)

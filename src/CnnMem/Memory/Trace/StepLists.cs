@@ -1,27 +1,36 @@
 namespace CnnMem.Memory.Trace;
 
-/// <summary>Ids grouped by step, in one flat array (compressed rows): the ids of step <c>i</c> in the order they were given.</summary>
+/// <summary>Ids grouped by step, in one flat array (compressed rows): the ids of step <c>i</c> in increasing order.</summary>
 internal sealed class StepLists
 {
     private readonly int[] start;
     private readonly int[] ids;
 
-    internal StepLists(int steps, List<(int Step, int Id)> entries)
+    /// <summary>From each id's step (<paramref name="stepOf"/>[id]; -1: in no step).</summary>
+    internal StepLists(int steps, int[] stepOf)
     {
         start = new int[steps + 1];
-        foreach (var (step, _) in entries)
+        var count = 0;
+        foreach (var step in stepOf)
         {
-            start[step + 1]++;
+            if (step >= 0)
+            {
+                start[step + 1]++;
+                count++;
+            }
         }
         for (var i = 0; i < steps; i++)
         {
             start[i + 1] += start[i];
         }
-        ids = new int[entries.Count];
+        ids = new int[count];
         var fill = start[..^1];
-        foreach (var (step, id) in entries)
+        for (var id = 0; id < stepOf.Length; id++)
         {
-            ids[fill[step]++] = id;
+            if (stepOf[id] >= 0)
+            {
+                ids[fill[stepOf[id]]++] = id;
+            }
         }
     }
 

@@ -44,22 +44,24 @@ internal sealed class StepTraceBuilder
                 }
             }
         }
-        var born = new List<(int Step, int Id)>();
-        var free = new List<(int Step, int Id)>();
+        // per storage, the step that makes it and the step that frees it (-1: kept past the forward)
+        var bornStep = new int[g.Storages.Length];
+        var freeStep = new int[g.Storages.Length];
         foreach (var s in g.Storages)
         {
+            bornStep[s.Id] = freeStep[s.Id] = -1;
             if (!s.IsTransient || s.Bytes <= 0 || s.Producer < 0)
             {
                 continue;
             }
-            born.Add((s.Producer, s.Id));
+            bornStep[s.Id] = s.Producer;
             if (!g.HeldOutputs.Contains(s.Id) && !saved.Contains(s.Id))
             {
-                free.Add((Math.Max(s.Producer, g.LastForwardReader[s.Id]), s.Id));
+                freeStep[s.Id] = Math.Max(s.Producer, g.LastForwardReader[s.Id]);
             }
         }
-        bornAt = new StepLists(n + 1, born);
-        freeAt = new StepLists(n + 1, free);
+        bornAt = new StepLists(n + 1, bornStep);
+        freeAt = new StepLists(n + 1, freeStep);
     }
 
     /// <summary>The events written since the start or the last <see cref="ClearEvents"/>.</summary>
