@@ -59,7 +59,7 @@ internal sealed class BuildState
     internal bool[] ShapeArithmetic { get; }
 
     /// <summary>Storages some earlier op kept for backward (an op may not then overwrite them in place).</summary>
-    internal HashSet<int> SavedSoFar { get; } = new();
+    internal StorageSet SavedSoFar { get; } = new(1024);
 
     /// <summary>Tensors that are strided views (PyTorch's transpose); a reshape of one copies.</summary>
     internal HashSet<string> Strided { get; } = new(StringComparer.Ordinal);

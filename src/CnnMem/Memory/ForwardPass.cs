@@ -16,7 +16,7 @@ internal static class ForwardPass
     public static ImmutableArray<TensorLifetime> Lifetimes(StorageGraph g, bool training, Func<long, long> round)
     {
         var end = g.Nodes.Length;
-        var saved = new HashSet<int>(training ? g.Storages.Length : 0);
+        var saved = new StorageSet(training ? g.Storages.Length : 0);
         if (training)
         {
             foreach (var n in g.Nodes)

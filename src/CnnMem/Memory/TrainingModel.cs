@@ -65,7 +65,7 @@ internal static class TrainingModel
     /// <summary>Unique storages kept for backward that are not parameters (the input batch and buffers count, as PyTorch holds them).</summary>
     public static long SavedBytes(StorageGraph g)
     {
-        var seen = new HashSet<int>(g.Storages.Length);
+        var seen = new StorageSet(g.Storages.Length);
         long total = 0;
         foreach (var n in g.Nodes)
         {
@@ -78,7 +78,7 @@ internal static class TrainingModel
     /// Bytes of the storages node <paramref name="n"/> keeps that no earlier node kept (parameters and constants excluded).
     /// Plain loops: this runs per node, and LINQ over each node's small arrays was a large share of the garbage.
     /// </summary>
-    private static long NewlyKeptBytes(StorageGraph g, NodeMemory n, HashSet<int> seen)
+    private static long NewlyKeptBytes(StorageGraph g, NodeMemory n, StorageSet seen)
     {
         long total = 0;
         foreach (var id in n.Saved)
@@ -104,7 +104,7 @@ internal static class TrainingModel
 
     private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer, bool stepTensorsOnDevice)
     {
-        var seen = new HashSet<int>(g.Storages.Length);
+        var seen = new StorageSet(g.Storages.Length);
         var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>(g.Nodes.Length);
         long running = 0;
         foreach (var n in g.Nodes)

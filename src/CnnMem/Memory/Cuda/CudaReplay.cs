@@ -20,7 +20,7 @@ internal static class CudaReplay
     public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue)
     {
         var g = StorageGraphs.Of(inference, options, training: false);
-        var (replay, statics) = Start(inference, g, options, limit);
+        var (replay, statics) = Start(inference, g, options, limit, training: false);
         var t = new StepTraceBuilder(g, training: false);
         t.Forward(training: false);
         var measured = t.Events.Count;
@@ -30,31 +30,37 @@ internal static class CudaReplay
         return new CudaRun(replay.Ok, statics, run.PeakAbove, run.PeakStep, run.EndAbove, 0, -1, 0, 0, run.PeakAbove, Math.Max(warm.ReservedPeak, run.ReservedPeak));
     }
 
-    public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue)
+    public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue) =>
+        Training(inference, options, optimizer, limit, StepTraceBuilder.DefaultFullAt);
+
+    /// <summary>The training replay, played <paramref name="chunk"/> events at a time (any chunk gives the same run).</summary>
+    internal static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk)
     {
         var g = StorageGraphs.Of(inference, options, training: true);
-        var (replay, statics) = Start(inference, g, options, limit);
-        var t = new StepTraceBuilder(g, training: true);
+        var (replay, statics) = Start(inference, g, options, limit, training: true);
+        var t = new StepTraceBuilder(g, training: true) { FullAt = chunk };
         var opt = new OptimizerTrace(optimizer, options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
         var parameters = Parameters(g);
         var n = g.Nodes.Length;
         var stepAt = (2 * n) + 1;
 
-        // each phase is played as soon as it is written, then its events are dropped: a trace is never held whole
-        WarmUp(replay, statics, t, opt, parameters, stepAt);
+        // each phase is played while it is written (PhasePlayer), a chunk at a time: a trace is never held whole
+        var play = new PhasePlayer(replay, t, statics);
+        WarmUp(play, t, opt, parameters, stepAt);
         if (options.EffectiveZeroGrad == ZeroGradMode.SetToNone)
         {
             t.DropParamGrads(stepAt);
         }
-        Play(replay, t, statics);
+        play.End(t);
         var baseline = replay.Allocator.Allocated;
+        play.Begin(baseline);
         var loss = t.Forward(training: true);
-        var f = Play(replay, t, baseline);
+        var f = play.End(t);
         t.Backward(loss, gradsExist: options.EffectiveZeroGrad == ZeroGradMode.Zero);
         t.DropOutputs(loss, stepAt);
-        var b = Play(replay, t, baseline);
+        var b = play.End(t);
         opt.Step(t, parameters, stepAt);
-        var s = Play(replay, t, baseline);
+        var s = play.End(t);
         var persistent = baseline - statics;
         var top = Math.Max(f.PeakAbove, Math.Max(b.PeakAbove, s.PeakAbove));
         return new CudaRun(
@@ -62,22 +68,14 @@ internal static class CudaReplay
             checked(persistent + top), Math.Max(f.ReservedPeak, Math.Max(b.ReservedPeak, s.ReservedPeak)));
     }
 
-    /// <summary>Plays the events written since the last call, then drops them.</summary>
-    private static PhasePeak Play(TraceReplay replay, StepTraceBuilder t, long baseline)
-    {
-        var peak = replay.Play(t.Events, 0, t.Events.Count, baseline);
-        t.ClearEvents();
-        return peak;
-    }
-
     /// <summary>The first step, from no gradients (the optimizer's state is made in it), played pass by pass.</summary>
-    private static void WarmUp(TraceReplay replay, long statics, StepTraceBuilder t, OptimizerTrace opt, IReadOnlyList<(string, long)> parameters, int stepAt)
+    private static void WarmUp(PhasePlayer play, StepTraceBuilder t, OptimizerTrace opt, IReadOnlyList<(string, long)> parameters, int stepAt)
     {
         var loss = t.Forward(training: true);
-        Play(replay, t, statics);
+        play.End(t);
         t.Backward(loss, gradsExist: false);
         t.DropOutputs(loss, stepAt);
-        Play(replay, t, statics);
+        play.End(t);
         opt.Step(t, parameters, stepAt);
     }
 
@@ -99,10 +97,17 @@ internal static class CudaReplay
         return list;
     }
 
-    private static (TraceReplay Replay, long Statics) Start(InferenceResult inference, StorageGraph g, MemoryOptions options, long limit)
+    private static (TraceReplay Replay, long Statics) Start(InferenceResult inference, StorageGraph g, MemoryOptions options, long limit, bool training)
     {
         var profile = options.Profile;
-        var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments, g.Storages.Length);
+        // what is live at once: in training up to every storage (saved activations, gradients); in inference the
+        // static tensors and a few activations
+        var expectedLive = 64;
+        foreach (var st in g.Storages)
+        {
+            expectedLive += training || st.Kind is StorageKind.Input or StorageKind.Parameter or StorageKind.Buffer ? 1 : 0;
+        }
+        var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments, expectedLive);
         var id = -1;
         var ok = CudaStatics.Allocate(allocator, inference, g, profile, ref id);
         var replay = new TraceReplay(allocator);

@@ -21,7 +21,7 @@ internal static class CudaStatics
             ok &= allocator.TryMalloc(nextId--, profile.BlasWorkspaceBytes);
         }
         ok &= allocator.TryMalloc(nextId--, profile.OtherLibraryBytes);
-        var seen = new HashSet<int>(g.Storages.Length);
+        var seen = new StorageSet(g.Storages.Length);
         foreach (var n in inference.Nodes)
         {
             foreach (var name in n.Node.Inputs)
@@ -45,7 +45,7 @@ internal static class CudaStatics
     }
 
     /// <summary>A parameter or buffer, the first time a node reads it (true when it fits, or is none).</summary>
-    private static bool Weight(IDeviceAllocator allocator, StorageGraph g, string name, HashSet<int> seen) =>
+    private static bool Weight(IDeviceAllocator allocator, StorageGraph g, string name, StorageSet seen) =>
         !g.TensorStorage.TryGetValue(name, out var id) || g.Storages[id].Kind is not (StorageKind.Parameter or StorageKind.Buffer) || !seen.Add(id) ||
         allocator.TryMalloc(id, g.Storages[id].Bytes);
 }

@@ -29,11 +29,11 @@ internal sealed class StepTraceBuilder
         g = graph;
         nextId = g.Storages.Length;
         var n = g.Nodes.Length;
-        // a pass's trace is a few events per storage; sized once, the list need not grow through copies of itself
-        events = new List<TraceEvent>(checked((g.Storages.Length * (training ? 3 : 2)) + 64));
+        // training plays its trace while it is written (a chunk of FullAt events at a time); inference keeps its forward
+        events = new List<TraceEvent>(training ? DefaultFullAt : checked((g.Storages.Length * 2) + 64));
         storageBytes = new long[g.Storages.Length];
         paramGrads = new Dictionary<string, (int Id, long Bytes)>(g.TrainableParamTensors, StringComparer.Ordinal);
-        var saved = new HashSet<int>(training ? g.Storages.Length : 0);
+        var saved = new StorageSet(training ? g.Storages.Length : 0);
         if (training)
         {
             foreach (var x in g.Nodes)
@@ -70,6 +70,14 @@ internal sealed class StepTraceBuilder
     /// <summary>Drops the events written so far (once played); what is live stays known.</summary>
     public void ClearEvents() => events.Clear();
 
+    /// <summary>Called when <see cref="FullAt"/> events are waiting (to play and drop them); null: the events are kept.</summary>
+    internal Action<StepTraceBuilder>? WhenFull { get; set; }
+
+    /// <summary>How many waiting events call <see cref="WhenFull"/> (tests make it small to cut phases into many chunks).</summary>
+    internal int FullAt { get; set; } = DefaultFullAt;
+
+    internal const int DefaultFullAt = 1 << 16;
+
     /// <summary>Trainable parameters' gradients that exist (kept by AccumulateGrad), by parameter name.</summary>
     public IReadOnlyDictionary<string, (int Id, long Bytes)> ParamGrads => paramGrads;
 
@@ -88,6 +96,10 @@ internal sealed class StepTraceBuilder
                 otherBytes[id] = size;
             }
             events.Add(new TraceEvent(TraceOp.Alloc, id, size, step, optional));
+            if (events.Count >= FullAt && WhenFull is { } full)
+            {
+                full(this);
+            }
         }
     }
 
@@ -106,6 +118,10 @@ internal sealed class StepTraceBuilder
         if (size > 0)
         {
             events.Add(new TraceEvent(TraceOp.Free, id, size, step));
+            if (events.Count >= FullAt && WhenFull is { } full)
+            {
+                full(this);
+            }
         }
     }
 
