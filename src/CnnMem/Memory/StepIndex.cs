@@ -75,5 +75,5 @@ internal sealed class StepIndex
     }
 
     private (int First, int Last) Ranks(TensorLifetime t) =>
-        (Array.BinarySearch(_steps, t.FirstStep), Array.BinarySearch(_steps, t.LastStep));
+        (((ReadOnlySpan<int>)_steps).BinarySearch(t.FirstStep), ((ReadOnlySpan<int>)_steps).BinarySearch(t.LastStep));
 }
