@@ -121,10 +121,9 @@ internal static class LayerCosts
     /// The textbook activation sum for the batch: graph inputs plus every counted layer's first output. A layer made
     /// of several nodes counts once, with its own output (a Keras Conv2D with its ReLU, a SeparableConv2D), as its user sees it.
     /// </summary>
-    public static long TextbookElements(InferenceResult inference) => TextbookSums.GetValue(inference, static r => new StrongBox<long>(SumTextbook(r))).Value;
-
     // the analysis asks twice (the totals and the per-sample figure): summed once per inference result
-    private static readonly ConditionalWeakTable<InferenceResult, StrongBox<long>> TextbookSums = new();
+    public static long TextbookElements(InferenceResult inference) =>
+        Derived.Of(inference, nameof(TextbookElements), () => new StrongBox<long>(SumTextbook(inference))).Value;
 
     private static long SumTextbook(InferenceResult inference)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using CnnMem.Inference;
 
 namespace CnnMem.Analysis;
@@ -29,9 +28,7 @@ internal sealed class LayerGroupIndex
     /// The groups of <paramref name="inference"/>, found once per result (the rows and the textbook sum, which the analysis
     /// takes twice, all walk them; an entry lives as long as its result).
     /// </summary>
-    public static LayerGroupIndex Of(InferenceResult inference) => Cache.GetValue(inference, static r => Of(r.Nodes));
-
-    private static readonly ConditionalWeakTable<InferenceResult, LayerGroupIndex> Cache = new();
+    public static LayerGroupIndex Of(InferenceResult inference) => Derived.Of(inference, nameof(LayerGroupIndex), () => Of(inference.Nodes));
 
     public static LayerGroupIndex Of(ImmutableArray<NodeInference> nodes)
     {

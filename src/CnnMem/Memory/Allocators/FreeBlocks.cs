@@ -24,7 +24,7 @@ internal sealed class FreeBlocks
         }
         var c = ChunkFor(block);
         var list = chunks[c];
-        var at = Find(list, block);
+        var at = list.BinarySearch(block, BlockOrder.Instance);
         if (at >= 0)
         {
             return; // already free (a set holds a block once)
@@ -49,7 +49,7 @@ internal sealed class FreeBlocks
         }
         var c = ChunkFor(block);
         var list = chunks[c];
-        var at = Find(list, block);
+        var at = list.BinarySearch(block, BlockOrder.Instance);
         if (at < 0)
         {
             return;
@@ -116,29 +116,5 @@ internal sealed class FreeBlocks
             }
         }
         return lo;
-    }
-
-    /// <summary>The block's index in <paramref name="list"/>, or the bitwise complement of where it would go.</summary>
-    private static int Find(List<Block> list, Block block)
-    {
-        int lo = 0, hi = list.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var c = BlockOrder.Instance.Compare(list[mid], block);
-            if (c == 0)
-            {
-                return mid;
-            }
-            if (c < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        return ~lo;
     }
 }
