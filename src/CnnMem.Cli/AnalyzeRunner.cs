@@ -76,6 +76,14 @@ internal static class AnalyzeRunner
         {
             Write(report, settings, ctx.Out, ctx.Terminal, view);
         }
+        if (settings.Format == OutputFormat.Csv)
+        {
+            // CSV holds only the table: its warnings go to stderr, where a script's reader still sees them
+            foreach (var w in report.Warnings)
+            {
+                ctx.Error.WriteLine($"cnnmem: warning: {w}");
+            }
+        }
         return ExitCodes.Success;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Enumeration;
 using CnnMem.Core;
 using CnnMem.Graphs;
 
@@ -74,13 +73,13 @@ internal static class Trainability
     /// <summary>Whether the glob matches the name or one of its dot-separated prefixes (a module holding it).</summary>
     internal static bool Matches(string pattern, string name)
     {
-        if (FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: false))
+        if (Glob.Matches(pattern, name))
         {
             return true;
         }
         for (var dot = name.LastIndexOf('.'); dot > 0; dot = name.LastIndexOf('.', dot - 1))
         {
-            if (FileSystemName.MatchesSimpleExpression(pattern, name.AsSpan(0, dot), ignoreCase: false))
+            if (Glob.Matches(pattern, name.AsSpan(0, dot)))
             {
                 return true;
             }
