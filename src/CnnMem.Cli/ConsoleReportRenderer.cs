@@ -71,7 +71,7 @@ internal static class ConsoleReportRenderer
 
     private static void LayerTable(AnalysisReport report, UnitSystem units, IAnsiConsole console, TerminalInfo terminal, RenderOptions view, int width)
     {
-        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
+        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         var total = ReportRows.Total(report);
         var rows = view.Rows(report);
         var cells = rows.Select(r => columns.Select(c => c.Get(r)).ToArray()).ToList();

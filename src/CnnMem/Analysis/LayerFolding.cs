@@ -86,7 +86,7 @@ internal static class LayerFolding
         if (members.Length == 1)
         {
             var l = members[0];
-            return new FoldedRow(l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum, 1);
+            return new FoldedRow(l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum, 1) { NonTrainableParams = l.NonTrainableParams };
         }
         long? elements = 0, bytes = 0;
         long prms = 0, macs = 0;
@@ -103,6 +103,9 @@ internal static class LayerFolding
         var ops = members.Select(m => m.Op).Distinct(StringComparer.Ordinal).ToList();
         var op = ops.Count <= 3 ? string.Join('+', ops) : $"{members.Length} layers";
         var last = members[^1];
-        return new FoldedRow(name, op, last.Outputs.IsEmpty ? null : last.OutputShape, elements, bytes, prms, macs, members.Any(m => m.InTextbookSum), members.Length);
+        return new FoldedRow(name, op, last.Outputs.IsEmpty ? null : last.OutputShape, elements, bytes, prms, macs, members.Any(m => m.InTextbookSum), members.Length)
+        {
+            NonTrainableParams = members.Aggregate(0L, (a, m) => checked(a + m.NonTrainableParams)),
+        };
     }
 }

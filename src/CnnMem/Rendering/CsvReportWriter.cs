@@ -20,7 +20,7 @@ public static class CsvReportWriter
 
     /// <summary>Writes the per-layer table as CSV to <paramref name="writer"/>, a row at a time.</summary>
     public static void Write(AnalysisReport report, TextWriter writer) =>
-        WriteRows(writer, LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si), ReportRows.Body(report));
+        WriteRows(writer, LayerColumns.Create(report.Layout, CellStyle.Raw, UnitSystem.Si, report.Totals.NonTrainableParams > 0), ReportRows.Body(report));
 
     /// <summary>The per-layer training memory table (--per-layer with csv): one row per layer of <c>memory.training.layers</c>; empty without a training model.</summary>
     public static string WriteTrainingLayers(AnalysisReport report)

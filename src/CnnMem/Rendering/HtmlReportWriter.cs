@@ -110,7 +110,7 @@ public static class HtmlReportWriter
 
     private static void LayerTable(StringBuilder sb, AnalysisReport report, UnitSystem units, RenderOptions view)
     {
-        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
+        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         sb.Append("<h2>Layers</h2>\n<div class=\"scroll\"><table id=\"layers\">\n");
         Head(sb, columns.Select(c => (c.Header, c.Align)));
         foreach (var row in view.Rows(report))

@@ -10,7 +10,8 @@ namespace CnnMem.Rendering;
 /// </summary>
 internal static class LayerColumns
 {
-    public static ImmutableArray<Column<TableRow>> Create(DisplayLayout layout, CellStyle style, UnitSystem units)
+    // frozen: whether to add the Frozen column (parameters without a gradient), shown only when the model has any
+    public static ImmutableArray<Column<TableRow>> Create(DisplayLayout layout, CellStyle style, UnitSystem units, bool frozen = false)
     {
         var human = style == CellStyle.Human;
         string Number(long? n, bool counted)
@@ -39,6 +40,10 @@ internal static class LayerColumns
         columns.Add(new("Output shape", "output_shape", Align.Left, r => r.Shape is null ? "" : DisplayShapes.Text(r.Shape, layout)));
         columns.Add(new("Elements", "output_elements", Align.Right, r => Number(r.Elements, r.Counted)));
         columns.Add(new("Params", "params", Align.Right, r => Plain(r.Params)));
+        if (frozen)
+        {
+            columns.Add(new("Frozen", "non_trainable_params", Align.Right, r => Plain(r.Frozen)));
+        }
         columns.Add(new("MACs", "macs", Align.Right, r => Plain(r.Macs)));
         columns.Add(new("Output bytes", "output_bytes", Align.Right, r => Bytes(r.Bytes, r.Counted)));
         if (!human)

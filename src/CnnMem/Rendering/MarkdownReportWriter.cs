@@ -42,7 +42,7 @@ public static class MarkdownReportWriter
             return sb.ToString();
         }
 
-        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units);
+        var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         Row(sb, columns.Select(c => c.Header));
         Row(sb, columns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
         foreach (var row in view.Rows(report))

@@ -21,7 +21,7 @@ internal static class ReportRows
         }
         foreach (var l in report.Layers)
         {
-            rows.Add(new TableRow(RowKind.Layer, l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum));
+            rows.Add(new TableRow(RowKind.Layer, l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum) { Frozen = l.NonTrainableParams });
         }
         return rows.MoveToImmutable();
     }
@@ -33,7 +33,7 @@ internal static class ReportRows
         rows.AddRange(Body(report).Where(r => r.Kind == RowKind.Input));
         foreach (var g in groups)
         {
-            rows.Add(new TableRow(RowKind.Layer, g.Name, g.Op, g.OutputShape, g.Elements, g.Bytes, g.Params, g.Macs, g.Counted));
+            rows.Add(new TableRow(RowKind.Layer, g.Name, g.Op, g.OutputShape, g.Elements, g.Bytes, g.Params, g.Macs, g.Counted) { Frozen = g.NonTrainableParams });
         }
         return rows.ToImmutable();
     }
@@ -48,5 +48,8 @@ internal static class ReportRows
         report.Memory.Naive.ActivationBytes,
         report.Totals.Params,
         report.Totals.Macs,
-        Counted: true);
+        Counted: true)
+    {
+        Frozen = report.Totals.NonTrainableParams,
+    };
 }

@@ -16,4 +16,8 @@ internal sealed record TableRow(
     long? Bytes,
     long Params,
     long Macs,
-    bool Counted);
+    bool Counted)
+{
+    /// <summary>Parameters that receive no gradient (<c>--freeze</c>, the file's frozen parameters, Keras <c>trainable: false</c>).</summary>
+    public long Frozen { get; init; }
+}

@@ -16,4 +16,8 @@ public sealed record FoldedRow(
     long Params,
     long Macs,
     bool Counted,
-    int Members);
+    int Members)
+{
+    /// <summary>The members' parameters that receive no gradient (frozen).</summary>
+    public long NonTrainableParams { get; init; }
+}
