@@ -132,11 +132,12 @@ def list_convs(a):
             print(f"gpu_kit: cnnmem analyze {name} failed: {r.stderr.strip()[:300]}", file=sys.stderr)
             return 1
         for c in json.loads(r.stdout)["memory"]["cudnn_workspaces"]["convolutions"]:
-            key = (c["kernel"], c["stride"], c["dilation"], c["groups"], c["in_channels"], c["out_channels"], tuple(c["spatial"]), c["dtype"])
+            key = (c["kernel"], c["stride"], c["dilation"], c["groups"], c["in_channels"], c["out_channels"], tuple(c["spatial"]),
+                   tuple(c["output_spatial"]), c["dtype"])
             entry = distinct.setdefault(key, {"kernel": c["kernel"], "stride": c["stride"], "dilation": c["dilation"],
                                               "groups": c["groups"], "in_channels": c["in_channels"],
                                               "out_channels": c["out_channels"], "spatial": c["spatial"],
-                                              "padding": None, "dtype": c["dtype"], "networks": []})
+                                              "output_spatial": c["output_spatial"], "dtype": c["dtype"], "networks": []})
             if name not in entry["networks"]:
                 entry["networks"].append(name)
         print(f"gpu_kit: {name}: {len(distinct)} distinct so far", file=sys.stderr)

@@ -28,7 +28,7 @@ def sizes(text):
 def padding_of(c):
     k, s, d = sizes(c["kernel"]), sizes(c["stride"]), sizes(c["dilation"])
     out = []
-    for i, (inp, o) in enumerate(zip(c["spatial"], c.get("output_spatial") or c["spatial"])):
+    for i, (inp, o) in enumerate(zip(c["spatial"], c["output_spatial"])):
         total = (o - 1) * s[i] + d[i] * (k[i] - 1) + 1 - inp
         out.append(max(0, (total + 1) // 2))
     return out
@@ -74,7 +74,7 @@ def fits(c, batch, probe):
     for v in c["spatial"]:
         spatial *= v
     out_spatial = 1
-    for v in c.get("output_spatial") or c["spatial"]:
+    for v in c["output_spatial"]:
         out_spatial *= v
     need = batch * (c["in_channels"] * spatial * 2 + c["out_channels"] * out_spatial * 2) * el
     return need < torch.cuda.mem_get_info()[0] / 3
@@ -89,6 +89,8 @@ def measure(c, batch, benchmark, layout, probe):
     x = torch.randn([batch, c["in_channels"], *c["spatial"]], device=probe.dev, dtype=dtype).to(memory_format=fmt)
     w = torch.randn([c["out_channels"], c["in_channels"] // c["groups"], *sizes(c["kernel"])], device=probe.dev, dtype=dtype).to(memory_format=fmt)
     y = call("forward", x, w, None, c, padding)()
+    if list(y.shape[2:]) != list(c["output_spatial"]):
+        raise ValueError(f"padding {padding} gives output {list(y.shape[2:])}, not the listed {c['output_spatial']}")
     grad_out = torch.randn_like(y)
     del y
     rows = []
