@@ -7,7 +7,8 @@ namespace CnnMem.Cli;
 
 /// <summary>
 /// The analyze command's framework-model options (--framework, --backend, --mkldnn, --threads, --mixed-precision,
-/// --checkpoint, --alignment, --cuda-context, --workspace-limit), declared once and read into <see cref="MemoryOptions"/>.
+/// --checkpoint, --alignment, --cuda-context, --workspace-limit, --cudnn-benchmark, --channels-last, --cudnn-table,
+/// --cudnn-arch), declared once and read into <see cref="MemoryOptions"/>.
 /// Values are strings checked here, so a bad one names every accepted value instead of a parser type error.
 /// </summary>
 internal sealed class MemoryCliOptions
@@ -57,6 +58,14 @@ internal sealed class MemoryCliOptions
 
     private readonly Option<bool> expandable = new("--expandable-segments") { Description = "CUDA: PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True (reserved memory grows in pages of one segment)." };
 
+    private readonly Option<bool> cudnnBenchmark = new("--cudnn-benchmark") { Description = "CUDA: torch.backends.cudnn.benchmark = True (cuDNN times its algorithms; their workspaces come from the measured table)." };
+
+    private readonly Option<bool> channelsLast = new("--channels-last") { Description = "CUDA: the model and input in torch.channels_last (a key of the cuDNN workspace table)." };
+
+    private readonly Option<string?> cudnnTable = new("--cudnn-table") { HelpName = "FILE", Description = "CUDA: a cuDNN workspace table written by scripts/gpu_kit.sh (cudnn-workspaces.json) instead of the built-in one." };
+
+    private readonly Option<string?> cudnnArch = new("--cudnn-arch") { HelpName = "sm_XY", Description = "CUDA: the GPU architecture whose cuDNN measurements apply, e.g. sm_80, sm_89, sm_90 (default sm_90, the profile's H200)." };
+
     /// <summary>The options, with <paramref name="defaultBackend"/> as --backend's default.</summary>
     public MemoryCliOptions(string defaultBackend = "cpu")
     {
@@ -67,7 +76,7 @@ internal sealed class MemoryCliOptions
         };
     }
 
-    public IEnumerable<Option> All => [framework, backend, mkldnn, noMkldnn, threads, mixed, ampDType, checkpoint, alignment, cudaContext, workspaceLimit, zeroGrad, useForeach, noForeach, expandable];
+    public IEnumerable<Option> All => [framework, backend, mkldnn, noMkldnn, threads, mixed, ampDType, checkpoint, alignment, cudaContext, workspaceLimit, zeroGrad, useForeach, noForeach, expandable, cudnnBenchmark, channelsLast, cudnnTable, cudnnArch];
 
     public MemoryOptions Read(ParseResult r) => Create(new MemoryCliValues
     {
@@ -86,6 +95,10 @@ internal sealed class MemoryCliOptions
         Foreach = r.GetValue(useForeach),
         NoForeach = r.GetValue(noForeach),
         ExpandableSegments = r.GetValue(expandable),
+        CudnnBenchmark = r.GetValue(cudnnBenchmark),
+        ChannelsLast = r.GetValue(channelsLast),
+        CudnnTable = r.GetValue(cudnnTable),
+        CudnnArch = r.GetValue(cudnnArch),
     });
 
     /// <summary>Checks each value and builds the options; anything not given keeps <see cref="MemoryOptions"/>' or the profile's default.</summary>
@@ -129,14 +142,42 @@ internal sealed class MemoryCliOptions
             ZeroGrad = v.ZeroGrad is null ? null : OneOf("--zero-grad", v.ZeroGrad, ZeroGrads) == "zero" ? ZeroGradMode.Zero : ZeroGradMode.SetToNone,
             Foreach = v.Foreach ? true : v.NoForeach ? false : null,
             ExpandableSegments = v.ExpandableSegments,
+            CudnnBenchmark = v.CudnnBenchmark,
+            ChannelsLast = v.ChannelsLast,
+            CudnnArch = v.CudnnArch is null ? null : ParseArch(v.CudnnArch),
+            CudnnTable = v.CudnnTable is null ? null : ReadCudnnTable(v.CudnnTable),
         };
+    }
+
+    /// <summary>An architecture as the kit names it: <c>sm_</c> and the compute capability's digits (sm_90, sm_89, sm_120).</summary>
+    private static string ParseArch(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        return t.Length is >= 5 and <= 6 && t.StartsWith("sm_", StringComparison.Ordinal) && t[3..].All(char.IsAsciiDigit)
+            ? t
+            : throw new CnnMemException($"--cudnn-arch expects sm_ and the compute capability's digits (e.g. sm_80, sm_89, sm_90), found '{text}'");
+    }
+
+    private static Memory.Cudnn.CudnnWorkspaceTable ReadCudnnTable(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CnnMemException($"--cudnn-table: cannot read '{path}': {e.Message}");
+        }
+        return Memory.Cudnn.CudnnWorkspaceTable.Parse(text, path);
     }
 
     /// <summary>An option of one backend given with the other would be silently ignored: say so instead.</summary>
     private static void CheckBackendOptions(string backend, MemoryCliValues v)
     {
         var (other, given) = backend == "cpu"
-            ? ("cuda", new (string Name, bool Given)[] { ("--cuda-context", v.CudaContext is not null), ("--workspace-limit", v.WorkspaceLimit is not null) })
+            ? ("cuda", new (string Name, bool Given)[] { ("--cuda-context", v.CudaContext is not null), ("--workspace-limit", v.WorkspaceLimit is not null),
+                ("--cudnn-benchmark", v.CudnnBenchmark), ("--channels-last", v.ChannelsLast), ("--cudnn-table", v.CudnnTable is not null), ("--cudnn-arch", v.CudnnArch is not null) })
             : ("cpu", new (string Name, bool Given)[] { ("--mkldnn", v.Mkldnn is not null), ("--no-mkldnn", v.NoMkldnn), ("--threads", v.Threads is not null) });
         var ignored = given.Where(g => g.Given).Select(g => g.Name).ToList();
         if (ignored.Count > 0)

@@ -32,4 +32,12 @@ internal sealed record MemoryCliValues
     public bool NoForeach { get; init; }
 
     public bool ExpandableSegments { get; init; }
+
+    public bool CudnnBenchmark { get; init; }
+
+    public bool ChannelsLast { get; init; }
+
+    public string? CudnnTable { get; init; }
+
+    public string? CudnnArch { get; init; }
 }

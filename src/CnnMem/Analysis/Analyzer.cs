@@ -110,7 +110,10 @@ internal static class Analyzer
         var infRun = cuda ? CudaReplay.Inference(inference, m) : null;
         var (train, trainRun) = training is null ? Train() : training.GetAwaiter().GetResult();
         report = report with { Model = Settings(m), Inference = inf, Training = train };
-        report = infRun is null ? report : OnDevice(report, inference, options, infRun, trainRun);
+        report = infRun is null ? report : OnDevice(report, inference, options, infRun, trainRun) with
+        {
+            CudnnWorkspaces = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, m, training: trainRun is not null),
+        };
         return options.Parallel is { } p && report.Training is { } t
             ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Optimizer, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
             : report;

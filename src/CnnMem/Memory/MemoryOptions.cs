@@ -63,4 +63,19 @@ public sealed record MemoryOptions
 
     /// <summary>A cap on each convolution's cuDNN workspace (<c>--workspace-limit</c>); null: none, as PyTorch sets none.</summary>
     public long? CudnnWorkspaceLimitBytes { get; init; }
+
+    /// <summary>
+    /// <c>torch.backends.cudnn.benchmark = True</c> (<c>--cudnn-benchmark</c>): cuDNN times the algorithms and keeps the
+    /// fastest, whose workspace can differ from the heuristics' choice; a key of the workspace table.
+    /// </summary>
+    public bool CudnnBenchmark { get; init; }
+
+    /// <summary>Channels-last tensors (<c>model.to(memory_format=torch.channels_last)</c>, <c>--channels-last</c>): a key of the workspace table.</summary>
+    public bool ChannelsLast { get; init; }
+
+    /// <summary>The GPU architecture whose cuDNN measurements apply (e.g. <c>sm_90</c>); null: the CUDA profile's, <c>sm_90</c>.</summary>
+    public string? CudnnArch { get; init; }
+
+    /// <summary>The cuDNN workspace table (<c>--cudnn-table</c>); null: the one built into the library.</summary>
+    internal Cudnn.CudnnWorkspaceTable? CudnnTable { get; init; }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Inference;
+using CnnMem.Memory.Cudnn;
 using CnnMem.Ops;
 
 namespace CnnMem.Memory;
@@ -11,58 +11,46 @@ namespace CnnMem.Memory;
 ///   tensors reorders the weight into a blocked copy and writes a blocked output (channels padded to 16) that it
 ///   copies out; grouped (depthwise) kernels also need a blocked copy of the input; the native path (thnn)
 ///   builds an im2col buffer <c>finput</c> of N x Cin·kh·kw x Hout·Wout;
-/// - CUDA convolution: the workspace of the algorithm cuDNN's heuristics choose (<see cref="Cudnn"/>), at most the configured limit;
+/// - CUDA convolution: the workspace of the algorithm cuDNN chooses, per call (<see cref="CudnnWorkspaces"/>: the measured
+///   table, else the rule), at most the configured limit;
 /// - max-pool without grad still computes int64 indices (inference only; in training they are kept).
-/// Which ops need which workspace is what each op rule declares (<see cref="WorkspaceKind"/>).
+/// Which ops need which workspace is what each op rule declares (<see cref="WorkspaceKind"/>), and a convolution's
+/// geometry too (<see cref="ConvGeometry"/>): nothing here reads attribute names.
 /// </summary>
 internal static class Workspaces
 {
     public static long Forward(NodeInference n, MemoryOptions options, bool training) => n.Result.Workspace switch
     {
-        WorkspaceKind.Convolution => Conv(n, options),
+        WorkspaceKind.Convolution => Conv(n, options, ConvDirection.Forward),
         WorkspaceKind.PoolingIndices when !training && options.Profile.PoolingIndicesWithoutGrad && n.Outputs.Length > 0 && n.Outputs[0].Elements is { } e
             => checked(e * DTypes.SizeOf(DType.Int64)),
         _ => 0,
     };
 
-    /// <summary>Backward kernels: a convolution recomputes its im2col columns (native) or reorders the output gradient (oneDNN).</summary>
+    /// <summary>
+    /// Backward kernels: a convolution recomputes its im2col columns (native) or reorders the output gradient (oneDNN);
+    /// on CUDA the data and the filter gradients are two cuDNN calls one after the other, so the larger workspace.
+    /// </summary>
     public static long Backward(NodeInference n, MemoryOptions options) => n.Result.Workspace switch
     {
-        WorkspaceKind.Convolution => Conv(n, options),
+        WorkspaceKind.Convolution when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn
+            => Math.Max(Conv(n, options, ConvDirection.BackwardData), Conv(n, options, ConvDirection.BackwardFilter)),
+        WorkspaceKind.Convolution => Conv(n, options, ConvDirection.Forward),
         _ => 0,
     };
 
-    private static long Conv(NodeInference n, MemoryOptions options)
+    private static long Conv(NodeInference n, MemoryOptions options, ConvDirection direction)
     {
-        if (n.Inputs.Length < 1 || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || n.Outputs.Length < 1 || n.Outputs[0].Bytes is not { } outBytes)
+        if (n.Result.Conv is not { } g || n.Inputs.Length < 1 || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || n.Outputs.Length < 1 || n.Outputs[0].Bytes is null)
         {
             return 0;
         }
         return options.Backend switch
         {
-            _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => Cudnn(n, x, outBytes, options),
-            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (n.Node.Attributes.Int("group", 1) > 1 ? BlockedBytes(x) : 0)),
+            _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => CudnnWorkspaces.Resolve(n, options, direction).Bytes,
+            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (g.Groups > 1 ? BlockedBytes(x) : 0)),
             _ => Im2ColBytes(n),
         };
-    }
-
-    /// <summary>
-    /// cuDNN's workspace with <c>benchmark</c> off, as measured on an H200 (PyTorch 2.11, cuDNN 9.19, float32, TF32 allowed):
-    /// the heuristics' first choice is a tensor-core implicit-GEMM kernel that works on NHWC copies, so the workspace
-    /// holds the input and the output in that layout; a 1x1 stride-1 convolution is a plain matrix product over the
-    /// output and needs only the input's copy; grouped (depthwise) convolutions and inputs whose channels are not a
-    /// multiple of 8 (images, the first layers) run direct kernels without workspace. PyTorch sets no cap; --workspace-limit sets one.
-    /// </summary>
-    private static long Cudnn(NodeInference n, Core.TensorInfo x, long outBytes, MemoryOptions options)
-    {
-        var channels = x.Shape[1].Value ?? 0;
-        if (n.Node.Attributes.Int("group", 1) > 1 || channels % 8 != 0)
-        {
-            return 0;
-        }
-        var pointwise = Kernel(n).All(k => k == 1) && !AnyAbove(n.Node.Attributes.Ints("strides"), 1) && !AnyAbove(n.Node.Attributes.Ints("dilations"), 1);
-        var bytes = pointwise ? x.Bytes ?? 0 : checked((x.Bytes ?? 0) + outBytes);
-        return options.CudnnWorkspaceLimitBytes is { } cap ? Math.Min(cap, bytes) : bytes;
     }
 
     /// <summary>The convolution's weight: input 1 of an imported node, or the weight a spec layer creates.</summary>
@@ -99,32 +87,16 @@ internal static class Workspaces
     /// </summary>
     public static bool UsesOneDnn(NodeInference n, MemoryOptions options)
     {
-        if (!options.Mkldnn || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || n.Outputs[0].Shape.Rank != x.Shape.Rank)
+        if (!options.Mkldnn || n.Result.Conv is not { } g || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || n.Outputs[0].Shape.Rank != x.Shape.Rank)
         {
             return false;
         }
-        var kernel = Kernel(n);
-        var strided = AnyAbove(n.Node.Attributes.Ints("strides"), 1);
-        var dilated = AnyAbove(n.Node.Attributes.Ints("dilations"), 1);
-        var groups = n.Node.Attributes.Int("group", 1);
         var batch = x.Shape[0].Value!.Value;
         var numel = Product(x.Shape, 0);
-        var not1x1 = kernel.Any(k => k != 1);
-        var big = kernel.Length > 0 && kernel.All(k => k > 3);
-        return (strided || dilated || batch >= 16 || not1x1 || options.CpuThreads > 1)
-            && (groups > 1 || big || batch > 1 || numel > 20480);
-    }
-
-    private static bool AnyAbove(ImmutableArray<long>? values, long limit)
-    {
-        foreach (var v in values ?? ImmutableArray<long>.Empty)
-        {
-            if (v > limit)
-            {
-                return true;
-            }
-        }
-        return false;
+        var not1x1 = !g.IsPointwise;
+        var big = g.Kernel.Length > 0 && g.Kernel.All(k => k > 3);
+        return (g.IsStrided || g.IsDilated || batch >= 16 || not1x1 || options.CpuThreads > 1)
+            && (g.Groups > 1 || big || batch > 1 || numel > 20480);
     }
 
     /// <summary>N x Cin·prod(k) x prod(out spatial) elements (PyTorch 1.13's slow_conv2d builds it even for 1x1 convolutions).</summary>
@@ -132,35 +104,13 @@ internal static class Workspaces
     {
         var x = n.Inputs[0]!.Shape;
         var y = n.Outputs[0].Shape;
-        if (!y.IsFullyKnown)
+        if (!y.IsFullyKnown || n.Result.Conv is not { } g)
         {
             return 0;
         }
-        var kernel = Kernel(n);
-        var groups = n.Node.Attributes.Int("group", 1);
-        var rows = checked(x[1].Value!.Value / groups * kernel.Aggregate(1L, (a, k) => checked(a * k)));
+        var rows = checked(x[1].Value!.Value / g.Groups * g.Kernel.Aggregate(1L, (a, k) => checked(a * k)));
         var cols = Product(y, 2);
         var elementBytes = DTypes.SizeOf(n.Outputs[0].DType);
-        return checked(x[0].Value!.Value * groups * rows * cols * elementBytes);
-    }
-
-    /// <summary>The kernel's spatial sizes: the attribute as stored (no copy), else the weight's trailing dims.</summary>
-    private static ImmutableArray<long> Kernel(NodeInference n)
-    {
-        if (n.Node.Attributes.Ints("kernel_shape") is { } k && !k.IsDefaultOrEmpty)
-        {
-            return k;
-        }
-        if (n.Inputs.Length > 1 && n.Inputs[1] is { } w && w.Shape.IsFullyKnown)
-        {
-            // one array, wrapped: this runs for every convolution of every storage graph
-            var kernel = new long[Math.Max(0, w.Shape.Rank - 2)];
-            for (var i = 0; i < kernel.Length; i++)
-            {
-                kernel[i] = w.Shape[i + 2].Value!.Value;
-            }
-            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(kernel);
-        }
-        return ImmutableArray<long>.Empty;
+        return checked(x[0].Value!.Value * g.Groups * rows * cols * elementBytes);
     }
 }

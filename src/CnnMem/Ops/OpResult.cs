@@ -55,6 +55,9 @@ internal sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>The kind of workspace the op's kernel allocates and frees inside the op.</summary>
     public WorkspaceKind Workspace { get; init; } = WorkspaceKind.None;
 
+    /// <summary>A convolution's resolved geometry (kernel, strides, dilations, groups, channels); null for other ops.</summary>
+    public ConvGeometry? Conv { get; init; }
+
     /// <summary>The channel (feature) axis tensor-core kernels tile (1 for convolutions, -1 for matrix products); null when none.</summary>
     public int? TensorCoreAxis { get; init; }
 

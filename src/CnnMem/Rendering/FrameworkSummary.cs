@@ -122,6 +122,10 @@ internal static class FrameworkSummary
                 Note = "What the GPU must hold: the context, the static tensors and the peaks after the caching allocator's rounding; its totals are the headline's.",
             });
         }
+        if (memory.CudnnWorkspaces is { } cudnn)
+        {
+            sections.Add(CudnnSummary.Section(cudnn));
+        }
         return sections.ToImmutable();
     }
 }

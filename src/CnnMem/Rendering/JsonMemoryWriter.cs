@@ -38,6 +38,11 @@ internal static class JsonMemoryWriter
             json.WritePropertyName("device"u8);
             Write(json, device);
         }
+        if (memory.CudnnWorkspaces is { } cudnn)
+        {
+            json.WritePropertyName("cudnn_workspaces"u8);
+            JsonCudnnWriter.Write(json, cudnn);
+        }
         if (memory.Parallel is { } parallel)
         {
             json.WritePropertyName("parallel"u8);

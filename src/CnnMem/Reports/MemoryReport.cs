@@ -15,6 +15,9 @@ public sealed record MemoryReport(NaiveMemory Naive)
     /// <summary>The device view (CUDA backend only).</summary>
     public DeviceMemory? Device { get; init; }
 
+    /// <summary>CUDA: each convolution's cuDNN workspace, from the table or the fallback rule (CUDA backend only).</summary>
+    public CudnnWorkspaceReport? CudnnWorkspaces { get; init; }
+
     /// <summary>Multi-device training, per device (only when --gpus or --parallel is given).</summary>
     public ParallelMemory? Parallel { get; init; }
 

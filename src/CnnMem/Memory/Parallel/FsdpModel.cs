@@ -6,9 +6,13 @@ namespace CnnMem.Memory.Parallel;
 /// PyTorch FSDP2 (<c>fully_shard</c>) full shard, units as <see cref="ModuleUnits.AtDepth"/> finds them:
 /// 1. every parameter is sharded on dim 0, each shard padded to ceil(dim0 / N) rows (<see cref="ShardMath.Dim0Shard"/>;
 ///    <c>_fsdp_param.py</c>, <c>_init_sharded_param</c>: <c>padded_sharded_size = chunks[0].size()</c>);
-///    sharded weights and gradients keep the parameter's dtype (float32);
+///    sharded weights and gradients keep the parameter's dtype (float32): under <c>MixedPrecisionPolicy</c> the fp32
+///    shards are the master weights (no separate copy; only the all-gather casts to <c>param_dtype</c>), and
+///    <c>_fsdp_collectives.py</c> <c>foreach_reduce</c> casts the reduce-scatter output back to <c>orig_dtype</c>
+///    (<c>_to_dtype_if_needed(reduce_output, target_dtype)</c>) before it becomes the sharded <c>.grad</c>;
 /// 2. the optimizer runs on the local shards (per-parameter DTensors), so its state and step temporaries are the
-///    single-device rules applied to the shards;
+///    single-device rules applied to the shards: Adam 4 (weight) + 4 (gradient) + 8 (moments) = 16 bytes per sharded
+///    element in fp32 and under <c>--amp</c> alike (ZeRO's fp16/bf16 mode: 2 + 2 + 12);
 /// 3. weights in flight: the unit running and the next one, prefetched (forward and backward), gathered at their padded
 ///    size in the gather dtype (half under <c>MixedPrecisionPolicy(param_dtype=half)</c>, the autocast setup), plus the
 ///    all-gather input of one unit; with <c>reshard_after_forward=False</c> every unit stays gathered from its forward to

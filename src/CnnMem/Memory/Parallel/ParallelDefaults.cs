@@ -24,6 +24,16 @@ internal static class ParallelDefaults
     /// <summary>DeepSpeed stage 1/2: 4-byte NCCL alignment over 2-byte elements; the flat group pads to this x world size.</summary>
     public const long NcclStartAlignmentFactor = 2;
 
+    /// <summary>
+    /// DeepSpeed 0.18.2 and later (PR #7651, <c>stage3.py</c> <c>_create_fp32_partitions</c>): when the model's
+    /// partitioned weights are already in the master dtype (fp32 training, or torch autocast over fp32 weights), stage 3
+    /// uses them as the fp32 partition instead of cloning them; before 0.18.2 every mode cloned them
+    /// (<c>.to(self.device).clone().float().detach()</c>). Stages 1 and 2 still clone in every mode
+    /// (<c>stage_1_and_2.py</c>: <c>weights_partition = ....detach().clone()</c>, appended to
+    /// <c>single_partition_of_fp32_groups</c>). Set to false to model DeepSpeed 0.18.1 or older.
+    /// </summary>
+    public const bool Stage3AliasesFp32Master = true;
+
     public const long DdpBucketCapBytes = 25L << 20;
 
     public const long DdpFirstBucketBytes = 1L << 20;

@@ -6,13 +6,19 @@ namespace CnnMem.Memory.Parallel;
 /// DeepSpeed ZeRO stage 3 (<c>stage3.py</c>, <c>partition_parameters.py</c>), defaults as <see cref="ParallelDefaults"/>:
 /// 1. every parameter is padded to a multiple of N and each device keeps its 1/N slice (<c>ds_tensor</c>) in the model
 ///    dtype; parameters of at most <c>stage3_param_persistence_threshold</c> elements also stay whole on every device;
-/// 2. optimizer state on the fp32 partition; the fp32 master partition is a separate copy only in fp16/bf16 mode (in
-///    fp32 mode DeepSpeed reuses the partition itself);
+/// 2. optimizer state on the fp32 partition (<c>_create_fp32_partitions</c>, one flat partition per sub-group): in
+///    fp16/bf16 mode a separate fp32 master copy (<c>converted.clone().detach()</c>), so Adam keeps 4 + 8 = 12 bytes per
+///    partitioned element as ZeRO-1/2 do; in fp32 mode (the model's own dtype is the master dtype) DeepSpeed 0.18.2 and
+///    later alias the partition itself (the branch <c>fp16_partitioned_groups_flat[i].dtype == master_weights_and_grads_dtype</c>,
+///    PR #7651), so only the 8 bytes of the moments: see <see cref="ParallelDefaults.Stage3AliasesFp32Master"/>;
 /// 3. gradients: the flat partition buffer (<c>grad_partitions_flat_buffer</c>) in the model dtype, one reduce bucket of
 ///    <c>reduce_bucket_size</c> elements, and the full gradients of the module being reduced;
 /// 4. weights in flight: the module running (its non-persistent parameters gathered at their padded size) and the next
 ///    one prefetched when it fits <c>stage3_prefetch_bucket_size</c>: the largest such pair in forward order;
-/// 5. the step as ZeRO-1/2: fp32 gradient partition in fp16/bf16 mode and the optimizer's temporaries.
+/// 5. the step: <c>_prepare_fp32_grad_for_sub_group</c> flattens the partition's gradients
+///    (<c>_flatten_dense_tensors</c>, a new tensor whenever there is more than one) and converts them to fp32, in both
+///    modes (unlike ZeRO-1/2, whose gradient partition is already flat and an fp32 no-op copy), plus the optimizer's
+///    temporaries.
 /// </summary>
 internal static class Zero3Model
 {
@@ -22,7 +28,7 @@ internal static class Zero3Model
         var half = input.MixedPrecision;
         int Width(ParamEntry p) => half ? 2 : p.ElementBytes;
         long param = 0, trainableShard = 0, gradients = 0, padding = 0;
-        var persistent = 0;
+        int persistent = 0, trainableTensors = 0;
         foreach (var p in input.Params)
         {
             var shard = ShardMath.ParamPartition(p.Elements, n);
@@ -36,12 +42,15 @@ internal static class Zero3Model
             if (p.Trainable)
             {
                 trainableShard = checked(trainableShard + shard);
+                trainableTensors++;
                 gradients = checked(gradients + (shard * Width(p)));
             }
         }
         var fp32 = checked(trainableShard * 4);
-        var state = checked((half ? fp32 : 0) + OptimizerModel.StateBytes(input.Optimizer, fp32, trainableShard == 0 ? 0 : 1));
-        var step = checked((half ? fp32 : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, fp32));
+        var masterCopy = half || !ParallelDefaults.Stage3AliasesFp32Master;
+        var state = checked((masterCopy ? fp32 : 0) + OptimizerModel.StateBytes(input.Optimizer, fp32, trainableShard == 0 ? 0 : 1));
+        var flattenCopies = half || trainableTensors > 1;
+        var step = checked((flattenCopies ? fp32 : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, fp32));
         var units = ModuleUnits.PerNode(input.Params);
         // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
         var gathered = units.Select(u => Gathered(u, n, Width)).Where(g => g.Bytes > 0).ToArray();

@@ -8,7 +8,8 @@ namespace CnnMem.Memory.Parallel;
 /// 1. the trainable weights are flattened into one buffer padded to 2 x N elements (<see cref="ShardMath.FlatPartition"/>)
 ///    that every device keeps whole, in the model dtype (half in fp16/bf16 mode); frozen weights stay as they are;
 /// 2. each device keeps an fp32 copy of its partition (<c>single_partition_of_fp32_groups</c>: a clone even when the
-///    model is fp32) and the optimizer state of that partition: both counted as optimizer state;
+///    model is fp32) and the optimizer state of that partition: both counted as optimizer state (Adam: 4 + 8 = 12 bytes
+///    per partitioned element in every mode; ZeRO-3 differs in fp32 mode, see <see cref="Zero3Model"/>);
 /// 3. gradients: stage 1 keeps every <c>.grad</c> until the accumulation boundary, plus the contiguous partition buffer
 ///    (<c>grads_in_partition</c>) they are reduced into; stage 2 only that partition (gradients are reduced during backward);
 /// 4. the reduce bucket (<c>ipg_buckets</c>, <c>setup_buckets</c>) is <c>reduce_bucket_size</c> elements of the model dtype

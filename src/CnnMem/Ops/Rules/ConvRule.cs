@@ -12,6 +12,7 @@ namespace CnnMem.Ops.Rules;
 /// Depthwise without a known channel count (Keras): <c>depth_multiplier</c> D makes groups = C and M = C x D.
 /// MACs: N * M * prod(O) * (C/groups) * prod(K).
 /// Backward (PyTorch): keeps its input (the weight is held by reference, not copied).
+/// Declares its resolved geometry (<see cref="ConvGeometry"/>) for the workspace models.
 /// </summary>
 internal sealed class ConvRule : IOpRule
 {
@@ -110,8 +111,46 @@ internal sealed class ConvRule : IOpRule
             Warnings = warnings,
             Autocast = AutocastClass.LowerPrecision,
             Workspace = WorkspaceKind.Convolution,
+            Conv = Geometry(axes, group, channels, filters),
             TensorCoreAxis = 1,
         };
+    }
+
+    /// <summary>The geometry the memory models read (cuDNN's workspace table, the CPU kernels' choice): one array per attribute.</summary>
+    private static ConvGeometry Geometry(ReadOnlySpan<AxisWindow> axes, long groups, long channels, long filters)
+    {
+        Span<long> kernel = stackalloc long[axes.Length], strides = stackalloc long[axes.Length], dilations = stackalloc long[axes.Length];
+        for (var i = 0; i < axes.Length; i++)
+        {
+            (kernel[i], strides[i], dilations[i]) = (axes[i].Kernel, axes[i].Stride, axes[i].Dilation);
+        }
+        return new ConvGeometry(Shared(kernel), Shared(strides), Shared(dilations), groups, channels, filters);
+    }
+
+    // the common arrays (the same size on every axis, up to 7, up to 3 axes) made once: one geometry per convolution of large graphs
+    private static readonly ImmutableArray<long>[,] Uniform = MakeUniform();
+
+    private static ImmutableArray<long>[,] MakeUniform()
+    {
+        var table = new ImmutableArray<long>[4, 8];
+        for (var rank = 0; rank < 4; rank++)
+        {
+            for (var v = 0; v < 8; v++)
+            {
+                table[rank, v] = Enumerable.Repeat((long)v, rank).ToImmutableArray();
+            }
+        }
+        return table;
+    }
+
+    private static ImmutableArray<long> Shared(ReadOnlySpan<long> values)
+    {
+        var same = values.Length < 4 && (values.Length == 0 || values[0] is >= 0 and < 8);
+        for (var i = 1; same && i < values.Length; i++)
+        {
+            same = values[i] == values[0];
+        }
+        return same ? Uniform[values.Length, values.Length == 0 ? 0 : values[0]] : values.ToImmutableArray();
     }
 
     /// <summary>

@@ -21,9 +21,11 @@ public class ParallelModelTests
         // ZeRO-2 --amp: half flat weights 200,016 x 2, grads 50,004 x 2, bucket 100 x 2; the step adds the fp32 gradient partition 200,016.
         ["zero2", 4, true, 400_032L, 100_008L, 600_052L, 600_048L, 200L, 0L, 0L, 6L],
         // ZeRO-3, N=3: a padded to 200,001 (shard 66,667), b to 12 (shard 4) and kept whole (10 <= 1e5):
-        // weights (66,667 + 4) x 4 + 10 x 4; grads 66,671 x 4; state Adam 2 x 266,684 + 4 (fp32 mode: no master copy);
-        // gathered: only a (b is persistent) 200,001 x 4; a's full gradient 800,000 before its bucket.
-        ["zero3", 3, false, 266_724L, 266_684L, 533_372L, 533_368L, 400L, 800_004L, 800_000L, 3L],
+        // weights (66,667 + 4) x 4 + 10 x 4; grads 66,671 x 4; state Adam 2 x 266,684 + 4 (fp32 mode: DeepSpeed >= 0.18.2
+        // aliases the partition as the master, no copy); step: the flattened fp32 gradient 266,684 (two tensors, so
+        // _flatten_dense_tensors copies) + Adam 2 x 266,684; gathered: only a (b is persistent) 200,001 x 4; a's full
+        // gradient 800,000 before its bucket.
+        ["zero3", 3, false, 266_724L, 266_684L, 533_372L, 800_052L, 400L, 800_004L, 800_000L, 3L],
         // ZeRO-3 --amp: half shards and grads, the fp32 master copy 266,684 joins the state and the fp32 gradient the step.
         ["zero3", 3, true, 133_362L, 133_342L, 800_056L, 800_052L, 200L, 400_002L, 400_000L, 3L],
         // FSDP2, N=3: a's dim 0 1000 -> 334 rows x 200 = 66,800 (pad 400), b 10 -> 4 rows (pad 2).
@@ -50,6 +52,34 @@ public class ParallelModelTests
         Assert.Equal(1_000, d.BufferAndInputBytes);
         Assert.Equal(param + 1_000 + grad + state + bucket + gathered + reduceScatter + Math.Max(7_000, step), d.TotalBytes);
         Assert.Equal(d.CommunicationBufferBytes, bucket + gathered + reduceScatter);
+    }
+
+    /// <summary>
+    /// Adam's model states per partitioned element, one 1.2e6-element weight (no padding at N = 4, above the persistence
+    /// threshold), as the sources keep them: ZeRO-1/2 clone the fp32 master in every mode (<c>single_partition_of_fp32_groups</c>):
+    /// 4 + 8 = 12 bytes of optimizer state; ZeRO-3 clones it in fp16/bf16 mode (12) and aliases its own fp32 partition in
+    /// fp32 mode (<c>_create_fp32_partitions</c>, DeepSpeed >= 0.18.2: 8); FSDP2's fp32 shards are the master in both
+    /// modes (8 bytes of moments, 4 of weight, 4 of gradient). Weights and gradients: the partition in the model dtype
+    /// (ZeRO-1/2 keep the whole flat weights; ZeRO-3 and FSDP2 the shard).
+    /// </summary>
+    [Theory]
+    [InlineData("zero1", false, 16, 12)]
+    [InlineData("zero2", false, 16, 12)]
+    [InlineData("zero2", true, 8, 12)]
+    [InlineData("zero3", false, 4, 8)]
+    [InlineData("zero3", true, 2, 12)]
+    [InlineData("fsdp", false, 4, 8)]
+    [InlineData("fsdp", true, 4, 8)]
+    public void AdamStates_PerPartitionedElement_FollowTheSources(string strategy, bool amp, long paramBytesPerElement, long stateBytesPerElement)
+    {
+        const long elements = 1_200_000, gpus = 4, part = elements / gpus;
+        var ps = System.Collections.Immutable.ImmutableArray.Create(new ParamEntry("/a/Conv", "a.weight", elements, 1200, 4, true));
+        var input = new ParallelInput(ParallelCases.Training(elements * 4, elements * 4, 1, 0, 0, 0, 0), ps, Optimizer.Adam, amp, MicroBatch: 1);
+        Assert.True(ParallelStrategies.TryParse(strategy, out var s));
+        var d = ParallelModel.Compute(input, new DataParallelOptions { Gpus = (int)gpus, Strategy = s, ReduceBucketElements = 1, NcclBytes = 0 }).PerDevice;
+        Assert.Equal(part * paramBytesPerElement, d.ParamBytes);
+        // Adam's step count: one 4-byte tensor per parameter tensor (FSDP2, torch.optim) or per flat group (DeepSpeed)
+        Assert.Equal((part * stateBytesPerElement) + 4, d.OptimizerStateBytes);
     }
 
     [Theory]
