@@ -24,6 +24,9 @@ public sealed record WebSettings
     /// <summary>The CLI's defaults: PyTorch 2.x on CUDA.</summary>
     public MemoryOptions Memory { get; init; } = new() { Framework = Framework.PyTorch2, Backend = Backend.Cuda };
 
+    /// <summary>Frozen parameters, as <see cref="FreezeText"/> reads them: <c>* +fc*</c> freezes all but the classifier.</summary>
+    public string Freeze { get; init; } = "";
+
     /// <summary>A GPU of <see cref="DeviceTable"/> whose memory the answer is held against, or null.</summary>
     public string? Device { get; init; }
 
@@ -36,6 +39,7 @@ public sealed record WebSettings
         Batch = Batch ?? defaultBatch,
         DType = DType,
         Optimizer = Optimizer,
+        Freeze = FreezeText.Parse(Freeze),
         Memory = Memory,
         ParallelModels = false,
         ChartData = ChartData,
