@@ -41,6 +41,9 @@ internal sealed record ModelGraph(
     /// <summary>Whether non-learned float state counts as (non-trainable) parameters, as in Keras.</summary>
     public ParamConvention ParamConvention { get; init; } = ParamConvention.BuffersApart;
 
+    /// <summary>What the model's format calls an input (<c>Input</c>; Keras: <c>InputLayer</c>), for the input rows.</summary>
+    public string InputOp { get; init; } = "Input";
+
     /// <summary>Warnings the importer raised (e.g. pooling that drops rows in the spec).</summary>
     public ImmutableArray<string> ImportWarnings { get; init; } = ImmutableArray<string>.Empty;
 }
