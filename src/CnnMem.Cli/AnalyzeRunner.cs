@@ -10,7 +10,7 @@ namespace CnnMem.Cli;
 
 /// <summary>
 /// The analyze command:
-/// 1. load the model (built-in, .cnn or .onnx);
+/// 1. check that PNG charts can be painted when asked for (<see cref="SkiaLibrary"/>), then load the model (built-in, .cnn or .onnx);
 /// 2. pick the batch (<see cref="BatchChoice"/>: --batch or --dim for the batch symbol, else the file's declared batch, else 64
 ///    for built-ins and 1 for files) and analyse (with the chart data when charts or HTML are asked for, and the device fit
 ///    with --device);
@@ -21,6 +21,10 @@ internal static class AnalyzeRunner
 {
     public static int Run(AnalyzeSettings settings, CliContext ctx)
     {
+        if (settings.ChartsDir is not null && settings.ChartFormat == "png" && ctx.PngUnavailable() is { } why)
+        {
+            throw new CnnMemException(why);
+        }
         var model = ctx.Loader.Load(settings.Path, settings.Input);
         var batch = BatchChoice.Resolve(model.Graph, settings.Batch, settings.Dims, model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
         var report = Analyzer.Analyze(model.Graph, new AnalysisOptions

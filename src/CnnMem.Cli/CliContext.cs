@@ -10,4 +10,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, TerminalInfo
     /// (JSON) goes there directly, after <see cref="Out"/> is flushed, instead of being decoded into text and encoded again.
     /// </summary>
     public Stream? OutBytes { get; init; }
+
+    /// <summary>Null when PNG charts can be painted, else why not (<see cref="SkiaLibrary.Missing"/>; tests replace it).</summary>
+    public Func<string?> PngUnavailable { get; init; } = SkiaLibrary.Missing;
 }

@@ -87,6 +87,9 @@ internal sealed class ModelCliOptions
         }
     }
 
+    /// <summary>Whether --units was given (not its default).</summary>
+    public bool UnitsGiven(ParseResult r) => r.GetResult(units) is { Implicit: false };
+
     public ModelSettings Read(ParseResult r) =>
         ModelSettings.Create(r.GetValue(dtype)!, r.GetValue(dims) ?? [], r.GetValue(allowUnknown), r.GetValue(format)!, r.GetValue(output), r.GetValue(units)!)
         with

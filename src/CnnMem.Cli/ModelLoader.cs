@@ -11,7 +11,8 @@ namespace CnnMem.Cli;
 /// Turns the PATH argument into a graph:
 /// 1. a bare name (no folder, no extension) that names a built-in network: a torchvision network of the zoo
 ///    (resnet50, ...; <c>--input HxW</c> sets its input size) or one of the example specs (seed, lenet5, ...);
-/// 2. a <c>.cnn</c> file (text spec), an <c>.onnx</c> file or a Keras model (<c>.json</c>, <c>.keras</c>), which must exist;
+/// 2. a <c>.cnn</c> file (text spec), an <c>.onnx</c> file or a Keras model (<c>.json</c>, <c>.keras</c>), which must exist
+///    (a missing <c>resnet50.onnx</c> suggests the built-in <c>resnet50</c>);
 /// 3. anything else is an error that lists what is accepted.
 /// Built-ins are injectable so tests can supply hand-made graphs.
 /// </summary>
@@ -51,7 +52,10 @@ internal sealed class ModelLoader(Func<string, ModelGraph?> builtIn, Func<IEnume
         }
         if (!File.Exists(path))
         {
-            throw new CnnMemException($"file not found: {path}");
+            var stem = Path.GetFileNameWithoutExtension(path);
+            throw new CnnMemException(stem.Length > 0 && builtIn(stem) is not null
+                ? $"file not found: {path}; did you mean the built-in `{stem}`? ('cnnmem analyze {stem}', no file needed)"
+                : $"file not found: {path}");
         }
         var model = extension switch
         {

@@ -33,11 +33,8 @@ internal sealed class ReportCliOptions
     /// <summary>Checks the values and sets them on <paramref name="settings"/>; --device on a default backend switches it to cuda.</summary>
     public AnalyzeSettings Apply(AnalyzeSettings settings, ParseResult r, bool backendGiven)
     {
-        var gpu = r.GetValue(device);
-        if (gpu is not null)
-        {
-            DeviceTable.Bytes(gpu); // an unknown name fails here, naming the known ones
-        }
+        // a common name (h100, rtx 4090) becomes the table's; an unknown or ambiguous one fails here, naming the choices
+        var gpu = r.GetValue(device) is { } given ? DeviceTable.Resolve(given) : null;
         var d = r.GetValue(depth);
         if (d is < 1)
         {
@@ -49,7 +46,7 @@ internal sealed class ReportCliOptions
         }
         return settings with
         {
-            Device = gpu?.ToLowerInvariant(),
+            Device = gpu,
             Memory = gpu is not null && !backendGiven ? settings.Memory with { Backend = Backend.Cuda } : settings.Memory,
             SummaryOnly = r.GetValue(summary),
             Group = r.GetValue(group),

@@ -48,17 +48,26 @@ internal static class FitCommand
         }
         fit.SetAction(r => r.GetValue(listDevices)
             ? ListDevices(ctx)
-            : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [], model.Read(r),
+            : Run(ctx, r.GetValue(path), r.GetValue(memory), r.GetValue(device), r.GetValue(optimizers) ?? [], DeviceUnits(model, r, r.GetValue(device) is not null),
                 parallel.ReadWithAuto(r), ImageSize.Parse(r.GetValue(input))));
         return fit;
+    }
+
+    /// <summary>GPUs are sold in GiB: with --device the figures are in IEC units unless --units says otherwise.</summary>
+    private static ModelSettings DeviceUnits(ModelCliOptions model, ParseResult r, bool device)
+    {
+        var settings = model.Read(r);
+        return device && !model.UnitsGiven(r) ? settings with { Units = Rendering.UnitSystem.Iec } : settings;
     }
 
     public static int ListDevices(CliContext ctx)
     {
         foreach (var (name, bytes) in DeviceTable.Devices)
         {
-            ctx.Out.WriteLine($"{name,-12} {Rendering.ByteFormat.Bytes(bytes, Rendering.UnitSystem.Iec)} ({Rendering.ByteFormat.Count(bytes)} bytes)");
+            var card = DeviceTable.Describe(name);
+            ctx.Out.WriteLine($"{name,-12} {Rendering.ByteFormat.Bytes(bytes, Rendering.UnitSystem.Iec),-10} ({Rendering.ByteFormat.Count(bytes)} bytes) sold as {card.Nominal}; {card.Source}");
         }
+        ctx.Out.WriteLine("Budgets are what CUDA reports as the device's total memory (less than the size sold); common names work too: h100, a100-40g, rtx 4090, 4090.");
         return ExitCodes.Success;
     }
 
@@ -74,6 +83,7 @@ internal static class FitCommand
         {
             throw new CnnMemException("fit needs exactly one budget: --memory SIZE (e.g. 24GiB) or --device GPU (e.g. a100-80gb)");
         }
+        device = device is null ? null : DeviceTable.Resolve(device);
         var budget = memory is not null ? MemoryCliOptions.Size("--memory", memory) : DeviceTable.Bytes(device!);
         var parsed = new List<Optimizer>();
         foreach (var name in optimizers)
@@ -102,7 +112,11 @@ internal static class FitCommand
             ? parsed.SelectMany(o => parallel.Auto ? ParallelFit.FitAll(model.Graph, options, o, p, budget) : [ParallelFit.Fit(model.Graph, options, o, p, budget)]).ToArray()
             : null;
 
-        var fitted = new FitRenderer(model.Graph.Name, budget, device ?? memory!, settings, results) { Parallel = perDevice };
+        var fitted = new FitRenderer(model.Graph.Name, budget, device ?? memory!, settings, results)
+        {
+            Parallel = perDevice,
+            Card = device is null ? null : DeviceTable.Describe(device),
+        };
         if (settings.OutputFile is { } file)
         {
             File.WriteAllText(file, fitted.Render(settings.Format), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

@@ -16,6 +16,9 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
 
     private static readonly string[] Columns = ["mode", "batch", "bytes_at_batch", "headroom_bytes", "next_batch", "bytes_at_next_batch", "budget_bytes"];
 
+    /// <summary>With --device: the card's size as sold and its budget's source, said beside the budget.</summary>
+    public GpuMemory? Card { get; init; }
+
     /// <summary>With --gpus/--parallel: the largest per-device micro-batch per strategy and optimizer.</summary>
     public IReadOnlyList<ParallelFitResult>? Parallel { get; init; }
 
@@ -43,7 +46,11 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
         var u = Settings.Units;
         string Bytes(long b) => $"{ByteFormat.Bytes(b, u)} ({ByteFormat.Count(b)} bytes)";
         var sb = new StringBuilder();
-        sb.Append($"{Model}: budget {Bytes(Budget)} ({BudgetFrom}), {Setup()}\n");
+        // a device's budget is in GiB, as cards are sold ("24 GiB"), whatever --units says
+        var budget = Card is { } card
+            ? $"{ByteFormat.Bytes(Budget, UnitSystem.Iec)} ({ByteFormat.Count(Budget)} bytes) ({BudgetFrom}, sold as {card.Nominal}: the memory CUDA reports)"
+            : $"{Bytes(Budget)} ({BudgetFrom})";
+        sb.Append($"{Model}: budget {budget}, {Setup()}\n");
         foreach (var r in Results)
         {
             // a need next to the budget is shown with the digits that make it visibly below or above it

@@ -78,6 +78,7 @@ internal static class Analyzer
         {
             Summary = SummaryModel.Compute(totals, memory, options.Device, memoryAt, options.Batch),
             Notes = BatchChoice.Notes(graph, options.Batch),
+            InputOp = graph.InputOp,
         };
     }
 

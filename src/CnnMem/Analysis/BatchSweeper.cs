@@ -21,7 +21,7 @@ internal static class BatchSweeper
 
     public static BatchSweep Compute(MemoryAtBatch memory, string backend, long batch, string? device)
     {
-        var names = device is null ? CommonDevices : [device];
+        var names = device is null ? CommonDevices : [DeviceTable.Resolve(device)];
         var fits = names.Select(n =>
         {
             var bytes = DeviceTable.Bytes(n);

@@ -25,6 +25,7 @@ internal static class SummaryModel
         {
             return summary;
         }
+        device = DeviceTable.Resolve(device);
         var budget = DeviceTable.Bytes(device);
         var maxInference = memoryAt.MaxInferenceBatch(budget);
         var maxTraining = memoryAt.MaxTrainingBatch(budget);

@@ -17,7 +17,7 @@ internal static class ReportRows
         var rows = ImmutableArray.CreateBuilder<TableRow>(report.Inputs.Length + report.Layers.Length);
         foreach (var i in report.Inputs)
         {
-            rows.Add(new TableRow(RowKind.Input, i.Name, "Input", i.Shape, i.Elements, i.Bytes, 0, 0, DTypes.IsFloat(i.DType)));
+            rows.Add(new TableRow(RowKind.Input, i.Name, report.InputOp, i.Shape, i.Elements, i.Bytes, 0, 0, DTypes.IsFloat(i.DType)));
         }
         foreach (var l in report.Layers)
         {

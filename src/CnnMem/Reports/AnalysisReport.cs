@@ -25,6 +25,12 @@ public sealed record AnalysisReport(
     /// <summary>The answer first: memory to plan with for inference and a training step, parameters, MACs, and the device fit.</summary>
     public ReportSummary? Summary { get; init; }
 
+    /// <summary>
+    /// What the model's format calls an input, shown as the op of the input rows: <c>Input</c>, or <c>InputLayer</c> for a
+    /// Keras model, whose <c>summary()</c> lists each input as a layer of that class.
+    /// </summary>
+    public string InputOp { get; init; } = "Input";
+
     /// <summary>Facts about how the model was analysed that the user did not see coming (a declared batch replaced by --batch).</summary>
     public ImmutableArray<string> Notes { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -36,6 +36,38 @@ public class ChartFilesTests
     }
 
     [Fact]
+    public void Png_NativeLibraryMissing_SaysWhichAndHowToFix_BeforeAnyWork()
+    {
+        var dir = Path.Combine(Directory.CreateTempSubdirectory("cnnmem-nopng").FullName, "charts");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CnnMem.Cli.CliApp.Run(["analyze", "seed", "--charts", dir, "--chart-format", "png"], stdout, stderr,
+            pngUnavailable: () => CnnMem.Cli.SkiaLibrary.Message("/home/me/cnnmem"));
+        var error = stderr.ToString();
+        Assert.Equal(2, code);
+        Assert.Contains(CnnMem.Cli.SkiaLibrary.FileName, error);
+        Assert.Contains("/home/me/cnnmem", error);
+        Assert.Contains("--chart-format svg", error);
+        Assert.DoesNotContain("internal error", error);
+        Assert.False(Directory.Exists(dir), "nothing is written when PNG charts cannot be painted");
+    }
+
+    [Fact]
+    public void SkiaLoadFailure_IsDescribed_OtherFailuresAreNot()
+    {
+        var failure = new TypeInitializationException("SkiaSharp.SKImageInfo",
+            new DllNotFoundException("Unable to load shared library 'libSkiaSharp' or one of its dependencies."));
+        var message = CnnMem.Cli.SkiaLibrary.Describe(failure);
+        Assert.NotNull(message);
+        Assert.Contains(CnnMem.Cli.SkiaLibrary.FileName, message);
+        Assert.Null(CnnMem.Cli.SkiaLibrary.Describe(new TypeInitializationException("X", new DllNotFoundException("Unable to load shared library 'libfoo'"))));
+        Assert.Null(CnnMem.Cli.SkiaLibrary.Describe(new InvalidOperationException("bug")));
+    }
+
+    [Fact]
+    public void SkiaLibrary_IsFound_InThisBuild() => Assert.Null(CnnMem.Cli.SkiaLibrary.Missing());
+
+    [Fact]
     public void UnknownDevice_IsAUsageError()
     {
         var r = CliRun.Of("analyze", "seed", "--device", "gtx9999");

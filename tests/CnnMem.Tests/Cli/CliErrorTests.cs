@@ -33,6 +33,33 @@ public class CliErrorTests
         Assert.False(r.HasStackTrace);
     }
 
+    [Theory]
+    [InlineData("tiny.onnx")]
+    [InlineData("no/such/folder/tiny.cnn")]
+    public void MissingFile_NamedLikeABuiltIn_SuggestsIt(string path)
+    {
+        var r = CliRun.Tiny("analyze", path);
+        Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+        Assert.Contains($"file not found: {path}", r.Error);
+        Assert.Contains("did you mean the built-in `tiny`?", r.Error);
+    }
+
+    [Fact]
+    public void MissingFile_Resnet50Onnx_SuggestsTheZooNetwork()
+    {
+        var r = CliRun.Of("analyze", "resnet50.onnx");
+        Assert.Equal(ExitCodes.UsageOrInput, r.ExitCode);
+        Assert.Contains("did you mean the built-in `resnet50`?", r.Error);
+    }
+
+    [Fact]
+    public void MissingFile_NamedLikeNothing_HasNoSuggestion()
+    {
+        var r = CliRun.Tiny("analyze", "model.onnx");
+        Assert.Contains("file not found: model.onnx", r.Error);
+        Assert.DoesNotContain("did you mean", r.Error);
+    }
+
     [Fact]
     public void UnknownName_ListsBuiltIns()
     {

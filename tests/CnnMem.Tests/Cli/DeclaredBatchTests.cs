@@ -6,11 +6,12 @@ namespace CnnMem.Tests.Cli;
 /// <summary>
 /// An ONNX file's declared shapes, as 'cnnmem analyze' treats them: kept exactly without flags; --batch replaces a
 /// static batch (and says so in a note); --dim sets a named dim, the batch symbol included; an unknown name is an error.
-/// Uses the ONNX backend test data (Debian's libonnx-testdata).
+/// Uses three cases of the ONNX backend test data copied into the repo (TestData/onnx-suite, see its README), so it
+/// runs with nothing but the .NET SDK installed.
 /// </summary>
 public class DeclaredBatchTests
 {
-    private const string Data = "/usr/share/libonnx-testdata/data";
+    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "TestData", "onnx-suite");
 
     private static JsonElement Json(params string[] args)
     {

@@ -43,6 +43,25 @@ public sealed class KerasGroundTruthTests
         Assert.Equal(report.Totals.ActivationElements, counted);
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void TableRows_OnePerKerasLayer_InputLayersIncluded(string file, string model)
+    {
+        var expected = KerasTestData.Expected(model);
+        var report = KerasTestData.Analyze(file);
+        var rows = CnnMem.Rendering.ReportRows.Body(report);
+        foreach (var e in expected.Layers)
+        {
+            var row = rows.SingleOrDefault(r => r.Layer == e.Name);
+            Assert.True(row is not null, $"{file}: {e.Name} ({e.ClassName}) has no row");
+            Assert.Equal((e.Name, e.ClassName), (row.Layer, row.Op));
+        }
+        // a Sequential model's input is a layer Keras makes itself (conv1_input): still an InputLayer row
+        var extra = rows.Where(r => expected.Layers.All(e => e.Name != r.Layer)).ToList();
+        Assert.All(extra, r => Assert.Equal(("InputLayer", CnnMem.Rendering.RowKind.Input), (r.Op, r.Kind)));
+        Assert.True(extra.Count <= 1, $"{file}: rows no Keras layer has: {string.Join(", ", extra.Select(r => r.Layer))}");
+    }
+
     [Fact]
     public void Seed_HasTheClassicAnswersParameterCount()
     {

@@ -27,7 +27,7 @@ public class LeanReaderDifferentialTests
         }
     }
 
-    [Fact]
+    [NodeSuiteFact]
     public void NodeSuiteCases_LeanReaderAndOnnxSharp_GiveTheSameGraph()
     {
         Assert.True(Directory.Exists(NodeSuiteRunner.SuiteDir), $"the ONNX node test suite is missing at {NodeSuiteRunner.SuiteDir}");

@@ -24,7 +24,7 @@ public class NodeSuiteTests
 
     public NodeSuiteTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [NodeSuiteFact]
     public void NodeSuite_SupportedCases_InferOutputShapes()
     {
         Assert.True(Directory.Exists(NodeSuiteRunner.SuiteDir),

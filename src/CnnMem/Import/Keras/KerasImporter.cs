@@ -71,6 +71,7 @@ internal static class KerasImporter
             Layout = layout.ChannelsLast ? DisplayLayout.ChannelsLast : DisplayLayout.ChannelsFirst,
             Source = source,
             ParamConvention = ParamConvention.NonTrainableWeights,
+            InputOp = "InputLayer", // each input is a Keras layer of that class, as summary() lists it
         };
         try
         {
