@@ -30,6 +30,7 @@ internal static class AnalyzeRunner
             Optimizer = settings.Optimizer,
             Dims = settings.Dims,
             AllowUnknown = settings.AllowUnknown,
+            Freeze = settings.Freeze,
             Registry = ctx.Registry,
             Memory = settings.Memory,
             Parallel = settings.Parallel,

@@ -22,6 +22,9 @@ internal sealed record AnalyzeSettings(
     /// <summary>The framework model's setup (backend, precision, checkpointing, device overheads).</summary>
     public Memory.MemoryOptions Memory { get; init; } = new();
 
+    /// <summary>--freeze and --trainable, in command-line order.</summary>
+    public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;
+
     /// <summary>Print the per-layer training memory table (and, with --format csv, write it instead of the layer table).</summary>
     public bool PerLayer { get; init; }
 
@@ -78,6 +81,7 @@ internal sealed record AnalyzeSettings(
         return new AnalyzeSettings(path, batch, model.DType, o, model.Format, model.OutputFile, model.Units, model.Dims, model.AllowUnknown)
         {
             Memory = model.Memory,
+            Freeze = model.Freeze,
         };
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using CnnMem.Core;
 
 namespace CnnMem.Cli;
@@ -46,6 +48,22 @@ internal sealed class ModelCliOptions
         Description = "Treat unsupported ops' outputs as unknown (totals become lower bounds) instead of failing.",
     };
 
+    private readonly Option<string[]> freeze = new("--freeze")
+    {
+        HelpName = "GLOB",
+        Description = "Freeze the parameters whose name or module matches GLOB (* any characters, ? one), as requires_grad=False does: no gradient, no optimizer state, nothing kept for their gradient; e.g. --freeze '*' --trainable 'fc*' fine-tunes the classifier. Repeatable; --freeze and --trainable apply in order, the last match winning.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> trainable = new("--trainable")
+    {
+        HelpName = "GLOB",
+        Description = "Make the parameters whose name or module matches GLOB trainable again (after the model file's frozen parameters and earlier --freeze). Repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly MemoryCliOptions memory = new(DefaultBackend);
 
     /// <param name="formatHelp">What each format writes for this command.</param>
@@ -59,7 +77,7 @@ internal sealed class ModelCliOptions
     /// <summary>Whether --backend was on the command line (--device switches the default to cuda only when it was not).</summary>
     public bool BackendGiven(ParseResult r) => memory.BackendGiven(r);
 
-    public IEnumerable<Option> All => new Option[] { dtype, format, output, units, dims, allowUnknown }.Concat(memory.All);
+    public IEnumerable<Option> All => new Option[] { dtype, format, output, units, dims, allowUnknown, freeze, trainable }.Concat(memory.All);
 
     public void AddTo(Command command)
     {
@@ -74,5 +92,27 @@ internal sealed class ModelCliOptions
         with
         {
             Memory = memory.Read(r),
+            Freeze = FreezeRules(r),
         };
+
+    /// <summary>--freeze and --trainable in command-line order (order matters: the last matching rule wins).</summary>
+    private ImmutableArray<FreezeRule> FreezeRules(ParseResult r)
+    {
+        var rules = ImmutableArray.CreateBuilder<FreezeRule>();
+        var tokens = r.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Type != TokenType.Option || !(freeze.Name == t.Value || trainable.Name == t.Value))
+            {
+                continue;
+            }
+            if (i + 1 >= tokens.Count || tokens[i + 1].Type != TokenType.Argument || tokens[i + 1].Value.Length == 0)
+            {
+                throw new CnnMemException($"{t.Value} needs a GLOB (a parameter or module name, e.g. {t.Value} 'layer1*')");
+            }
+            rules.Add(new FreezeRule(tokens[i + 1].Value, Trainable: t.Value == trainable.Name));
+        }
+        return rules.ToImmutable();
+    }
 }

@@ -20,6 +20,9 @@ internal sealed record ModelSettings(
     /// <summary>The framework model's setup (backend, precision, checkpointing, device overheads).</summary>
     public Memory.MemoryOptions Memory { get; init; } = new();
 
+    /// <summary>--freeze and --trainable, in command-line order.</summary>
+    public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;
+
     /// <summary>Checks each value; an unknown one names every accepted value.</summary>
     public static ModelSettings Create(string dtype, IEnumerable<string> dims, bool allowUnknown, string format, string? output, string units)
     {

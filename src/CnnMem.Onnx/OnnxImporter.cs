@@ -94,7 +94,7 @@ internal static class OnnxImporter
         var nodes = OnnxNodes.Read(context, new TensorNames(data, initializers));
         var outputs = Outputs(context);
         var rebinding = BatchRebinding.Apply(inputs, Declared(context), options);
-        return new ModelGraph(ModelName(source, model.Name), rebinding.Inputs, initializers.AsReadOnly(), nodes, outputs)
+        var graph = new ModelGraph(ModelName(source, model.Name), rebinding.Inputs, initializers.AsReadOnly(), nodes, outputs)
         {
             BatchSymbol = rebinding.BatchSymbol,
             DefaultBatch = rebinding.DefaultBatch,
@@ -102,6 +102,7 @@ internal static class OnnxImporter
             OpsetVersion = opset,
             Source = source,
         };
+        return OnnxProvenance.Apply(graph, model);
     }
 
     /// <summary>The ai.onnx opset version; required when a node uses the default domain.</summary>

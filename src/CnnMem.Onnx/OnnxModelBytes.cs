@@ -18,8 +18,13 @@ internal sealed class OnnxModelBytes
     public const int GraphValueInfo = 13;
     public const int GraphSparseInitializer = 15;
 
+    private const int ModelProducerName = 2;
+    private const int ModelProducerVersion = 3;
     private const int ModelGraph = 7;
     private const int ModelOpsetImport = 8;
+    private const int ModelMetadataProps = 14;
+    private const int EntryKey = 1;
+    private const int EntryValue = 2;
     private const int OpsetDomain = 1;
     private const int OpsetVersion = 2;
 
@@ -29,6 +34,7 @@ internal sealed class OnnxModelBytes
     private readonly List<ProtoSlice[]> _spans = [];
     private readonly List<ProtoSlice> _graphs = [];
     private readonly List<(string Domain, long Version)> _opsets = [];
+    private readonly List<KeyValuePair<string, string>> _metadata = [];
 
     private OnnxModelBytes(byte[] data) => Data = data;
 
@@ -42,6 +48,12 @@ internal sealed class OnnxModelBytes
 
     /// <summary>The opset imports in file order.</summary>
     public IReadOnlyList<(string Domain, long Version)> Opsets => _opsets;
+
+    /// <summary>The model's <c>producer_name</c> and <c>producer_version</c> (empty when not set), e.g. "pytorch" and "1.13.1".</summary>
+    public (string Name, string Version) Producer { get; private set; } = ("", "");
+
+    /// <summary>The model's <c>metadata_props</c> in file order (a key given twice keeps both entries).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Metadata => _metadata;
 
     public static OnnxModelBytes Read(byte[] data)
     {
@@ -59,6 +71,18 @@ internal sealed class OnnxModelBytes
             else if (tag == ProtoReader.Tag(ModelOpsetImport, ProtoReader.LengthDelimited))
             {
                 model._opsets.Add(Opset(r.ReadMessage()));
+            }
+            else if (tag == ProtoReader.Tag(ModelProducerName, ProtoReader.LengthDelimited))
+            {
+                model.Producer = (r.ReadString(), model.Producer.Version);
+            }
+            else if (tag == ProtoReader.Tag(ModelProducerVersion, ProtoReader.LengthDelimited))
+            {
+                model.Producer = (model.Producer.Name, r.ReadString());
+            }
+            else if (tag == ProtoReader.Tag(ModelMetadataProps, ProtoReader.LengthDelimited))
+            {
+                model._metadata.Add(Entry(r.ReadMessage()));
             }
             else
             {
@@ -105,6 +129,28 @@ internal sealed class OnnxModelBytes
             var from = spans[field].Length == 0 ? at : spans[field].Start;
             spans[field] = new ProtoSlice(from, r.Position - from);
         }
+    }
+
+    private static KeyValuePair<string, string> Entry(ProtoReader r)
+    {
+        string key = "", value = "";
+        while (!r.AtEnd)
+        {
+            var tag = r.ReadTag();
+            if (tag == ProtoReader.Tag(EntryKey, ProtoReader.LengthDelimited))
+            {
+                key = r.ReadString();
+            }
+            else if (tag == ProtoReader.Tag(EntryValue, ProtoReader.LengthDelimited))
+            {
+                value = r.ReadString();
+            }
+            else
+            {
+                r.Skip(tag);
+            }
+        }
+        return new(key, value);
     }
 
     private static (string Domain, long Version) Opset(ProtoReader r)

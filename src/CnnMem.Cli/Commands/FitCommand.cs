@@ -92,6 +92,7 @@ internal static class FitCommand
             DType = settings.DType,
             Dims = settings.Dims,
             AllowUnknown = settings.AllowUnknown,
+            Freeze = settings.Freeze,
             Memory = settings.Memory,
             Registry = ctx.Registry,
         };

@@ -19,6 +19,13 @@ public sealed record AnalysisOptions
     /// <summary>Values for symbolic dims other than the batch (<c>--dim NAME=VALUE</c>).</summary>
     public ImmutableDictionary<string, long> Dims { get; init; } = ImmutableDictionary<string, long>.Empty;
 
+    /// <summary>
+    /// Which parameters are frozen (<c>--freeze</c>) or trainable (<c>--trainable</c>), in order, applied after what the model
+    /// file says (ONNX metadata from cnnmem's Python package, Keras <c>trainable: false</c>): a frozen parameter has no gradient
+    /// and no optimizer state, and autograd keeps nothing for a gradient that is never computed.
+    /// </summary>
+    public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;
+
     /// <summary>Whether an unsupported op is reported (with unknown figures) instead of failing the analysis.</summary>
     public bool AllowUnknown { get; init; }
 

@@ -182,6 +182,7 @@ internal static class Analyzer
             Bindings = bindings,
             FloatDType = options.DType,
             AllowUnknown = options.AllowUnknown,
+            Freeze = options.Freeze,
             Registry = options.Registry,
         });
     }

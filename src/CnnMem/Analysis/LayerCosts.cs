@@ -45,7 +45,7 @@ internal static class LayerCosts
                     continue;
                 }
                 prms = checked(prms + p.Elements);
-                if (n.Node.Trainable && !p.IsBuffer)
+                if (inference.IsTrainable(p))
                 {
                     trainable = checked(trainable + p.Elements);
                 }
@@ -192,7 +192,7 @@ internal static class LayerCosts
                 {
                     prms = checked(prms + p.Elements);
                     paramBytes = checked(paramBytes + bytes);
-                    if (n.Node.Trainable && !p.IsBuffer)
+                    if (inference.IsTrainable(p))
                     {
                         trainable = checked(trainable + p.Elements);
                     }

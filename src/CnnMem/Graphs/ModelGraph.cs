@@ -41,6 +41,12 @@ internal sealed record ModelGraph(
     /// <summary>Whether non-learned float state counts as (non-trainable) parameters, as in Keras.</summary>
     public ParamConvention ParamConvention { get; init; } = ParamConvention.BuffersApart;
 
+    /// <summary>
+    /// Parameters the file marks as frozen (PyTorch's <c>requires_grad=False</c>, carried by cnnmem's Python package in the
+    /// ONNX metadata <c>cnnmem.frozen_params</c>): no gradient, no optimizer state. <c>--freeze</c>/<c>--trainable</c> apply after it.
+    /// </summary>
+    public ImmutableHashSet<string> FrozenParams { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Warnings the importer raised (e.g. pooling that drops rows in the spec).</summary>
     public ImmutableArray<string> ImportWarnings { get; init; } = ImmutableArray<string>.Empty;
 }

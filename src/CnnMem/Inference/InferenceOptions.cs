@@ -16,5 +16,8 @@ internal sealed record InferenceOptions
     /// <summary>Report unsupported ops as warnings with unknown outputs instead of failing.</summary>
     public bool AllowUnknown { get; init; }
 
+    /// <summary>Freeze and unfreeze rules over parameter and module names (see <see cref="Trainability"/>).</summary>
+    public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;
+
     public OpRegistry Registry { get; init; } = OpRegistry.Default;
 }

@@ -15,5 +15,11 @@ internal sealed record InferenceResult(
     /// <summary>Op types (domain:op) that no rule covers; non-empty only with --allow-unknown.</summary>
     public ImmutableArray<string> UnknownOps { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>Parameters that do not require a gradient (<see cref="Trainability"/>): the file's, Keras's frozen layers' and <c>--freeze</c>'s.</summary>
+    public ImmutableHashSet<string> FrozenParams { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Whether the parameter receives a gradient: a weight (not a buffer) that nothing froze.</summary>
+    public bool IsTrainable(Ops.ParamSpec p) => !p.IsBuffer && (FrozenParams.Count == 0 || !FrozenParams.Contains(p.Name));
+
     public IEnumerable<TensorInfo> Outputs => Graph.Outputs.Select(o => Tensors[o]);
 }

@@ -15,7 +15,8 @@ namespace CnnMem.Inference;
 ///    warning and unknown outputs; a rule's complaint fails with the node's name and location.
 /// 4. Charge each float initializer to the first node that reads it (shared weights count once).
 /// 5. Compare with shapes the file declares; a mismatch is a warning naming the tensor.
-/// 6. A failure at another batch than the one the file fixed names that batch as the likely cause only when the
+/// 6. Decide which parameters are frozen (<see cref="Trainability"/>).
+/// 7. A failure at another batch than the one the file fixed names that batch as the likely cause only when the
 ///    model infers at the file's batch (so a wrong --dtype gets no batch hint).
 /// </summary>
 internal static class ShapeInference
@@ -139,6 +140,7 @@ internal static class ShapeInference
         return new InferenceResult(graph, inputs, tensors.AsReadOnly(), ImmutableCollectionsMarshal.AsImmutableArray(nodes), warnings.ToImmutable())
         {
             UnknownOps = unknownOps.ToImmutableArray(),
+            FrozenParams = Trainability.Frozen(graph, nodes, options.Freeze),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
+using CnnMem.Inference;
 
 namespace CnnMem.Memory;
 
@@ -10,6 +11,32 @@ namespace CnnMem.Memory;
 /// </summary>
 internal static class GradientFlow
 {
+    /// <summary>Whether autograd records this op at all: an input requires a gradient, or it owns a trainable parameter.</summary>
+    internal static bool Participates(BuildState s, NodeInference n)
+    {
+        foreach (var i in n.Inputs)
+        {
+            if (i is not null && s.RequiresGrad.Contains(i.Name))
+            {
+                return true;
+            }
+        }
+        return OwnsTrainableParam(s, n);
+    }
+
+    /// <summary>Whether one of the rule's own parameters (a spec layer's weight) requires a gradient.</summary>
+    internal static bool OwnsTrainableParam(BuildState s, NodeInference n)
+    {
+        foreach (var p in n.Result.Params)
+        {
+            if (s.Inference.IsTrainable(p))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     internal static void Mark(BuildState s, int idx, ImmutableArray<GradTarget>.Builder gradInputs, ImmutableArray<string>.Builder gradOutputs)
     {
         var n = s.Inference.Nodes[idx];
@@ -30,13 +57,7 @@ internal static class GradientFlow
                 gradInputs.Add(new GradTarget(i.Name, never ? 0 : s.Precision.Bytes(i)));
             }
         }
-        foreach (var p in n.Result.Params)
-        {
-            if (!p.IsBuffer && n.Node.Trainable)
-            {
-                anyGrad = true;
-            }
-        }
+        anyGrad = anyGrad || OwnsTrainableParam(s, n);
         if (!anyGrad)
         {
             return;

@@ -32,7 +32,7 @@ internal static class ParamGradients
             }
             foreach (var p in n.Result.Params)
             {
-                if (!p.IsBuffer && n.Node.Trainable)
+                if (inference.IsTrainable(p))
                 {
                     lastParamReader[p.Name] = idx;
                 }

@@ -23,6 +23,11 @@ internal static class SavedForBackward
             return;
         }
         var n = s.Inference.Nodes[idx];
+        if (!GradientFlow.Participates(s, n))
+        {
+            // autograd records no node for an op none of whose inputs or parameters requires a gradient (a frozen prefix)
+            return;
+        }
         if (s.Fused.TryGetValue(idx, out var fusedSave))
         {
             foreach (var t in fusedSave.Tensors)
@@ -44,7 +49,7 @@ internal static class SavedForBackward
         {
             foreach (var x in n.Result.Saved)
             {
-                if (!Holds(s, x, n.Inputs))
+                if (!Holds(s, x, n))
                 {
                     continue;
                 }
@@ -85,8 +90,13 @@ internal static class SavedForBackward
         saved.AddRange(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && s.Map.ContainsKey(p.Name)).Select(p => s.Map[p.Name]));
     }
 
-    private static bool Holds(BuildState s, SavedTensor x, ImmutableArray<TensorInfo?> inputs)
+    private static bool Holds(BuildState s, SavedTensor x, Inference.NodeInference n)
     {
+        var inputs = n.Inputs;
+        if (x.Condition == SaveCondition.WeightRequiresGrad)
+        {
+            return GradientFlow.OwnsTrainableParam(s, n) || inputs.Skip(1).Any(i => i is not null && s.Roles.ContainsKey(i.Name) && s.RequiresGrad.Contains(i.Name));
+        }
         if (x.Source != SavedSource.Input || inputs.Length < 2 || x.Index > 1)
         {
             return true;

@@ -48,7 +48,7 @@ internal static class StorageRules
         {
             foreach (var p in n.Params)
             {
-                roles.TryAdd(p.Name, (p, n.Node.Trainable));
+                roles.TryAdd(p.Name, (p, inference.IsTrainable(p)));
             }
         }
         return roles;

@@ -23,7 +23,7 @@ public class LinearRuleTests
         Assert.Equal(prms, r.Params.Sum(p => p.Elements));
         Assert.Equal(macs, r.Macs);
         Assert.Equal("n.weight", r.Params[0].Name);
-        Assert.Equal(new[] { SavedTensor.In(0, "input") }, r.Saved);
+        Assert.Equal(new[] { SavedTensor.In(0, "input") with { Condition = SaveCondition.WeightRequiresGrad } }, r.Saved);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class ParallelParams
                 }
                 var type = mixedPrecision && DTypes.IsFloat(p.DType) ? DType.Float32 : p.DType;
                 var dim0 = p.Shape.Rank > 0 && p.Shape[0].Value is { } d ? d : 1;
-                list.Add(new ParamEntry(n.Node.Name, p.Name, p.Elements, Math.Max(1, dim0), DTypes.SizeOf(type), n.Node.Trainable));
+                list.Add(new ParamEntry(n.Node.Name, p.Name, p.Elements, Math.Max(1, dim0), DTypes.SizeOf(type), inference.IsTrainable(p)));
             }
         }
         return list.ToImmutable();

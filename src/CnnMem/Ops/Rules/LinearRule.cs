@@ -88,7 +88,7 @@ internal sealed class LinearRule : IOpRule
             Params = prms.ToImmutable(),
             Macs = checked(rows * units * features),
             OtherFlops = hasBias ? checked(rows * units) : 0,
-            Saved = ImmutableArray.Create(SavedTensor.In(0, "input")),
+            Saved = ImmutableArray.Create(SavedTensor.In(0, "input") with { Condition = SaveCondition.WeightRequiresGrad }),
             Autocast = AutocastClass.LowerPrecision,
             TensorCoreAxis = -1,
         };
