@@ -11,4 +11,7 @@ internal sealed record FusedSave(ImmutableArray<string> Tensors, ImmutableArray<
 
     /// <summary>An inner node whose output training never materializes (fused attention's scores and probabilities, nor their gradients).</summary>
     public bool NeverMaterialized { get; init; }
+
+    /// <summary>The input the node writes its result into (PyTorch's linear adds its bias with <c>add_</c> into the matmul's output).</summary>
+    public int? InPlaceInput { get; init; }
 }

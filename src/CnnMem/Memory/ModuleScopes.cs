@@ -3,12 +3,15 @@ using CnnMem.Inference;
 namespace CnnMem.Memory;
 
 /// <summary>
-/// Python keeps a module's argument alive for the whole call: a block that reads its input early (RegNet runs its
-/// projection shortcut first) still holds it until it returns. torch.onnx names each node by its module path
+/// Python keeps a module's argument alive for the whole call (<c>Module.__call__</c> holds its arguments, and the caller's
+/// <c>x = self.layer1(x)</c> still names the old tensor until the call returns): a block that reads its input early
+/// (RegNet runs its projection shortcut first) still holds it until it returns, a stage holds its input through all its
+/// blocks (ConvNeXt's stem output lives through stage 1), and a nested Sequential holds its input until its last layer
+/// (r3d_18's conv2 = Conv3d, BatchNorm3d). torch.onnx names each node by its module path
 /// (<c>/trunk_output/block1/block1-0/f/a/a.0/Conv</c>), so:
 /// 1. a storage's readers after its last writer (an in-place op writes the storage it reads) are its consumers;
-/// 2. when two or more consumers share a module scope that did not produce the storage, it is that block's argument;
-/// 3. it lives until the last node of that block.
+/// 2. each consumer's outermost module scope that does not hold the writer is the call that received the storage;
+/// 3. the storage lives until the last node of that call.
 /// Graphs without such names (specs, other exporters) keep plain last-reader lifetimes.
 /// </summary>
 internal static class ModuleScopes
@@ -38,47 +41,37 @@ internal static class ModuleScopes
                 }
             }
         }
-        var firstConsumer = new int[storages.Count];
-        Array.Fill(firstConsumer, -1);
         for (var i = 0; i < nodes.Length; i++)
         {
             foreach (var input in nodes[i].Node.Inputs)
             {
-                if (input.Length > 0 && map.TryGetValue(input, out var id) && i > lastWriter[id] && firstConsumer[id] < 0)
+                if (input.Length == 0 || !map.TryGetValue(input, out var id) || i <= lastWriter[id] || !storages[id].IsTransient || lastReader[id] >= nodes.Length)
                 {
-                    firstConsumer[id] = i;
+                    continue;
                 }
-            }
-        }
-        for (var s = 0; s < storages.Count; s++)
-        {
-            var first = firstConsumer[s];
-            var last = lastReader[s];
-            if (!storages[s].IsTransient || first < 0 || first >= last || last >= nodes.Length)
-            {
-                continue;
-            }
-            var scope = CommonScope(nodes[first].Node.Name, nodes[last].Node.Name);
-            var writer = lastWriter[s] >= 0 ? nodes[lastWriter[s]].Node.Name : "";
-            if (scope.Length > 0 && !writer.StartsWith(scope + "/", StringComparison.Ordinal))
-            {
-                lastReader[s] = Math.Max(last, scopeEnd[scope]);
+                var writer = lastWriter[id] >= 0 ? nodes[lastWriter[id]].Node.Name : "";
+                var scope = OutermostCallWithout(nodes[i].Node.Name, writer);
+                if (scope.Length > 0 && scopeEnd.TryGetValue(scope, out var callEnd))
+                {
+                    lastReader[id] = Math.Max(lastReader[id], callEnd);
+                }
             }
         }
     }
 
-    /// <summary>The longest module scope ("/a/b") holding both node names; empty at the top level.</summary>
-    private static string CommonScope(string a, string b)
+    /// <summary>
+    /// The outermost module scope ("/a/b") holding node <paramref name="reader"/> but not node <paramref name="writer"/>:
+    /// the call that received the storage as an argument (empty when the reader is the module's own leaf node).
+    /// </summary>
+    private static string OutermostCallWithout(string reader, string writer)
     {
-        var scope = "";
-        for (var cut = a.IndexOf('/', 1); cut > 0; cut = a.IndexOf('/', cut + 1))
+        for (var cut = reader.IndexOf('/', 1); cut > 0; cut = reader.IndexOf('/', cut + 1))
         {
-            if (cut >= b.Length || b[cut] != '/' || !a.AsSpan(0, cut).SequenceEqual(b.AsSpan(0, cut)))
+            if (cut >= writer.Length || writer[cut] != '/' || !reader.AsSpan(0, cut).SequenceEqual(writer.AsSpan(0, cut)))
             {
-                break;
+                return reader[..cut];
             }
-            scope = a[..cut];
         }
-        return scope;
+        return "";
     }
 }

@@ -8,7 +8,8 @@ namespace CnnMem.Memory;
 /// Step 2 of <see cref="StorageGraphBuilder"/>, per node: where its outputs live.
 /// 1. a view shares its input's storage (transpose is a strided view; a reshape of one copies);
 /// 2. an op that can run in place does so when nothing else reads its input and no earlier op kept that input
-///    for backward (torchvision's ReLU(inplace=True), which an ONNX file cannot show); in training an op whose
+///    for backward (torchvision's ReLU(inplace=True), which an ONNX file cannot show), or where a fused pattern says
+///    PyTorch writes in place (linear's bias <c>add_</c>); in training an op whose
 ///    backward needs its input keeps a copy of it, which costs the same as not running in place;
 /// 3. any other output is a new storage in the type autocast runs it in; an output nobody reads (ONNX Dropout's
 ///    mask) costs nothing, nor in inference does an inner piece of a decomposed fused op (<see cref="FusedPatterns"/>).
@@ -28,10 +29,13 @@ internal static class OutputPlacement
         {
             s.Strided.Add(n.Outputs[0].Name);
         }
-        var in0 = inputStorage.Count > 0 ? inputStorage[0] : -1;
+        // the input an in-place op writes: input 0, or the one a fused pattern names (a bias Add's matmul output)
+        var fusedTarget = s.Fused.TryGetValue(idx, out var fused) ? fused.InPlaceInput : null;
+        var target = fusedTarget ?? 0;
+        var in0 = inputStorage.Count > target ? inputStorage[target] : -1;
         var inPlace = viewOf is null && in0 >= 0 && s.Storages[in0].Kind == StorageKind.Activation && !s.SavedSoFar.Contains(in0)
-            && (n.Node.InPlace || (s.Options.InferInPlace && result.CanRunInPlace && s.Readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
-            && !(s.Training && result.Saved.Any(x => x.Source == SavedSource.Input && x.Index == 0));
+            && (n.Node.InPlace || fusedTarget is not null || (s.Options.InferInPlace && result.CanRunInPlace && s.Readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
+            && !(s.Training && result.Saved.Any(x => x.Source == SavedSource.Input && x.Index == target));
 
         s.Precision.Decide(n, s.ParamNames);
         allocates.Clear();

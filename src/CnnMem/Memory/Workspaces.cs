@@ -48,15 +48,38 @@ internal static class Workspaces
         return options.Backend switch
         {
             _ when options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn => CudnnWorkspaces.Resolve(n, options, direction).Bytes,
-            _ when UsesOneDnn(n, options) => checked(BlockedBytes(n.Outputs[0]) + WeightBytes(n) + (g.Groups > 1 ? BlockedBytes(x) : 0)),
+            _ when UsesOneDnn(n, options) => OneDnn(n, x, n.Outputs[0].Bytes!.Value, g.Groups > 1),
             _ => Im2ColBytes(n),
         };
+    }
+
+    /// <summary>
+    /// oneDNN (ideep) with plain tensors, in the order PyTorch 1.13's CPU allocator sees it: a blocked copy of the weight
+    /// and a blocked output, then (after the weight copy is freed) the plain output the blocked one is copied into.
+    /// 2D kernels read a plain input except grouped ones; 3D kernels also reorder the input into blocks unless it has
+    /// fewer channels than one block (a clip's RGB); the input and weight copies are freed before the plain output
+    /// exists, so the workspace beside the input and output is the larger of the two moments (measured on
+    /// mobilenet_v2's depthwise convolutions and r3d_18's 3D ones).
+    /// </summary>
+    private static long OneDnn(NodeInference n, Core.TensorInfo x, long outBytes, bool grouped)
+    {
+        var output = BlockedBytes(n.Outputs[0]);
+        var weight = WeightBytes(n);
+        if (x.Shape.Rank < 5 && !grouped)
+        {
+            return checked(output + weight); // a plain input: weight and blocked output beside the plain one (alexnet's forward peaks)
+        }
+        var input = grouped || x.Shape[1].Value >= BlockChannels ? BlockedBytes(x) : 0;
+        return Math.Max(checked(input + weight + output - outBytes), output);
     }
 
     /// <summary>The convolution's weight: input 1 of an imported node, or the weight a spec layer creates.</summary>
     private static long WeightBytes(NodeInference n) =>
         n.Inputs.Length > 1 && n.Inputs[1] is { } w ? w.Bytes ?? 0
         : n.Result.Params.Where(p => p.Role == Ops.ParamRole.Weight).Sum(p => checked(p.Elements * DTypes.SizeOf(p.DType)));
+
+    /// <summary>The channel block of oneDNN's blocked layouts (nChw16c, nCdhw16c).</summary>
+    private const long BlockChannels = 16;
 
     /// <summary>oneDNN's blocked layout (nChw16c): channels padded up to a multiple of 16.</summary>
     public static long BlockedBytes(Core.TensorInfo t)
@@ -65,15 +88,15 @@ internal static class Workspaces
         {
             return t.Bytes ?? 0;
         }
-        var channels = ArenaPlanners.Align(t.Shape[1].Value!.Value, 16);
+        var channels = ArenaPlanners.Align(t.Shape[1].Value!.Value, BlockChannels);
         return checked(t.Shape[0].Value!.Value * channels * Product(t.Shape, 2) * DTypes.SizeOf(t.DType));
     }
 
-    /// <summary>The product of a fully known shape's sizes from axis <paramref name="from"/> on (a loop: this runs for every convolution).</summary>
-    private static long Product(Shape shape, int from)
+    /// <summary>The product of a fully known shape's sizes from axis <paramref name="from"/> up to (not including) <paramref name="until"/> (a loop: this runs for every convolution).</summary>
+    private static long Product(Shape shape, int from, int until = int.MaxValue)
     {
         long p = 1;
-        for (var i = from; i < shape.Rank; i++)
+        for (var i = from; i < Math.Min(shape.Rank, until); i++)
         {
             p = checked(p * shape[i].Value!.Value);
         }
@@ -84,6 +107,9 @@ internal static class Workspaces
     /// PyTorch 1.13 <c>ConvParams::use_mkldnn</c> for float32 CPU input:
     /// (strided or dilated or N >= 16 or kernel not 1x1 or threads > 1) and
     /// (groups > 1 or kernel > 3x3 in both dims or N > 1 or input elements > 20480).
+    /// PyTorch reads the kernel's last two sizes only (<c>weight.size(-1)</c>, <c>weight.size(-2)</c>) and counts the
+    /// input's first four sizes only (N·C·size(2)·size(3)): a 3D convolution's (3,1,1) temporal kernel is "1x1", and a
+    /// video clip's width is left out of the count, so small clips run the native <c>slow_conv3d</c> with its columns buffer.
     /// </summary>
     public static bool UsesOneDnn(NodeInference n, MemoryOptions options)
     {
@@ -92,9 +118,10 @@ internal static class Workspaces
             return false;
         }
         var batch = x.Shape[0].Value!.Value;
-        var numel = Product(x.Shape, 0);
-        var not1x1 = !g.IsPointwise;
-        var big = g.Kernel.Length > 0 && g.Kernel.All(k => k > 3);
+        var numel = Product(x.Shape, 0, 4);
+        var planar = g.Kernel.Length >= 2 ? g.Kernel[^2..] : g.Kernel;
+        var not1x1 = planar.Any(k => k != 1);
+        var big = planar.Length > 0 && planar.All(k => k > 3);
         return (g.IsStrided || g.IsDilated || batch >= 16 || not1x1 || options.CpuThreads > 1)
             && (g.Groups > 1 || big || batch > 1 || numel > 20480);
     }

@@ -18,9 +18,14 @@ public class OracleAccuracyTests
 
     /// <summary>
     /// Figures known to miss, each with its cause in a comment; the test fails when one of them starts to pass (remove
-    /// it here) as loudly as when any other figure misses. None at present: issue 8's seven added networks all pass.
+    /// it here) as loudly as when any other figure misses. densenet121's inference peaks (+12%): since module arguments
+    /// live until their call returns (issue 19, ConvNeXt and the video networks exact), a dense block's inputs are held
+    /// longer than PyTorch holds them; the cause inside torchvision's _DenseBlock is not found yet.
     /// </summary>
-    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "densenet121/1/activation_peak_bytes", "densenet121/8/activation_peak_bytes",
+    };
 
     [Theory]
     [MemberData(nameof(Cases))]
