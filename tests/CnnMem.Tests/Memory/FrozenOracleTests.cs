@@ -10,19 +10,10 @@ public class FrozenOracleTests
     public static IEnumerable<object[]> Cases() => FrozenOracle.Cases().Select(c => new object[] { c });
 
     /// <summary>
-    /// Figures known to miss, with their cause; the test fails when one starts to pass. RegNet with its stem frozen: nothing saves
-    /// the stem's output, but Python keeps it alive until <c>trunk_output</c> returns (the caller's <c>x = self.trunk_output(x)</c>
-    /// and <c>Module.__call__</c> hold their argument; checked with a weakref). cnnmem frees it after block1-0: the forward peak is
-    /// 12,845,056 bytes (exactly that tensor) low. Extending every block argument to its outermost call fixes this case but raised
-    /// vit_b_16's and densenet121's inference peaks 10-31% above the measurements, so that rule waits for the inference liveness work.
+    /// Figures known to miss, with their cause; the test fails when one starts to pass. None at present: RegNet with its stem frozen
+    /// missed by exactly its stem output (12,845,056 bytes at batch 8) until module arguments lived until their call returns.
     /// </summary>
-    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "regnet_y_400mf__half__b8/forward_peak_bytes",
-        "regnet_y_400mf__half__b8/steady_peak_bytes[sgd]",
-        "regnet_y_400mf__half__b8/steady_peak_bytes[sgd_momentum]",
-        "regnet_y_400mf__half__b8/steady_peak_bytes[adam]",
-    };
+    public static readonly IReadOnlySet<string> KnownMisses = new HashSet<string>(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Cases))]
