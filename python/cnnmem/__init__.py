@@ -81,6 +81,13 @@ def _args(command, path, values, options, binary):
     return [command, path] + _options.to_args(command, merged, known)
 
 
+def _text_args(command, path, values, options, binary, format):
+    known = dict(_binary.options(command, binary))
+    for name in _options.RESERVED:
+        known.pop(name, None)
+    return [command, path] + _options.to_args(command, {**values, **options}, known) + ["--format", format]
+
+
 def _run_json(command, path, values, options, binary):
     import json
     out = _binary.run(_args(command, path, values, options, binary) + ["--format", "json"], binary)
@@ -126,7 +133,7 @@ def summary(model, input_size=None, *, input_data=None, batch=None, optimizer=No
     values = _common(_default_batch(batch, input_data), optimizer, backend, framework, amp, device, gpus,
                      parallel, freeze, trainable)
     with _ModelFile(model, input_size, input_data, dtypes, opset or _export_opset()) as path:
-        text = _binary.run(_args("analyze", path, values, options, binary) + ["--format", format], binary)
+        text = _binary.run(_text_args("analyze", path, values, options, binary, format), binary)
         print(text, end="" if text.endswith("\n") else "\n", file=file or sys.stdout)
         return _run_json("analyze", path, values, options, binary)
 

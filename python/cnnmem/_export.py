@@ -20,6 +20,7 @@ import inspect
 import io
 import json
 import re
+import traceback
 import warnings
 
 import onnx
@@ -180,10 +181,28 @@ def _export_kwargs():
     return kw
 
 
+@contextlib.contextmanager
+def _no_param_values():
+    """The TorchScript exporter hands every parameter's value to its ONNX shape inference, which serializes them
+    (minutes and gigabytes for a large model) although a weightless export never needs them. Inside, the exporter's
+    named-parameter dict is empty; the protos it writes are byte-identical (checked on resnet18, ViT, mobilenets,
+    shufflenet and the tests' custom models). Private API: where it is absent nothing is patched."""
+    utils = getattr(torch.onnx, "utils", None)
+    original = getattr(utils, "_get_named_param_dict", None)
+    if original is None:
+        yield
+        return
+    utils._get_named_param_dict = lambda graph, params: {}
+    try:
+        yield
+    finally:
+        utils._get_named_param_dict = original
+
+
 def _torchscript_export(model, args, input_names, opset):
     buf = io.BytesIO()
     dynamic = {n: {0: BATCH_SYMBOL} for n, rank in zip(input_names, _ranks(args)) if rank >= 1}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _no_param_values():
         warnings.simplefilter("ignore")
         torch.onnx.export(
             model, args, buf, export_params=False, opset_version=opset,
@@ -306,7 +325,7 @@ def _explain(model, args, e, failed_in):
         op = _SYMBOLIC_OP.search(text).group(1)
         scope = _SCOPE.search(text)
         if scope:
-            module = _scope_to_path(scope.group(1))
+            module = _scope_to_path(model, scope.group(1))
     elif failed_in:
         module = failed_in[-1][0]
         op = failed_in[-1][1] + ".forward"
@@ -316,14 +335,36 @@ def _explain(model, args, e, failed_in):
         where = f" in module `{module or '<root>'}`" + (f" ({kind})" if kind else "")
     what = f" op {op}" if op else ""
     message = f"cnnmem: could not export {model_name} to ONNX:{what}{where}: {first}"
+    # Keep the exporter's exception (and its traceback's lines) but not the locals of its frames: they hold the
+    # half-converted TorchScript graph, which a later export must not meet.
+    traceback.clear_frames(e.__traceback__)
     return ExportError(message, module=module, op=op, original=e)
 
 
-def _scope_to_path(scope):
-    """``torchvision...EfficientNet::/torch...Sequential::features/...::features.2.0/...::stochastic_depth`` -> ``features.2.0.stochastic_depth``."""
-    parts = [p.split("::")[-1] for p in scope.split("/") if "::" in p]
-    parts = [p for p in parts if p]
-    return parts[-1] if parts else ""
+def _scope_to_path(model, scope):
+    """The module path of a TorchScript scope, ``EfficientNet::/Sequential::features/.../StochasticDepth::stochastic_depth``.
+
+    Each segment names a module by its path's last non-numeric atoms (``features.1.0``, ``stochastic_depth``): walk
+    the model's children to rebuild the full path (``features.1.0.stochastic_depth``)."""
+    segments = [p.split("::")[-1] for p in scope.split("/") if "::" in p]
+    path, module = "", model
+    for seg in segments[1:]:
+        for name, child in module.named_children():
+            full = f"{path}.{name}" if path else name
+            if _unqualified(full) == seg or full == seg:
+                path, module = full, child
+                break
+        else:
+            return path if path else (segments[-1] if segments else "")
+    return path
+
+
+def _unqualified(qualified):
+    atoms = qualified.split(".")
+    for i in range(len(atoms) - 1, -1, -1):
+        if not atoms[i].isnumeric():
+            return ".".join(atoms[i:])
+    return qualified
 
 
 def _module_type(model, path):

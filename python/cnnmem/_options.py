@@ -9,6 +9,9 @@ gives ``NAME=VALUE`` items; ``None`` leaves the option out. Names are checked ag
 import difflib
 
 
+RESERVED = ("format", "output")
+
+
 def _flag(name):
     return "--" + name.replace("_", "-")
 
@@ -22,8 +25,12 @@ def to_args(command, values, known=None):
         name = key.replace("_", "-")
         if known is not None and name not in known:
             close = difflib.get_close_matches(name, list(known), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise TypeError(f"cnnmem {command} has no option --{name}{hint}; its options: {', '.join(sorted(known))}")
+            hint = "; did you mean " + " or ".join(f"{c.replace('-', '_')}= (--{c})" for c in close) + "?" if close else ""
+            raise TypeError(f"cnnmem {command} has no option --{name} ({key}=){hint} "
+                            f"Its options: {', '.join('--' + k for k in sorted(known))}")
+        if name in RESERVED:
+            raise TypeError(f"cnnmem: {key}= is set by the package (the JSON report is parsed); "
+                            "summary(format=...) prints another format")
         placeholder = known.get(name) if known is not None else None
         takes_bool = placeholder is not None and placeholder.replace(" ", "") in ("true|false", "false|true")
         items = value if isinstance(value, (list, tuple)) else [value]
