@@ -46,18 +46,8 @@ internal static class JsonCudnnWriter
         json.WriteNumber("in_channels"u8, c.InChannels);
         json.WriteNumber("out_channels"u8, c.OutChannels);
         json.WriteNumber("batch"u8, c.Batch);
-        json.WriteStartArray("spatial"u8);
-        foreach (var s in c.Spatial)
-        {
-            json.WriteNumberValue(s);
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("output_spatial"u8);
-        foreach (var s in c.OutputSpatial)
-        {
-            json.WriteNumberValue(s);
-        }
-        json.WriteEndArray();
+        JsonFields.Numbers(json, "spatial"u8, c.Spatial);
+        JsonFields.Numbers(json, "output_spatial"u8, c.OutputSpatial);
         JsonFields.String(json, "dtype"u8, c.Dtype);
         JsonFields.String(json, "layout"u8, c.Layout);
         json.WriteStartArray("calls"u8);

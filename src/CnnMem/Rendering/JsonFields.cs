@@ -31,4 +31,15 @@ internal static class JsonFields
             json.WriteBoolean(name, v);
         }
     }
+
+    /// <summary>An array of whole numbers under <paramref name="name"/>.</summary>
+    public static void Numbers(Utf8JsonWriter json, ReadOnlySpan<byte> name, IEnumerable<long> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteNumberValue(v);
+        }
+        json.WriteEndArray();
+    }
 }
