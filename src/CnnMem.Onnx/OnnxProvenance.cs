@@ -100,16 +100,33 @@ internal static class OnnxProvenance
 
     private static bool IsPyTorch(OnnxModelBytes model) => model.Producer.Name.Equals("pytorch", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The export mode cnnmem's Python package recorded (<c>{"mode": "eval"}</c>), when it is not training.</summary>
     private static string? ExporterSays(IReadOnlyList<KeyValuePair<string, string>> metadata)
     {
         foreach (var (key, value) in metadata)
         {
-            if (key == ExporterKey && value.Contains("\"mode\"", StringComparison.Ordinal) && !value.Contains("\"training\"", StringComparison.Ordinal))
+            if (key == ExporterKey && Mode(value) is { } mode && mode != "training")
             {
-                return $"metadata '{ExporterKey}' says {value}";
+                return $"metadata '{ExporterKey}' says mode '{mode}'";
             }
         }
         return null;
+    }
+
+    /// <summary>The "mode" string of the exporter's JSON object; null when it has none (a record from another tool is not an error).</summary>
+    private static string? Mode(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("mode", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Constant folding merged BatchNorm into the convolution before it: the rewritten weight got an exporter name.</summary>

@@ -2,7 +2,8 @@
 """Small ONNX files for the provenance tests (tests/CnnMem.Tests/TestData/provenance), weightless:
 - resnet18_default_export.onnx: torch.onnx.export(model, x, path) with its defaults (inference mode, BatchNorm folded);
 - tiny_frozen.onnx: a training-mode export whose metadata cnnmem.frozen_params names the first conv's parameters;
-- tiny_bad_json.onnx, tiny_unknown_name.onnx: the same metadata, malformed / naming no parameter.
+- tiny_bad_json.onnx, tiny_unknown_name.onnx: the same metadata, malformed / naming no parameter;
+- tiny_exporter_eval.onnx: cnnmem.exporter says mode 'eval'.
 Usage: /usr/bin/python3 tools/frozen/make_onnx_testdata.py
 """
 import io, json, os, sys, tempfile, warnings
@@ -29,9 +30,11 @@ def export(model, x, **kw):
     return onnx.load_from_string(b.getvalue())
 
 
-def save(m, name, frozen=None):
+def save(m, name, frozen=None, exporter=None):
     if frozen is not None:
         p = m.metadata_props.add(); p.key = "cnnmem.frozen_params"; p.value = frozen
+    if exporter is not None:
+        p = m.metadata_props.add(); p.key = "cnnmem.exporter"; p.value = json.dumps(exporter)
     onnx.save(weightless(m), os.path.join(OUT, name))
     print(name)
 
@@ -47,6 +50,7 @@ def main():
     save(m, "tiny_frozen.onnx", json.dumps(["0.weight", "0.bias"]))
     save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_bad_json.onnx", "[0.weight")
     save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_unknown_name.onnx", json.dumps(["conv9.weight"]))
+    save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_exporter_eval.onnx", exporter={"package": "cnnmem", "mode": "eval"})
 
 
 if __name__ == "__main__":

@@ -104,6 +104,15 @@ public class FreezeCliTests
     }
 
     [Fact]
+    public void ExporterMetadata_EvalMode_Warns()
+    {
+        var r = CliRun.Of("analyze", Provenance("tiny_exporter_eval.onnx"), "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var warnings = JsonDocument.Parse(r.Out).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!);
+        Assert.Contains(warnings, w => w.Contains("metadata 'cnnmem.exporter' says mode 'eval'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TrainingExport_HasNoExportWarning()
     {
         var r = CliRun.Of("analyze", Provenance("tiny_frozen.onnx"), "--format", "json");
