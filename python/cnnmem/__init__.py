@@ -144,9 +144,9 @@ def fit(model, input_size=None, *, input_data=None, memory=None, device=None, op
     """The largest batches that fit ``memory`` (``"24GiB"``) or a ``device``'s memory: ``cnnmem fit``'s JSON
     as a dict. ``optimizer`` may be a list (one fit each). Other arguments as for ``estimate``."""
     binary = _binary.find_binary()
-    values = _common(None, optimizer, backend, framework, amp, None, gpus, parallel, freeze, trainable)
+    values = _common(None, optimizer, backend, framework, amp, device, gpus, parallel, freeze, trainable)
     del values["batch"]
-    values = {"memory": memory, "device": device, **values}
+    values = {"memory": memory, **values}
     with _ModelFile(model, input_size, input_data, dtypes, opset or _export_opset()) as path:
         return _run_json("fit", path, values, options, binary)
 
