@@ -55,10 +55,15 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
         {
             // a need next to the budget is shown with the digits that make it visibly below or above it
             string Need(long b) => $"{ByteFormat.BytesBeside(b, Budget, u)} ({ByteFormat.Count(b)} bytes)";
+            var least = r.AtNextBatch is { Fits: false } n && n.Bytes != n.UnconstrainedBytes ? "at least " : "";
             sb.Append(r.Batch == 0
-                ? $"  {r.Mode}: does not fit even at batch 1, which needs {Need(r.BytesAtNextBatch)}\n"
+                ? $"  {r.Mode}: does not fit even at batch 1, which needs {least}{Need(r.BytesAtNextBatch)}\n"
                 : $"  {r.Mode}: batch {ByteFormat.Count(r.Batch)} needs {Need(r.BytesAtBatch)}, headroom {Bytes(r.HeadroomBytes)}" +
-                  (r.BytesAtNextBatch > 0 ? $"; batch {ByteFormat.Count(r.Batch + 1)} would need {Need(r.BytesAtNextBatch)}" : "") + "\n");
+                  (r.BytesAtNextBatch > 0 ? $"; batch {ByteFormat.Count(r.Batch + 1)} would need {least}{Need(r.BytesAtNextBatch)}" : "") + "\n");
+            foreach (var line in BudgetWords.Lines(r.AtBatch, r.AtNextBatch, r.Batch, u))
+            {
+                sb.Append("    ").Append(line).Append('\n');
+            }
         }
         if (Parallel is not null)
         {

@@ -10,7 +10,8 @@ namespace CnnMem.Analysis;
 ///    inference and training batch that fits (the fit solver);
 /// 2. the batches: 1, 2, 4, ... up to the smallest power of two that covers twice the report's batch, 64, and the
 ///    largest training batch that fits the biggest GPU shown (at most <see cref="MaxSweepBatch"/>), plus the report's batch;
-/// 3. inference and training memory at each, on the report's backend.
+/// 3. inference and training memory at each, on the report's backend: with --device under its budget, as fit decides it
+///    (the unconstrained figures beside), so the curve meets the device's markers.
 /// </summary>
 internal static class BatchSweeper
 {
@@ -39,7 +40,32 @@ internal static class BatchSweeper
         {
             batches.Add(b);
         }
-        var points = batches.Select(b => new BatchSweepPoint(b, memory.Inference(b), memory.Training(b))).ToImmutableArray();
+        var budget = device is null ? (long?)null : fits[0].Bytes;
+        if (budget is not null)
+        {
+            // the device's largest batches and the next ones: the curve under its budget meets each marker
+            foreach (var m in new[] { fits[0].MaxInferenceBatch, fits[0].MaxTrainingBatch ?? 0 }.Where(m => m > 0))
+            {
+                batches.UnionWith(new[] { m, m + 1 }.Where(b => b <= top));
+            }
+        }
+        var points = batches.Select(b => Point(memory, b, budget)).ToImmutableArray();
         return new BatchSweep(backend, points, fits);
+    }
+
+    /// <summary>Memory at one batch: unconstrained, or with a device's budget the memory under it and the unconstrained beside.</summary>
+    private static BatchSweepPoint Point(MemoryAtBatch memory, long batch, long? budget)
+    {
+        if (budget is not { } b)
+        {
+            return new BatchSweepPoint(batch, memory.Inference(batch), memory.Training(batch));
+        }
+        var inference = memory.InferenceUnderBudget(batch, b);
+        var training = memory.TrainingUnderBudget(batch, b);
+        return new BatchSweepPoint(batch, inference.Bytes, training?.Bytes)
+        {
+            InferenceUnconstrainedBytes = inference.UnconstrainedBytes,
+            TrainingUnconstrainedBytes = training?.UnconstrainedBytes,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using CnnMem.Graphs;
 using CnnMem.Memory;
+using CnnMem.Reports;
 
 namespace CnnMem.Analysis;
 
@@ -20,6 +21,12 @@ internal sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, b
 
     public long? Training(long batch) =>
         !trains ? null : training.TryGetValue(batch, out var v) ? v : training[batch] = FitModel.TrainingBytes(graph, options, options.Optimizer, batch);
+
+    /// <summary>Inference at <paramref name="batch"/> under <paramref name="budget"/>, as <c>fit</c> decides it.</summary>
+    public BudgetRun InferenceUnderBudget(long batch, long budget) => FitModel.UnderBudget(graph, options, null, batch, budget);
+
+    /// <summary>The training step at <paramref name="batch"/> under <paramref name="budget"/>; null without a training model.</summary>
+    public BudgetRun? TrainingUnderBudget(long batch, long budget) => trains ? FitModel.UnderBudget(graph, options, options.Optimizer, batch, budget) : null;
 
     /// <summary>The largest inference batch for the budget, as <c>fit</c> answers it (on CUDA a replay under the budget).</summary>
     public long MaxInferenceBatch(long budget) => FitModel.FitInference(graph, options, budget).Batch;

@@ -8,8 +8,9 @@ namespace CnnMem.Analysis;
 /// 1. memory to plan with: on CUDA the device view's totals (context, static tensors, allocator-rounded peaks); on the
 ///    CPU the framework model's static bytes plus peak; without the framework model the textbook sums;
 /// 2. parameters and MACs from the totals;
-/// 3. with a device: its memory, whether this batch fits (this batch is at most the largest that fits) and the largest
-///    batches, from the fit solver over the same memory functions <c>fit</c> uses.
+/// 3. with a device: its memory, whether this batch fits and the memory under its budget, as <c>fit</c> decides them
+///    (<see cref="FitModel.UnderBudget"/>: the figures replace the unconstrained ones, which stay beside them), and the
+///    largest batches, from the fit solver over the same runs.
 /// </summary>
 internal static class SummaryModel
 {
@@ -29,12 +30,18 @@ internal static class SummaryModel
         var budget = DeviceTable.Bytes(device);
         var maxInference = memoryAt.MaxInferenceBatch(budget);
         var maxTraining = memoryAt.MaxTrainingBatch(budget);
+        var inference = memoryAt.InferenceUnderBudget(batch, budget);
+        var training = memoryAt.TrainingUnderBudget(batch, budget);
         return summary with
         {
+            InferenceBytes = inference.Bytes,
+            TrainingStepBytes = training?.Bytes ?? summary.TrainingStepBytes,
+            InferenceUnderBudget = inference,
+            TrainingUnderBudget = training,
             Device = device,
             DeviceBytes = budget,
-            FitsInference = batch <= maxInference,
-            FitsTraining = maxTraining is { } t ? batch <= t : null,
+            FitsInference = inference.Fits,
+            FitsTraining = training?.Fits,
             MaxInferenceBatch = maxInference,
             MaxTrainingBatch = maxTraining,
         };

@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Memory.Cuda;
+using CnnMem.Reports;
 
 namespace CnnMem.Memory;
 
@@ -12,13 +13,18 @@ namespace CnnMem.Memory;
 ///   caching allocator's replay (<see cref="CudaReplay"/>), which releases its cache and retries before it fails and
 ///   lets cuDNN do without a workspace it cannot have; so neither the unconstrained reserved peak nor the allocated
 ///   peak decides alone. The bytes shown are the context plus what the allocator reserved.
+/// One story under a budget (<see cref="UnderBudget"/>): a batch that runs takes what the capped replay reserved; one
+/// that does not needs the least budget it runs in; beside both, the unconstrained figure.
 /// </summary>
 internal static class FitModel
 {
+    /// <summary>The least-budget search stops within this many bytes (the allocator's large-segment rounding is 2 MiB).</summary>
+    internal const long LeastBudgetStep = 1L << 20;
+
     public static long InferenceBytes(ModelGraph graph, AnalysisOptions options, long batch)
     {
         var inference = Analyzer.Infer(graph, options, batch);
-        if (options.Memory.Profile.Allocator is not null)
+        if (Replays(options, null))
         {
             return checked(CudaReplay.Inference(inference, options.Memory).ReservedPeak + options.Memory.EffectiveContextBytes);
         }
@@ -28,7 +34,7 @@ internal static class FitModel
     public static long TrainingBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long batch)
     {
         var inference = Analyzer.Infer(graph, options, batch);
-        if (options.Memory.Profile.Allocator is not null && options.Memory.CheckpointEvery == 0)
+        if (Replays(options, optimizer))
         {
             return checked(CudaReplay.Training(inference, options.Memory, optimizer).ReservedPeak + options.Memory.EffectiveContextBytes);
         }
@@ -38,33 +44,101 @@ internal static class FitModel
     }
 
     public static FitResult FitInference(ModelGraph graph, AnalysisOptions options, long budget) =>
-        options.Memory.Profile.Allocator is null
-            ? FitSolver.Solve("inference", budget, b => InferenceBytes(graph, options, b))
-            : FitSolver.Largest("inference", budget, b => InferenceBytes(graph, options, b), b => Runs(graph, options, null, b, budget));
+        Fit("inference", graph, options, null, budget);
 
-    public static FitResult FitTraining(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long budget)
+    public static FitResult FitTraining(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long budget) =>
+        Fit($"training ({Optimizers.Name(optimizer)}, {DTypes.Name(options.DType)}{(options.Memory.MixedPrecision ? ", mixed precision" : "")})", graph, options, optimizer, budget);
+
+    /// <summary>
+    /// Inference (<paramref name="optimizer"/> null) or a training step at <paramref name="batch"/> under
+    /// <paramref name="budget"/>, as <c>fit</c> decides it and <c>analyze --device</c> shows it.
+    /// </summary>
+    public static BudgetRun UnderBudget(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
     {
-        var mode = $"training ({Optimizers.Name(optimizer)}, {DTypes.Name(options.DType)}{(options.Memory.MixedPrecision ? ", mixed precision" : "")})";
-        return options.Memory.Profile.Allocator is null || options.Memory.CheckpointEvery != 0
-            ? FitSolver.Solve(mode, budget, b => TrainingBytes(graph, options, optimizer, b))
-            : FitSolver.Largest(mode, budget, b => TrainingBytes(graph, options, optimizer, b), b => Runs(graph, options, optimizer, b, budget));
+        long Unconstrained() => optimizer is { } o ? TrainingBytes(graph, options, o, batch) : InferenceBytes(graph, options, batch);
+        if (!Replays(options, optimizer))
+        {
+            var bytes = Unconstrained();
+            return new BudgetRun(bytes <= budget, bytes, bytes, 0, 0);
+        }
+        var run = Runs(graph, options, optimizer, batch, budget);
+        var unconstrained = Unconstrained();
+        if (run.Run is { Fits: true } r)
+        {
+            return new BudgetRun(true, run.Bytes, unconstrained, r.SkippedWorkspaces, r.SkippedWorkspaceBytes);
+        }
+        var g = StorageGraphs.Of(Analyzer.Infer(graph, options, batch), options.Memory, training: optimizer is not null);
+        return new BudgetRun(false, LeastBudget(graph, options, optimizer, batch, budget, unconstrained), unconstrained, 0, 0)
+        {
+            Failure = run.Run is null
+                ? new BudgetFailure("CUDA context", null, null, 0, 0, 0, 0, 0)
+                : FailureSite.Of(run.Run.Failure, g, training: optimizer is not null, budget - options.Memory.EffectiveContextBytes),
+        };
+    }
+
+    private static bool Replays(AnalysisOptions options, Optimizer? optimizer) =>
+        options.Memory.Profile.Allocator is not null && (optimizer is null || options.Memory.CheckpointEvery == 0);
+
+    private static FitResult Fit(string mode, ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long budget)
+    {
+        var cache = new Dictionary<long, BudgetRun>();
+        BudgetRun at(long b) => cache.TryGetValue(b, out var r) ? r : cache[b] = UnderBudget(graph, options, optimizer, b, budget);
+        var fit = Replays(options, optimizer)
+            ? FitSolver.Largest(mode, budget, b => at(b).Bytes, b => Runs(graph, options, optimizer, b, budget) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default)
+            : FitSolver.Solve(mode, budget, b => at(b).Bytes);
+        var next = fit.BytesAtNextBatch > 0 ? at(fit.Batch + 1) : null;
+        var here = fit.Batch > 0 ? at(fit.Batch) : null;
+        return fit with
+        {
+            BytesAtBatch = here?.Bytes ?? 0,
+            BytesAtNextBatch = next?.Bytes ?? fit.BytesAtNextBatch,
+            AtBatch = here,
+            AtNextBatch = next,
+        };
     }
 
     /// <summary>
-    /// Whether the measured flow runs at <paramref name="batch"/> within the budget (inference when <paramref name="optimizer"/>
-    /// is null), and the device memory it then takes: the context plus what the allocator reserved under the budget.
+    /// The least budget (to <see cref="LeastBudgetStep"/>) in which the run at <paramref name="batch"/> fits, above
+    /// <paramref name="budget"/> (where it does not) and at most <paramref name="unconstrained"/> (where the cap is never met).
     /// </summary>
-    private static (bool Fits, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
+    private static long LeastBudget(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget, long unconstrained)
+    {
+        long fails = budget, fits = Math.Max(unconstrained, checked(budget + 1));
+        while (Runs(graph, options, optimizer, batch, fits).Run is not { Fits: true })
+        {
+            (fails, fits) = (fits, checked(fits * 2)); // the unconstrained run should fit its own peak: a safety net, not a path taken
+        }
+        while (fits - fails > LeastBudgetStep)
+        {
+            var mid = fails + ((fits - fails) / 2);
+            if (Runs(graph, options, optimizer, batch, mid).Run is { Fits: true })
+            {
+                fits = mid;
+            }
+            else
+            {
+                fails = mid;
+            }
+        }
+        return fits;
+    }
+
+    /// <summary>
+    /// The replay at <paramref name="batch"/> capped at the budget (inference when <paramref name="optimizer"/> is null),
+    /// and the device memory it then takes: the context plus what the allocator reserved under the budget; no run when
+    /// the context alone passes the budget.
+    /// </summary>
+    private static (CudaRun? Run, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
     {
         var context = options.Memory.EffectiveContextBytes;
         if (budget - context <= 0)
         {
-            return (false, 0);
+            return (null, 0);
         }
         var inference = Analyzer.Infer(graph, options, batch);
         var run = optimizer is { } o
             ? CudaReplay.Training(inference, options.Memory, o, budget - context)
             : CudaReplay.Inference(inference, options.Memory, budget - context);
-        return (run.Fits, checked(run.ReservedPeak + context));
+        return (run, checked(run.ReservedPeak + context));
     }
 }

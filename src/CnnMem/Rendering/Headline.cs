@@ -17,13 +17,12 @@ internal static class Headline
         {
             return null;
         }
-        string Bytes(long b) => $"{ByteFormat.Bytes(b, units)} ({ByteFormat.Count(b)} bytes)";
         var batch = ByteFormat.Count(report.Batch);
         var lines = ImmutableArray.CreateBuilder<SummaryLine>();
-        lines.Add(new($"Inference, batch {batch}", Bytes(s.InferenceBytes)));
+        lines.Add(new($"Inference, batch {batch}", Figure(s.InferenceBytes, s.InferenceUnderBudget, s.Device, units)));
         if (s.TrainingStepBytes is { } t)
         {
-            lines.Add(new($"Training step ({Optimizers.Name(report.Optimizer)}), batch {batch}", Bytes(t)));
+            lines.Add(new($"Training step ({Optimizers.Name(report.Optimizer)}), batch {batch}", Figure(t, s.TrainingUnderBudget, s.Device, units)));
         }
         lines.Add(new("Parameters", $"{ByteFormat.Human(s.Params)} ({ByteFormat.Count(s.Params)})"));
         lines.Add(new($"MACs, batch {batch}", $"{ByteFormat.Human(s.Macs)} ({ByteFormat.Count(s.Macs)})"));
@@ -31,10 +30,22 @@ internal static class Headline
         {
             lines.Add(new($"Fits {device} ({ByteFormat.Bytes(budget, UnitSystem.Iec)})", $"inference {YesNo(s.FitsInference)}, training {YesNo(s.FitsTraining)}"));
             lines.Add(new($"Largest batch on {device}", $"inference {Batch(s.MaxInferenceBatch)}, training {Batch(s.MaxTrainingBatch)}"));
+            foreach (var (mode, run) in new[] { ("inference", s.InferenceUnderBudget), ("training", s.TrainingUnderBudget) })
+            {
+                if (run is { Fits: true } r && r.Bytes < r.UnconstrainedBytes)
+                {
+                    lines.Add(new($"Why {mode} takes less on {device}", BudgetWords.Why(r, units)));
+                }
+                else if (run is { Fits: false, Failure: { } f })
+                {
+                    lines.Add(new($"Why {mode} does not fit {device}", $"batch {batch} {BudgetWords.Failure(f, units)}"));
+                }
+            }
         }
         return new SummarySection($"Answer: memory to plan with ({Basis(report, s)})", lines.ToImmutable())
         {
-            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison.",
+            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison." +
+                (s.Device is { } d ? $" With a device they are the memory under its budget, as fit decides it (the sections below are unconstrained: what PyTorch takes when the memory is there)." : ""),
         };
     }
 
@@ -43,6 +54,19 @@ internal static class Headline
         "textbook" => "textbook method; the framework model did not run",
         _ => $"{FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)}" + (s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? "; device totals" : ""),
     };
+
+    /// <summary>A mode's figure: with a device the memory under its budget, the unconstrained figure beside it when they differ.</summary>
+    private static string Figure(long bytes, BudgetRun? run, string? device, UnitSystem units)
+    {
+        var text = $"{ByteFormat.Bytes(bytes, units)} ({ByteFormat.Count(bytes)} bytes)";
+        return run switch
+        {
+            null => text,
+            { Fits: false } r => $"at least {text}: does not fit {device}; {ByteFormat.Bytes(r.UnconstrainedBytes, units)} unconstrained",
+            { } r when r.Bytes < r.UnconstrainedBytes => $"{text} under the {device} budget; {ByteFormat.Bytes(r.UnconstrainedBytes, units)} unconstrained",
+            _ => text,
+        };
+    }
 
     private static string YesNo(bool? b) => b switch { true => "yes", false => "no", null => "n/a" };
 

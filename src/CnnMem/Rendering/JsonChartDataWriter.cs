@@ -40,6 +40,8 @@ internal static class JsonChartDataWriter
             json.WriteNumber("batch"u8, p.Batch);
             json.WriteNumber("inference_bytes"u8, p.InferenceBytes);
             JsonFields.Number(json, "training_bytes"u8, p.TrainingBytes);
+            JsonFields.Number(json, "inference_unconstrained_bytes"u8, p.InferenceUnconstrainedBytes);
+            JsonFields.Number(json, "training_unconstrained_bytes"u8, p.TrainingUnconstrainedBytes);
             json.WriteEndObject();
         }
         json.WriteEndArray();

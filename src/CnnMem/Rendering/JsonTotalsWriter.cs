@@ -20,6 +20,8 @@ internal static class JsonTotalsWriter
         JsonFields.Boolean(json, "fits_training"u8, s.FitsTraining);
         JsonFields.Number(json, "max_inference_batch"u8, s.MaxInferenceBatch);
         JsonFields.Number(json, "max_training_batch"u8, s.MaxTrainingBatch);
+        JsonBudgetWriter.Write(json, "inference_under_budget"u8, s.InferenceUnderBudget);
+        JsonBudgetWriter.Write(json, "training_under_budget"u8, s.TrainingUnderBudget);
         json.WriteEndObject();
     }
 

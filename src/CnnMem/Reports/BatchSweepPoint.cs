@@ -1,4 +1,15 @@
 namespace CnnMem.Reports;
 
-/// <summary>Memory at one batch size: inference and one training step (null without a training model), bytes, on the report's backend.</summary>
-public sealed record BatchSweepPoint(long Batch, long InferenceBytes, long? TrainingBytes);
+/// <summary>
+/// Memory at one batch size: inference and one training step (null without a training model), bytes, on the report's
+/// backend. With a device the figures are the memory under its budget (<see cref="BudgetRun.Bytes"/>: what the batch
+/// takes there, or the least budget it runs in), and the unconstrained figures are beside them.
+/// </summary>
+public sealed record BatchSweepPoint(long Batch, long InferenceBytes, long? TrainingBytes)
+{
+    /// <summary>With a device: inference when the memory is there (null without a device: <see cref="InferenceBytes"/> is that figure).</summary>
+    public long? InferenceUnconstrainedBytes { get; init; }
+
+    /// <summary>With a device: the training step when the memory is there.</summary>
+    public long? TrainingUnconstrainedBytes { get; init; }
+}

@@ -35,4 +35,14 @@ public sealed record ReportSummary(
 
     /// <summary>The largest training batch that fits the device with the report's optimizer.</summary>
     public long? MaxTrainingBatch { get; init; }
+
+    /// <summary>
+    /// With a device: inference at this batch under its budget, as <c>fit</c> decides it; then <see cref="InferenceBytes"/>
+    /// is its <see cref="BudgetRun.Bytes"/> (what it takes under the budget, or the least budget it runs in) and the
+    /// unconstrained figure (the device view's total) is beside it.
+    /// </summary>
+    public BudgetRun? InferenceUnderBudget { get; init; }
+
+    /// <summary>With a device: the training step under its budget (<see cref="InferenceUnderBudget"/>).</summary>
+    public BudgetRun? TrainingUnderBudget { get; init; }
 }

@@ -27,6 +27,8 @@ internal sealed class CachingAllocatorModel(AllocatorProfile profile, long limit
 
     public long Reserved { get; private set; }
 
+    public long LargestFree => Math.Max(smallFree.Largest, largeFree.Largest);
+
     /// <summary>The size a request is rounded to (its block's size before any unsplit remainder).</summary>
     public long RoundSize(long bytes) => bytes < profile.MinBlock ? profile.MinBlock : checked((bytes + profile.MinBlock - 1) / profile.MinBlock * profile.MinBlock);
 

@@ -14,6 +14,9 @@ internal sealed class FreeBlocks
 
     internal int Count { get; private set; }
 
+    /// <summary>The largest free block's size (0 when none): the last in size order.</summary>
+    internal long Largest => chunks.Count == 0 ? 0 : chunks[^1][^1].Size;
+
     internal void Add(Block block)
     {
         if (chunks.Count == 0)

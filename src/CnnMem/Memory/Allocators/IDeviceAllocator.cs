@@ -12,6 +12,9 @@ internal interface IDeviceAllocator
     /// <summary>Bytes taken from the device (segments), live or cached.</summary>
     long Reserved { get; }
 
+    /// <summary>The largest free block held in the cache (the largest request it could serve without a new segment).</summary>
+    long LargestFree { get; }
+
     /// <summary>Allocates <paramref name="bytes"/> for tensor <paramref name="id"/>; false when the device (or the budget) has no room even after freeing the cache.</summary>
     bool TryMalloc(int id, long bytes);
 

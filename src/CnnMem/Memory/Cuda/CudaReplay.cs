@@ -26,8 +26,14 @@ internal static class CudaReplay
         var measured = t.Events.Count;
         t.DropOutputs(new LossTensors(-1, -1, -1), g.Nodes.Length);
         var warm = replay.Play(t.Events, 0, t.Events.Count, statics);
+        var warmSkipped = replay.Skipped;
         var run = replay.Play(t.Events, 0, measured, statics);
-        return new CudaRun(replay.Ok, statics, run.PeakAbove, run.PeakStep, run.EndAbove, 0, -1, 0, 0, run.PeakAbove, Math.Max(warm.ReservedPeak, run.ReservedPeak));
+        return new CudaRun(replay.Ok, statics, run.PeakAbove, run.PeakStep, run.EndAbove, 0, -1, 0, 0, run.PeakAbove, Math.Max(warm.ReservedPeak, run.ReservedPeak))
+        {
+            Failure = replay.Failure,
+            SkippedWorkspaces = replay.Skipped.Count - warmSkipped.Count,
+            SkippedWorkspaceBytes = replay.Skipped.Bytes - warmSkipped.Bytes,
+        };
     }
 
     public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue) =>
@@ -52,6 +58,7 @@ internal static class CudaReplay
             t.DropParamGrads(stepAt);
         }
         play.End(t);
+        var warmSkipped = replay.Skipped;
         var baseline = replay.Allocator.Allocated;
         play.Begin(baseline);
         var loss = t.Forward(training: true);
@@ -65,7 +72,12 @@ internal static class CudaReplay
         var top = Math.Max(f.PeakAbove, Math.Max(b.PeakAbove, s.PeakAbove));
         return new CudaRun(
             replay.Ok, statics, f.PeakAbove, f.PeakStep, f.EndAbove, b.PeakAbove, b.PeakStep, s.PeakAbove, persistent,
-            checked(persistent + top), Math.Max(f.ReservedPeak, Math.Max(b.ReservedPeak, s.ReservedPeak)));
+            checked(persistent + top), Math.Max(f.ReservedPeak, Math.Max(b.ReservedPeak, s.ReservedPeak)))
+        {
+            Failure = replay.Failure,
+            SkippedWorkspaces = replay.Skipped.Count - warmSkipped.Count,
+            SkippedWorkspaceBytes = replay.Skipped.Bytes - warmSkipped.Bytes,
+        };
     }
 
     /// <summary>The first step, from no gradients (the optimizer's state is made in it), played pass by pass.</summary>
@@ -113,7 +125,7 @@ internal static class CudaReplay
         var replay = new TraceReplay(allocator);
         if (!ok)
         {
-            replay.Play(new[] { new TraceEvent(TraceOp.Alloc, id, long.MaxValue / 4, 0) }, 0, 1, 0);
+            replay.Play(new[] { new TraceEvent(TraceOp.Alloc, id, FailureSite.StaticRequest, 0) }, 0, 1, 0);
         }
         return (replay, allocator.Allocated);
     }

@@ -26,4 +26,14 @@ internal sealed record CudaRun(
     long StepPeak,
     long Persistent,
     long PeakAboveStatic,
-    long ReservedPeak);
+    long ReservedPeak)
+{
+    /// <summary>Under a budget, the request that did not fit (null when the run fits).</summary>
+    public Trace.TraceFailure? Failure { get; init; }
+
+    /// <summary>cuDNN workspaces the library did without under the budget (it falls back to algorithms that need less).</summary>
+    public int SkippedWorkspaces { get; init; }
+
+    /// <summary>The bytes of those workspaces (each request counted once per call).</summary>
+    public long SkippedWorkspaceBytes { get; init; }
+}

@@ -10,6 +10,12 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
     /// <summary>False once a request did not fit (out of memory).</summary>
     public bool Ok { get; private set; } = true;
 
+    /// <summary>The request that did not fit, once <see cref="Ok"/> is false.</summary>
+    public TraceFailure? Failure { get; private set; }
+
+    /// <summary>How many optional requests (cuDNN workspaces) were refused, and their bytes: what the library did without.</summary>
+    public (int Count, long Bytes) Skipped { get; private set; }
+
     /// <summary>Plays events [<paramref name="start"/>, <paramref name="end"/>); the peak is measured above <paramref name="baseline"/>.</summary>
     public PhasePeak Play(IReadOnlyList<TraceEvent> events, int start, int end, long baseline)
     {
@@ -29,9 +35,11 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
             {
                 if (e.Optional)
                 {
+                    Skipped = (Skipped.Count + 1, checked(Skipped.Bytes + e.Bytes));
                     continue; // a workspace the library can do without (cuDNN falls back to an algorithm that needs less)
                 }
                 Ok = false;
+                Failure = new TraceFailure(e.Id, e.Bytes, e.Step, allocator.Reserved, allocator.Allocated, allocator.LargestFree);
                 break;
             }
             if (allocator.Allocated > peak)

@@ -16,10 +16,14 @@ internal static class BatchChart
         }
         var points = sweep.Points;
         var c = new ChartBuilder(960, 580, 80, 90, 150, 84);
-        var note = sweep.Backend == "cuda" ? "CUDA: context and allocator rounding included" : "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)";
+        var budgeted = points.Any(p => p.InferenceUnconstrainedBytes is not null);
+        var note = sweep.Backend != "cuda" ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
+            : budgeted ? $"CUDA: memory under the {sweep.Devices[0].Name} budget, as fit decides it; thin: unconstrained"
+            : "CUDA: context and allocator rounding included; curves unconstrained";
         c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
             [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
         var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
+        maxBytes = Math.Max(maxBytes, points.Max(p => Math.Max(p.InferenceUnconstrainedBytes ?? 0, p.TrainingUnconstrainedBytes ?? 0)));
         var (divisor, unit) = Scale.ByteUnit(maxBytes);
         var y = Scale.Nice(0, maxBytes * 1.05 / divisor);
         c.Y = new Scale(0, y.Max * divisor, y.Step * divisor);
@@ -39,6 +43,11 @@ internal static class BatchChart
             c.Line(c.Left, dy, c.Right, dy, ChartPalette.Axis, 1.5, dashed: true);
             c.Text(c.Right + 6, dy + 4, $"{d.Name} {ByteFormat.Bytes(d.Bytes, UnitSystem.Iec)}", 11.5);
             var beyond = new List<string>();
+            if (!budgeted)
+            {
+                UnderBudget(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), d.Bytes, d.MaxTrainingBatch, ChartPalette.Vermillion);
+                UnderBudget(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), d.Bytes, d.MaxInferenceBatch, ChartPalette.Blue);
+            }
             Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, beyond, offChart, d.Name);
             Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, beyond, offChart, d.Name);
             for (var i = 0; i < beyond.Count; i++)
@@ -46,6 +55,15 @@ internal static class BatchChart
                 // the largest batch beyond the x axis: said under the GPU's label, in the mode's colour
                 c.Text(c.Right + 6, dy + 18 + (i * 13), beyond[i], 10.5, color: beyond[i].StartsWith("inf", StringComparison.Ordinal) ? ChartPalette.Blue : ChartPalette.Vermillion);
             }
+        }
+        if (budgeted)
+        {
+            Thin(c, points.Where(p => p.TrainingUnconstrainedBytes is not null).Select(p => (p.Batch, p.TrainingUnconstrainedBytes!.Value)).ToList(), ChartPalette.Vermillion);
+            Thin(c, points.Select(p => (p.Batch, p.InferenceUnconstrainedBytes!.Value)).ToList(), ChartPalette.Blue);
+        }
+        else if (sweep.Backend == "cuda" && sweep.Devices.Length > 0)
+        {
+            offChart.Add("solid along a GPU line: batches that still run under its budget (the allocator frees its cache, cuDNN takes smaller workspaces)");
         }
         Curve(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), ChartPalette.Vermillion, "training");
         Curve(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), ChartPalette.Blue, "inference");
@@ -76,6 +94,41 @@ internal static class BatchChart
         var x = c.PX(b);
         c.Line(x, y - 7, x, y + 7, color, 2.5);
         c.Text(x - 4, y - 9, $"{mode} {ByteFormat.Count(b)}", 11.5, TextAnchor.End, bold: true, color: color);
+    }
+
+    /// <summary>
+    /// Without a device the curve is unconstrained: where it crosses a GPU line before that GPU's largest batch, the
+    /// batches between still run under the budget, drawn along the line from the crossing to the marker.
+    /// </summary>
+    private static void UnderBudget(ChartBuilder c, List<(long Batch, long Bytes)> points, long budget, long? max, string color)
+    {
+        if (max is not { } m || m <= 0)
+        {
+            return;
+        }
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (b0, y0) = points[i - 1];
+            var (b1, y1) = points[i];
+            if (y0 <= budget && y1 > budget)
+            {
+                var cross = b0 + ((double)(budget - y0) / (y1 - y0) * (b1 - b0));
+                var end = Math.Min(m, c.X.Max);
+                if (end > cross)
+                {
+                    c.Line(c.PX(cross), c.PY(budget), c.PX(end), c.PY(budget), color, 2.5);
+                }
+                return;
+            }
+        }
+    }
+
+    private static void Thin(ChartBuilder c, List<(long Batch, long Bytes)> points, string color)
+    {
+        if (points.Count > 0)
+        {
+            c.Polyline(points.Select(p => (c.PX(p.Batch), c.PY(p.Bytes))), color, 1);
+        }
     }
 
     private static void Curve(ChartBuilder c, List<(long Batch, long Bytes)> points, string color, string name)

@@ -1,0 +1,37 @@
+using CnnMem.Memory.Trace;
+using CnnMem.Reports;
+
+namespace CnnMem.Memory.Cuda;
+
+/// <summary>
+/// Names the request a replay under a budget could not meet, from the trace's step numbering (<see cref="StepTraceBuilder"/>):
+/// forward steps 0..n-1, the loss at n, node i's backward at 2n - i, the optimizer step at 2n + 1; a request for the
+/// static tensors that did not fit is written before any step (<see cref="CudaReplay"/>: <see cref="StaticRequest"/> bytes).
+/// </summary>
+internal static class FailureSite
+{
+    /// <summary>The stand-in request a replay makes when the static tensors themselves do not fit.</summary>
+    public const long StaticRequest = long.MaxValue / 4;
+
+    public static BudgetFailure? Of(TraceFailure? failure, StorageGraph g, bool training, long limit)
+    {
+        if (failure is not { } f)
+        {
+            return null;
+        }
+        if (f.Bytes == StaticRequest)
+        {
+            return new BudgetFailure("static tensors", null, null, 0, f.Reserved, f.Allocated, f.LargestFree, Math.Max(0, limit - f.Reserved));
+        }
+        var n = g.Nodes.Length;
+        var tensor = f.Id >= 0 && f.Id < g.Storages.Length ? g.Storages[f.Id].Name : null;
+        var (phase, node) = f.Step switch
+        {
+            var s when s < n => ("forward", s),
+            var s when training && s == n => ("loss", -1),
+            var s when training && s <= 2 * n => ("backward", (2 * n) - s),
+            _ => ("optimizer step", -1),
+        };
+        return new BudgetFailure(phase, node >= 0 ? g.Nodes[node].Name : null, tensor, f.Bytes, f.Reserved, f.Allocated, f.LargestFree, Math.Max(0, limit - f.Reserved));
+    }
+}
