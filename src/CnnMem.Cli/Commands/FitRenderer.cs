@@ -64,6 +64,11 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
             {
                 sb.Append("    ").Append(line).Append('\n');
             }
+            if (r.FirstForwardBatch is { } first)
+            {
+                sb.Append($"    batch {ByteFormat.Count(r.Batch)} is for repeated forwards (a serving loop); a single forward from a clean cache runs up to batch {ByteFormat.Count(first)}, " +
+                    "but the cache it leaves is split into blocks the next forward cannot all reuse\n");
+            }
         }
         if (Parallel is not null)
         {

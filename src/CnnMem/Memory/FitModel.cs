@@ -88,8 +88,14 @@ internal static class FitModel
             : FitSolver.Solve(mode, budget, b => at(b).Bytes);
         var next = fit.BytesAtNextBatch > 0 ? at(fit.Batch + 1) : null;
         var here = fit.Batch > 0 ? at(fit.Batch) : null;
+        // inference's answer is for repeated forwards; a first forward from a clean cache may reach further (never less:
+        // the repeated run's replay plays a first forward under the same budget)
+        var first = optimizer is null && Replays(options, null) && fit.Batch > 0
+            ? FitSolver.Largest(mode, budget, _ => 0, b => Runs(graph, options, null, b, budget, firstOnly: true) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default).Batch
+            : 0;
         return fit with
         {
+            FirstForwardBatch = first > fit.Batch ? first : null,
             BytesAtBatch = here?.Bytes ?? 0,
             BytesAtNextBatch = next?.Bytes ?? fit.BytesAtNextBatch,
             AtBatch = here,
@@ -128,7 +134,7 @@ internal static class FitModel
     /// and the device memory it then takes: the context plus what the allocator reserved under the budget; no run when
     /// the context alone passes the budget.
     /// </summary>
-    private static (CudaRun? Run, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
+    private static (CudaRun? Run, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget, bool firstOnly = false)
     {
         var context = options.Memory.EffectiveContextBytes;
         if (budget - context <= 0)
@@ -138,7 +144,7 @@ internal static class FitModel
         var inference = Analyzer.Infer(graph, options, batch);
         var run = optimizer is { } o
             ? CudaReplay.Training(inference, options.Memory, o, budget - context)
-            : CudaReplay.Inference(inference, options.Memory, budget - context);
+            : CudaReplay.Inference(inference, options.Memory, budget - context, firstOnly);
         return (run, checked(run.ReservedPeak + context));
     }
 }

@@ -15,6 +15,13 @@ internal sealed record FitResult(string Mode, long Budget, long Batch, long Byte
     /// <summary>The largest batch under the budget (null when none fits).</summary>
     public BudgetRun? AtBatch { get; init; }
 
+    /// <summary>
+    /// Inference on CUDA: the largest batch a single forward from a clean cache runs, when it is more than
+    /// <see cref="Batch"/> (which holds for repeated forwards, as a serving loop runs them: the first forward leaves the
+    /// cache split in blocks the next cannot all reuse); null when they agree.
+    /// </summary>
+    public long? FirstForwardBatch { get; init; }
+
     /// <summary>The next batch under the budget: it does not fit (null past the search's end).</summary>
     public BudgetRun? AtNextBatch { get; init; }
 }

@@ -117,6 +117,25 @@ public static class GpuOracle
         }
     }
 
+    /// <summary>
+    /// Inference fit at the measured budget: the measured largest batch (measure_gpu.py's fit runs one forward from a
+    /// clean cache), fit's batch (repeated forwards) and its first-forward batch (the batch when they agree).
+    /// </summary>
+    public static (long Measured, long Batch, long FirstForward) FirstForwardFit(string model)
+    {
+        var fit = Results.Value.GetProperty("fit");
+        var measured = Long(fit.GetProperty("models").GetProperty(model).GetProperty("inference"), "max_batch");
+        var json = Cnnmem(
+        [
+            "fit", ModelFile(model, training: true)!, "--memory", $"{Long(fit, "budget_bytes").ToString(CultureInfo.InvariantCulture)}B",
+            "--cuda-context", "0", "--backend", "cuda", "--optimizer", "momentum", "--zero-grad", "zero", "--framework", "pytorch-2",
+        ]);
+        var r = json.GetProperty("results").EnumerateArray().First(x => Text(x, "mode") == "inference");
+        var batch = Long(r, "batch");
+        var first = r.GetProperty("first_forward_batch") is { ValueKind: JsonValueKind.Number } f ? f.GetInt64() : batch;
+        return (measured, batch, first);
+    }
+
     /// <summary>The file compare_gpu.py's model_file picks: M.train.onnx, else M.dyn.onnx, for training; M.dyn.onnx for inference.</summary>
     public static string? ModelFile(string model, bool training)
     {

@@ -8,7 +8,8 @@ namespace CnnMem.Memory.Cuda;
 /// <summary>
 /// The CUDA device model: a storage graph's passes replayed as a trace through the caching allocator, the way the
 /// measurements ran them (../shared/oracle/measure_gpu.py):
-/// - inference: the static tensors, a warm-up forward under no_grad (its output dropped), then the measured forward;
+/// - inference: the static tensors, a warm-up forward under no_grad (its output dropped), then the measured forward
+///   (or the first forward alone, from a clean cache);
 /// - training: the static tensors, a warm-up step from no gradients (the optimizer's state is created in it), then
 ///   zero_grad (in place, or set to None) and the measured step: forward with the loss, backward, <c>del out, loss</c>,
 ///   the optimizer step;
@@ -17,7 +18,11 @@ namespace CnnMem.Memory.Cuda;
 /// </summary>
 internal static class CudaReplay
 {
-    public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue)
+    /// <summary>
+    /// Inference: a warm-up forward then the measured one, from the warm-up's cache (a serving loop's forwards); with
+    /// <paramref name="firstOnly"/> one forward from a clean cache (as a one-off run, and measure_gpu.py's fit, do it).
+    /// </summary>
+    public static CudaRun Inference(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue, bool firstOnly = false)
     {
         var g = StorageGraphs.Of(inference, options, training: false);
         var (replay, statics) = Start(inference, g, options, limit, training: false);
@@ -25,7 +30,7 @@ internal static class CudaReplay
         t.Forward(training: false);
         var measured = t.Events.Count;
         t.DropOutputs(new LossTensors(-1, -1, -1), g.Nodes.Length);
-        var warm = replay.Play(t.Events, 0, t.Events.Count, statics);
+        var warm = firstOnly ? new PhasePeak(0, -1, 0, 0) : replay.Play(t.Events, 0, t.Events.Count, statics);
         var warmSkipped = replay.Skipped;
         var run = replay.Play(t.Events, 0, measured, statics);
         return new CudaRun(replay.Ok, statics, run.PeakAbove, run.PeakStep, run.EndAbove, 0, -1, 0, 0, run.PeakAbove, Math.Max(warm.ReservedPeak, run.ReservedPeak))
