@@ -51,6 +51,10 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
             ? $"{ByteFormat.Bytes(Budget, UnitSystem.Iec)} ({ByteFormat.Count(Budget)} bytes) ({BudgetFrom}, sold as {card.Nominal}: the memory CUDA reports)"
             : $"{Bytes(Budget)} ({BudgetFrom})";
         sb.Append($"{Model}: budget {budget}, {Setup()}\n");
+        if (Card is { } c && Settings.Memory.Backend == Memory.Backend.Cuda && !GpuArchitectures.Measured(c.Arch))
+        {
+            sb.Append($"  {c.Arch}: cuBLAS workspaces by PyTorch's rule for it; the CUDA context, cuDNN workspaces and the allocator's behaviour are borrowed from the measurements on {GpuArchitectures.MeasuredOn}\n");
+        }
         foreach (var r in Results)
         {
             // a need next to the budget is shown with the digits that make it visibly below or above it

@@ -32,6 +32,11 @@ internal static class Analyzer
         {
             throw new CnnMemException($"--dim {symbol}={dimBatch} sets the batch, but the batch is {options.Batch}; give one of them");
         }
+        if (options.Device is { } device && options.Memory.GpuArch is null)
+        {
+            // the device's architecture decides cuBLAS's workspaces and which measurements are borrowed
+            options = options with { Memory = options.Memory with { GpuArch = DeviceTable.Describe(device).Arch } };
+        }
         try
         {
             return Build(graph, options);
@@ -170,6 +175,10 @@ internal static class Analyzer
         Foreach = m.EffectiveForeach,
         AmpDType = m.MixedPrecision ? DTypes.Name(m.AmpDType) : null,
         ExpandableSegments = m.Backend == Backend.Cuda && m.ExpandableSegments,
+        GpuArch = m.Backend == Backend.Cuda ? m.EffectiveGpuArch : null,
+        ProfileMeasuredOn = m.Backend == Backend.Cuda ? GpuArchitectures.MeasuredOn : null,
+        ProfileBorrowed = m.Backend == Backend.Cuda && !GpuArchitectures.Measured(m.EffectiveGpuArch),
+        BlasWorkspaceBytes = m.Backend == Backend.Cuda ? m.EffectiveBlasWorkspaceBytes : null,
     };
 
     /// <summary>Runs shape inference with the batch symbol bound to <paramref name="batch"/>.</summary>

@@ -26,7 +26,7 @@ internal static class DeviceModel
     public static DeviceMemory Compute(MemoryOptions options, CudaRun inference, CudaRun? training, InferenceMemory requestedInference, TrainingMemory? requestedTraining)
     {
         var p = options.Profile;
-        var library = checked((p.BlasHandles * p.BlasWorkspaceBytes) + p.OtherLibraryBytes);
+        var library = checked((p.BlasHandles * options.EffectiveBlasWorkspaceBytes) + p.OtherLibraryBytes);
         return new DeviceMemory(
             options.EffectiveContextBytes,
             options.CudnnWorkspaceLimitBytes ?? 0,

@@ -16,20 +16,20 @@ internal static class DeviceTable
 
     private static readonly SortedDictionary<string, GpuMemory> Rows = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["t4"] = new(Reported(14.75), "16 GiB", $"{OomMessage}, Tesla T4 (Colab): hpcaitech/Open-Sora#697"),
-        ["v100-16gb"] = new(Reported(15.78), "16 GiB", $"{OomMessage}, V100 16 GB: kchengiva/Shift-GCN#34"),
-        ["v100-32gb"] = new(Reported(31.74), "32 GiB", $"{OomMessage}, V100 32 GB: haotian-liu/LLaVA#812"),
-        ["a10"] = new(24L << 30, "24 GiB", "nominal: no reported figure found"),
-        ["a100-40gb"] = new(42_298_834_944, "40 GiB", "deviceQuery, A100-SXM4-40GB, driver 12.2: bottlerocket-os/bottlerocket#3873"),
-        ["a100-80gb"] = new(Reported(79.25), "80 GiB", $"{OomMessage}, A100 80 GB: HiDream-ai/VAREdit#6"),
-        ["h100-80gb"] = new(Reported(79.11), "80 GiB", $"{OomMessage}, H100 80 GB: vllm-project/vllm#27508"),
-        ["h200"] = new(150_109_880_320, "141 GB", "measured: torch.cuda.get_device_properties(0).total_memory on the H200 of the GPU oracle"),
-        ["l4"] = new(24L << 30, "24 GiB", "nominal: no reported figure found"),
-        ["l40s"] = new(Reported(44.42), "48 GiB", $"{OomMessage}, L40S: stepfun-ai/Step-Video-T2V#8"),
-        ["rtx3060"] = new(Reported(11.76), "12 GiB", $"{OomMessage}, RTX 3060 12 GB: TencentARC/PhotoMaker#47"),
-        ["rtx3090"] = new(Reported(23.70), "24 GiB", $"{OomMessage}, RTX 3090: GaoLii/DSP#10"),
-        ["rtx4090"] = new(Reported(23.64), "24 GiB", $"{OomMessage}, RTX 4090: ali-vilab/VGen#104"),
-        ["a6000"] = new(48L << 30, "48 GiB", "nominal: no reported figure found"),
+        ["t4"] = new(Reported(14.75), "16 GiB", $"{OomMessage}, Tesla T4 (Colab): hpcaitech/Open-Sora#697", "sm_75"),
+        ["v100-16gb"] = new(Reported(15.78), "16 GiB", $"{OomMessage}, V100 16 GB: kchengiva/Shift-GCN#34", "sm_70"),
+        ["v100-32gb"] = new(Reported(31.74), "32 GiB", $"{OomMessage}, V100 32 GB: haotian-liu/LLaVA#812", "sm_70"),
+        ["a10"] = new(24L << 30, "24 GiB", "nominal: no reported figure found", "sm_86"),
+        ["a100-40gb"] = new(42_298_834_944, "40 GiB", "deviceQuery, A100-SXM4-40GB, driver 12.2: bottlerocket-os/bottlerocket#3873", "sm_80"),
+        ["a100-80gb"] = new(Reported(79.25), "80 GiB", $"{OomMessage}, A100 80 GB: HiDream-ai/VAREdit#6", "sm_80"),
+        ["h100-80gb"] = new(Reported(79.11), "80 GiB", $"{OomMessage}, H100 80 GB: vllm-project/vllm#27508", "sm_90"),
+        ["h200"] = new(150_109_880_320, "141 GB", "measured: torch.cuda.get_device_properties(0).total_memory on the H200 of the GPU oracle", "sm_90"),
+        ["l4"] = new(24L << 30, "24 GiB", "nominal: no reported figure found", "sm_89"),
+        ["l40s"] = new(Reported(44.42), "48 GiB", $"{OomMessage}, L40S: stepfun-ai/Step-Video-T2V#8", "sm_89"),
+        ["rtx3060"] = new(Reported(11.76), "12 GiB", $"{OomMessage}, RTX 3060 12 GB: TencentARC/PhotoMaker#47", "sm_86"),
+        ["rtx3090"] = new(Reported(23.70), "24 GiB", $"{OomMessage}, RTX 3090: GaoLii/DSP#10", "sm_86"),
+        ["rtx4090"] = new(Reported(23.64), "24 GiB", $"{OomMessage}, RTX 4090: ali-vilab/VGen#104", "sm_89"),
+        ["a6000"] = new(48L << 30, "48 GiB", "nominal: no reported figure found", "sm_86"),
     };
 
     /// <summary>Each GPU's budget in bytes, by its canonical name.</summary>

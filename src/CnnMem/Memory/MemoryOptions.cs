@@ -73,8 +73,20 @@ public sealed record MemoryOptions
     /// <summary>Channels-last tensors (<c>model.to(memory_format=torch.channels_last)</c>, <c>--channels-last</c>): a key of the workspace table.</summary>
     public bool ChannelsLast { get; init; }
 
-    /// <summary>The GPU architecture whose cuDNN measurements apply (e.g. <c>sm_90</c>); null: the CUDA profile's, <c>sm_90</c>.</summary>
+    /// <summary>The GPU architecture whose cuDNN measurements apply (e.g. <c>sm_90</c>); null: <see cref="GpuArch"/>'s, else the CUDA profile's, <c>sm_90</c>.</summary>
     public string? CudnnArch { get; init; }
+
+    /// <summary>
+    /// The GPU's architecture (compute capability as <c>sm_XY</c>; set from <c>--device</c>); null: the architecture the
+    /// CUDA profile was measured on, <c>sm_90</c>. It decides cuBLAS's workspace size and which measurements are borrowed.
+    /// </summary>
+    public string? GpuArch { get; init; }
+
+    /// <summary>The architecture the model follows: <see cref="GpuArch"/>, else the measured one.</summary>
+    internal string EffectiveGpuArch => GpuArch ?? GpuArchitectures.MeasuredArch;
+
+    /// <summary>cuBLAS's workspace per handle: the measured profile's on its own architecture, else PyTorch's rule for <see cref="GpuArch"/>.</summary>
+    internal long EffectiveBlasWorkspaceBytes => GpuArch is { } a && Profile.BlasWorkspaceBytes > 0 ? GpuArchitectures.CublasWorkspaceBytes(a) : Profile.BlasWorkspaceBytes;
 
     /// <summary>The cuDNN workspace table (<c>--cudnn-table</c>); null: the one built into the library.</summary>
     internal Cudnn.CudnnWorkspaceTable? CudnnTable { get; init; }

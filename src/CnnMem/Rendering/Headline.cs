@@ -30,6 +30,11 @@ internal static class Headline
         {
             lines.Add(new($"Fits {device} ({ByteFormat.Bytes(budget, UnitSystem.Iec)})", $"inference {YesNo(s.FitsInference)}, training {YesNo(s.FitsTraining)}"));
             lines.Add(new($"Largest batch on {device}", $"inference {Batch(s.MaxInferenceBatch)}, training {Batch(s.MaxTrainingBatch)}"));
+            if (report.Memory.Model is { ProfileBorrowed: true, GpuArch: { } arch } m)
+            {
+                lines.Add(new($"GPU profile for {device}", $"{arch}: cuBLAS workspaces by PyTorch's rule for it ({ByteFormat.Bytes(m.BlasWorkspaceBytes ?? 0, UnitSystem.Iec)} per handle); " +
+                    $"the CUDA context, cuDNN workspaces and the allocator's behaviour are borrowed from the measurements on {m.ProfileMeasuredOn}"));
+            }
             foreach (var (mode, run) in new[] { ("inference", s.InferenceUnderBudget), ("training", s.TrainingUnderBudget) })
             {
                 if (run is { Fits: true } r && r.Bytes < r.UnconstrainedBytes)

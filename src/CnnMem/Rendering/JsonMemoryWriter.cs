@@ -91,6 +91,10 @@ internal static class JsonMemoryWriter
         json.WriteBoolean("foreach"u8, m.Foreach);
         JsonFields.String(json, "amp_d_type"u8, m.AmpDType);
         json.WriteBoolean("expandable_segments"u8, m.ExpandableSegments);
+        JsonFields.String(json, "gpu_arch"u8, m.GpuArch);
+        JsonFields.String(json, "profile_measured_on"u8, m.ProfileMeasuredOn);
+        json.WriteBoolean("profile_borrowed"u8, m.ProfileBorrowed);
+        JsonFields.Number(json, "blas_workspace_bytes"u8, m.BlasWorkspaceBytes);
         json.WriteEndObject();
     }
 

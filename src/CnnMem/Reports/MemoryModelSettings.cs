@@ -34,4 +34,16 @@ public sealed record MemoryModelSettings(
 
     /// <summary>CUDA: whether the allocator uses expandable segments.</summary>
     public bool ExpandableSegments { get; init; }
+
+    /// <summary>CUDA: the GPU architecture the model followed (sm_XY: the device's, else the measured one); null on the CPU.</summary>
+    public string? GpuArch { get; init; }
+
+    /// <summary>CUDA: the GPU the profile's measurements (context, cuDNN table, allocator) come from.</summary>
+    public string? ProfileMeasuredOn { get; init; }
+
+    /// <summary>CUDA: true when <see cref="GpuArch"/> has no measurements of its own and borrows those of <see cref="ProfileMeasuredOn"/>.</summary>
+    public bool ProfileBorrowed { get; init; }
+
+    /// <summary>CUDA: cuBLAS's workspace per handle on <see cref="GpuArch"/>, bytes (PyTorch's default for it).</summary>
+    public long? BlasWorkspaceBytes { get; init; }
 }

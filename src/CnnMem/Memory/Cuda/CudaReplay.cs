@@ -126,7 +126,7 @@ internal static class CudaReplay
         }
         var allocator = new CachingAllocatorModel(profile.Allocator ?? new AllocatorProfile(), limit, options.ExpandableSegments, expectedLive);
         var id = -1;
-        var ok = CudaStatics.Allocate(allocator, inference, g, profile, ref id);
+        var ok = CudaStatics.Allocate(allocator, inference, g, options, ref id);
         var replay = new TraceReplay(allocator);
         if (!ok)
         {

@@ -13,12 +13,13 @@ namespace CnnMem.Memory.Cuda;
 internal static class CudaStatics
 {
     /// <summary>Allocates them on <paramref name="allocator"/> (tensors that are not storages get ids counting down from <paramref name="nextId"/>, below every trace id); false when they alone do not fit.</summary>
-    public static bool Allocate(IDeviceAllocator allocator, InferenceResult inference, StorageGraph g, FrameworkProfile profile, ref int nextId)
+    public static bool Allocate(IDeviceAllocator allocator, InferenceResult inference, StorageGraph g, MemoryOptions options, ref int nextId)
     {
+        var profile = options.Profile;
         var ok = true;
         for (var h = 0; h < profile.BlasHandles; h++)
         {
-            ok &= allocator.TryMalloc(nextId--, profile.BlasWorkspaceBytes);
+            ok &= allocator.TryMalloc(nextId--, options.EffectiveBlasWorkspaceBytes);
         }
         ok &= allocator.TryMalloc(nextId--, profile.OtherLibraryBytes);
         var seen = new StorageSet(g.Storages.Length);

@@ -38,7 +38,7 @@ internal static class CudnnWorkspaces
     {
         var dtype = options.MixedPrecision && n.Result.Autocast == AutocastClass.LowerPrecision ? options.AmpDType : x.DType;
         return new CudnnConvKey(
-            options.CudnnArch ?? DefaultArch,
+            options.CudnnArch ?? options.GpuArch ?? DefaultArch,
             direction,
             options.CudnnBenchmark,
             DTypes.Name(dtype),
