@@ -3,6 +3,7 @@ using CnnMem.Analysis;
 using CnnMem.Graphs;
 using CnnMem.Onnx;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Bench;
 

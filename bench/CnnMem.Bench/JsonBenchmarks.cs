@@ -3,6 +3,7 @@ using CnnMem.Analysis;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Bench;
 

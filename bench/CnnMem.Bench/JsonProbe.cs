@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CnnMem.Analysis;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Bench;
 

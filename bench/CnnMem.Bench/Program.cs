@@ -22,7 +22,7 @@ if (args is ["alloc-types", var allocFile, .. var allocRest])
     var batch = allocRest.Length > 0 ? long.Parse(allocRest[0], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var options = CliDefaults.Options(batch);
     var bytes = File.ReadAllBytes(allocFile);
-    CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
+    CnnMem.Pipeline.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options); // warm-up
     using var listener = new AllocationTypes();
     // the stage: "analyze" (default; the import is counted too), "memory" (the memory models alone), or "infer" /
     // "rows" / "totals" alone (import and the stages before it run outside the sampled window)
@@ -31,20 +31,20 @@ if (args is ["alloc-types", var allocFile, .. var allocRest])
     if (stage == "analyze")
     {
         listener.Start();
-        CnnMem.Analysis.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options);
+        CnnMem.Pipeline.Analyzer.Analyze(CnnMem.Onnx.OnnxImporter.ImportBytes(bytes, allocFile), options);
     }
     else
     {
-        var inference = stage == "infer" ? null : CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
-        var rows = stage is "totals" or "memory" ? CnnMem.Analysis.LayerCosts.Rows(inference!) : default;
-        var totals = stage == "memory" ? CnnMem.Analysis.LayerCosts.Totalize(inference!, rows, options.DType, () => 1) : null;
+        var inference = stage == "infer" ? null : CnnMem.Pipeline.Analyzer.Infer(graph, options, batch);
+        var rows = stage is "totals" or "memory" ? CnnMem.Costs.LayerCosts.Rows(inference!) : default;
+        var totals = stage == "memory" ? CnnMem.Costs.LayerCosts.Totalize(inference!, rows, options.DType, () => 1) : null;
         listener.Start();
         _ = stage switch
         {
-            "infer" => (object)CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
-            "rows" => CnnMem.Analysis.LayerCosts.Rows(inference!),
-            "totals" => CnnMem.Analysis.LayerCosts.Totalize(inference!, rows, options.DType, () => 0),
-            "memory" => CnnMem.Analysis.Analyzer.Memory(inference!, totals!, options),
+            "infer" => (object)CnnMem.Pipeline.Analyzer.Infer(graph, options, batch),
+            "rows" => CnnMem.Costs.LayerCosts.Rows(inference!),
+            "totals" => CnnMem.Costs.LayerCosts.Totalize(inference!, rows, options.DType, () => 0),
+            "memory" => CnnMem.Pipeline.Analyzer.Memory(inference!, totals!, options),
             _ => throw new ArgumentException($"unknown stage '{stage}': analyze, memory, infer, rows or totals"),
         };
     }
@@ -59,15 +59,15 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
     var batch = long.Parse(loopBatch, inv);
     var options = CliDefaults.Options(batch);
     var graph = CnnMem.Onnx.OnnxImporter.ImportBytes(File.ReadAllBytes(loopFile), loopFile);
-    var inference = CnnMem.Analysis.Analyzer.Infer(graph, options, batch);
-    var rows = CnnMem.Analysis.LayerCosts.Rows(inference);
+    var inference = CnnMem.Pipeline.Analyzer.Infer(graph, options, batch);
+    var rows = CnnMem.Costs.LayerCosts.Rows(inference);
     Func<object> run = loopStage switch
     {
-        "analyze" => () => CnnMem.Analysis.Analyzer.Analyze(graph, options),
-        "infer" => () => CnnMem.Analysis.Analyzer.Infer(graph, options, batch),
-        "rows" => () => CnnMem.Analysis.LayerCosts.Rows(inference),
-        "totals" => () => CnnMem.Analysis.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
-        "tensorcore" => () => CnnMem.Analysis.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
+        "analyze" => () => CnnMem.Pipeline.Analyzer.Analyze(graph, options),
+        "infer" => () => CnnMem.Pipeline.Analyzer.Infer(graph, options, batch),
+        "rows" => () => CnnMem.Costs.LayerCosts.Rows(inference),
+        "totals" => () => CnnMem.Costs.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
+        "tensorcore" => () => CnnMem.Costs.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
         _ => throw new ArgumentException($"unknown stage '{loopStage}': analyze, infer, rows, totals or tensorcore"),
     };
     var best = double.MaxValue;

@@ -4,6 +4,7 @@ using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Onnx;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Bench;
 

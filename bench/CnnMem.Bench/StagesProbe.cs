@@ -4,6 +4,8 @@ using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
+using CnnMem.Pipeline;
+using CnnMem.Costs;
 
 namespace CnnMem.Bench;
 

@@ -5,6 +5,8 @@ using CnnMem.Core;
 using CnnMem.Rendering;
 using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
+using CnnMem.Costs;
 
 namespace CnnMem.Cli;
 

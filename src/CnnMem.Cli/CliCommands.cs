@@ -116,7 +116,7 @@ internal static class CliCommands
         var zoo = new Command("zoo", "List the built-in torchvision networks: name, family, parameters (as torchvision builds them), input size, notes.") { format };
         zoo.SetAction(r =>
         {
-            var list = Zoo.ZooCatalog.List();
+            var list = Pipeline.ZooCatalog.List();
             if (r.GetValue(format) == "json")
             {
                 ctx.Out.Write(ZooRenderer.WriteJson(list));

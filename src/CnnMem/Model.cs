@@ -1,4 +1,5 @@
 using CnnMem.Analysis;
+using CnnMem.Pipeline;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;

@@ -6,6 +6,7 @@ using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Reports;
 using Xunit.Abstractions;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Web.Tests;
 

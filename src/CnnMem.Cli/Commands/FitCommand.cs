@@ -4,6 +4,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Cli.Commands;
 

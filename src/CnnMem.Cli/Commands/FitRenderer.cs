@@ -6,6 +6,7 @@ using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Cli.Commands;
 

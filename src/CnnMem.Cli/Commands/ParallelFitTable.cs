@@ -1,5 +1,6 @@
 using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Cli.Commands;
 

@@ -3,6 +3,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Web.Model;
 

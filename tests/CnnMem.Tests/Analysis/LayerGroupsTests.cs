@@ -5,6 +5,7 @@ using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Ops;
 using CsCheck;
+using CnnMem.Costs;
 
 namespace CnnMem.Tests.Analysis;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using CnnMem.Analysis;
 using CnnMem.Import.Keras;
 using CnnMem.Tests.Cli;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Keras;
 

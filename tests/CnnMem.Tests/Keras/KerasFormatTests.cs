@@ -1,5 +1,6 @@
 using CnnMem.Analysis;
 using CnnMem.Import.Keras;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Keras;
 

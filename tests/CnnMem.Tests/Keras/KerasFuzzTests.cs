@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Import.Keras;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Keras;
 

@@ -1,6 +1,7 @@
 using CnnMem.Analysis;
 using CnnMem.Import.Keras;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Keras;
 

@@ -3,6 +3,7 @@ using CnnMem.Analysis;
 using CnnMem.Graphs;
 using CnnMem.Import.Keras;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Keras;
 

@@ -1,5 +1,6 @@
 using CnnMem.Analysis;
 using CnnMem.Import.Spec;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

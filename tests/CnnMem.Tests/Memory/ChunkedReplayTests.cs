@@ -3,6 +3,7 @@ using CnnMem.Core;
 using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
 using CnnMem.Onnx;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Memory;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

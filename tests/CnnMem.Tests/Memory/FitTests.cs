@@ -1,6 +1,7 @@
 using CnnMem.Core;
 using CnnMem.Memory;
 using CsCheck;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

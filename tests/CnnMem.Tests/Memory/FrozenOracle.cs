@@ -6,6 +6,7 @@ using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Memory;
 using CnnMem.Onnx;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,6 +1,7 @@
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Zoo;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

@@ -5,6 +5,7 @@ using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Tests.Onnx;
 using DataType = global::Onnx.TensorProto.Types.DataType;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Onnx;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Onnx;
 

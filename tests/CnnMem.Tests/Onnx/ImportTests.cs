@@ -6,6 +6,7 @@ using Google.Protobuf;
 using Onnx;
 using static CnnMem.Tests.Onnx.ImportTestModels;
 using DataType = Onnx.TensorProto.Types.DataType;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Onnx;
 

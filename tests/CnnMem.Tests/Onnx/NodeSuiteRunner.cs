@@ -6,6 +6,7 @@ using CnnMem.Ops;
 using CnnMem.Ops.Rules.Onnx;
 using Google.Protobuf;
 using Onnx;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Onnx;
 

@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Tests.Memory;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Onnx;
 

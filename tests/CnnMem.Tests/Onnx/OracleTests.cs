@@ -3,6 +3,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Onnx;
 

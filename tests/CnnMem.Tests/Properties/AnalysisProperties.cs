@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Import.Spec;
 using CnnMem.Reports;
 using CsCheck;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Properties;
 

@@ -3,6 +3,7 @@ using CnnMem.Import.Spec;
 using CnnMem.Memory;
 using CnnMem.Rendering;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Rendering;
 

@@ -3,6 +3,7 @@ using CnnMem.Graphs;
 using CnnMem.Import.Spec;
 using CnnMem.Memory;
 using CnnMem.Rendering;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Rendering;
 

@@ -10,6 +10,7 @@ using CnnMem.Reports;
 using CnnMem.Tests.Keras;
 using CnnMem.Tests.Properties;
 using CsCheck;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Rendering;
 

@@ -1,6 +1,7 @@
 using CnnMem.Analysis;
 using CnnMem.Import.Spec;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Rendering;
 

@@ -20,7 +20,7 @@ public class TableInvariantTests
         var views = new[]
         {
             ReportRows.Body(report),
-            ReportRows.Body(report, CnnMem.Analysis.LayerFolding.ByDepth(report.Layers, 1)),
+            ReportRows.Body(report, CnnMem.Costs.LayerFolding.ByDepth(report.Layers, 1)),
         };
         foreach (var rows in views)
         {

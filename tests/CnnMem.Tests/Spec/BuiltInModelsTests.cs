@@ -1,6 +1,7 @@
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Import.Spec;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Spec;
 

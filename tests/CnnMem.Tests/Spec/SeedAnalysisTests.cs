@@ -3,6 +3,7 @@ using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Spec;
 

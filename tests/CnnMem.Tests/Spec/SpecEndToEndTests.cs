@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Spec;
 

@@ -2,6 +2,7 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Tests.Spec.TestRules;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Spec;
 

@@ -4,6 +4,7 @@ using CnnMem.Onnx;
 using CnnMem.Tests.Onnx;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Spec;
 

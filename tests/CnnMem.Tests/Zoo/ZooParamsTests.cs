@@ -1,5 +1,6 @@
 using CnnMem.Analysis;
 using CnnMem.Zoo;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Zoo;
 

@@ -5,6 +5,7 @@ using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Reports;
 using CnnMem.Zoo;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Zoo;
 

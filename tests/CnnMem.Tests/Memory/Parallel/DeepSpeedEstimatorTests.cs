@@ -7,6 +7,7 @@ using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Onnx;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory.Parallel;
 

@@ -4,6 +4,7 @@ using CnnMem.Import.Spec;
 using CnnMem.Memory.Parallel;
 using CnnMem.Tests.Properties;
 using CsCheck;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory.Parallel;
 

@@ -4,6 +4,7 @@ using CnnMem.Import.Spec;
 using CnnMem.Memory;
 using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Rendering.Charts;
 

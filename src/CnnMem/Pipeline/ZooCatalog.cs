@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using CnnMem.Analysis;
+using CnnMem.Reports;
+using CnnMem.Zoo;
 
-namespace CnnMem.Zoo;
+namespace CnnMem.Pipeline;
 
 /// <summary>Describes every zoo network: builds it at its default input and counts its parameters by shape inference.</summary>
 internal static class ZooCatalog

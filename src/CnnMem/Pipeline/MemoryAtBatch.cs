@@ -1,8 +1,8 @@
+using CnnMem.Analysis;
 using CnnMem.Graphs;
-using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// Memory of one model at any batch for inference and a training step, as <see cref="FitModel"/> computes it for the

@@ -1,4 +1,7 @@
-namespace CnnMem.Memory.Parallel;
+using CnnMem.Memory;
+using CnnMem.Reports;
+using CnnMem.Zoo;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// The largest per-device micro-batch that fits a device for one strategy (<see cref="Fit"/>: its batch is the

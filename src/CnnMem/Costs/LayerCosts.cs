@@ -7,7 +7,7 @@ using CnnMem.Inference;
 using CnnMem.Ops;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>Per-node rows (output, parameters, MACs) and the totals that add them up.</summary>
 internal static class LayerCosts

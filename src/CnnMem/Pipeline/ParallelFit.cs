@@ -2,9 +2,10 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
+using CnnMem.Memory.Parallel;
 using CnnMem.Reports;
 
-namespace CnnMem.Memory.Parallel;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// <c>fit --gpus N --parallel S</c>: the largest per-device micro-batch whose per-device memory fits the budget.

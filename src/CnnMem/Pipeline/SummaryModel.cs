@@ -1,7 +1,7 @@
 using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// The headline of a report, from figures the memory report already holds:

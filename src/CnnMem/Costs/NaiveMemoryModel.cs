@@ -1,7 +1,7 @@
 using CnnMem.Core;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>
 /// The textbook memory rule, exactly as the classic answer applies it:
@@ -11,12 +11,12 @@ namespace CnnMem.Analysis;
 /// </summary>
 internal static class NaiveMemoryModel
 {
-    public static NaiveMemory Compute(Totals totals, AnalysisOptions options)
+    public static NaiveMemory Compute(Totals totals, DType dtype, Optimizer optimizer)
     {
-        var size = DTypes.SizeOf(options.DType);
+        var size = DTypes.SizeOf(dtype);
         var activation = checked(totals.ActivationElements * size);
         var gradients = checked(totals.TrainableParams * size);
-        var slots = Optimizers.StateSlots(options.Optimizer);
+        var slots = Optimizers.StateSlots(optimizer);
         return new NaiveMemory(
             ActivationBytesPerSample: checked(totals.ActivationElementsPerSample * size),
             ActivationBytes: activation,

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
+using CnnMem.Analysis;
 using CnnMem.Core;
+using CnnMem.Costs;
 using CnnMem.Graphs;
 using CnnMem.Inference;
-using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
-using CnnMem.Ops;
+using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// The pipeline from an imported graph to a report:
@@ -92,7 +93,7 @@ internal static class Analyzer
     /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
     public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)
     {
-        var report = new MemoryReport(NaiveMemoryModel.Compute(totals, options));
+        var report = new MemoryReport(NaiveMemoryModel.Compute(totals, options.DType, options.Optimizer));
         if (!options.FrameworkMemory)
         {
             return report;
@@ -100,7 +101,6 @@ internal static class Analyzer
         // The two models are pure functions of the same inference result: on a multi-core machine they run side by side
         // (unless ParallelModels is off, as in the browser's single thread), each with its CUDA replay.
         var m = options.Memory;
-        var cuda = m.Profile.Allocator is not null;
         var trains = inference.Outputs.Any(o => DTypes.IsFloat(o.DType) && o.Shape.IsFullyKnown);
         (TrainingMemory? Plain, CudaRun? Run) Train()
         {
@@ -109,11 +109,11 @@ internal static class Analyzer
                 return (null, null);
             }
             var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-            return (plain, cuda && m.CheckpointEvery == 0 ? CudaReplay.Training(inference, m, options.Optimizer) : null);
+            return (plain, MemoryEstimator.TrainingRun(inference, m, options.Optimizer));
         }
         var training = options.ParallelModels ? Task.Run(Train) : null;
         var inf = InferenceModel.Compute(inference, m);
-        var infRun = cuda ? CudaReplay.Inference(inference, m) : null;
+        var infRun = MemoryEstimator.InferenceRun(inference, m);
         var (train, trainRun) = training is null ? Train() : training.GetAwaiter().GetResult();
         report = report with { Model = Settings(m), Inference = inf, Training = train };
         report = infRun is null ? report : OnDevice(report, inference, options, infRun, trainRun) with
@@ -151,11 +151,10 @@ internal static class Analyzer
     {
         var m = options.Memory;
         var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-        if (m.Profile.Allocator is null || m.CheckpointEvery != 0)
+        if (MemoryEstimator.TrainingRun(inference, m, options.Optimizer) is not { } run)
         {
             return (plain, 0);
         }
-        var run = CudaReplay.Training(inference, m, options.Optimizer);
         var t = DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m);
         return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }

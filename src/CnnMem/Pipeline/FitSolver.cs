@@ -1,4 +1,7 @@
-namespace CnnMem.Memory;
+using CnnMem.Memory;
+using CnnMem.Reports;
+using CnnMem.Zoo;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// The largest batch that fits a budget, for a memory function that is nearly affine in the batch:

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// Memory against batch size, for the chart:

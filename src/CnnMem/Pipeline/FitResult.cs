@@ -1,6 +1,7 @@
+using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Memory;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// The largest batch whose memory fits the budget (0 when even batch 1 does not), the memory it takes, the headroom

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// Which batch a run analyses, and what the report says about it:

@@ -1,7 +1,7 @@
 using CnnMem.Core;
 using CnnMem.Inference;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>
 /// Tensor cores run half-precision convolutions and matrix products at full speed only when channel

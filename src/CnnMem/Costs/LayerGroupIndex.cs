@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CnnMem.Inference;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>
 /// The report's layers (<see cref="LayerGroups"/>) as node indices, group after group: the costs walk every layer of

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CnnMem.Graphs;
 using CnnMem.Reports;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>
 /// Folds the layer rows of a report for shorter tables; each group's figures are sums over its members

@@ -2,9 +2,10 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Memory.Cuda;
+using CnnMem.Memory;
 using CnnMem.Reports;
 
-namespace CnnMem.Memory;
+namespace CnnMem.Pipeline;
 
 /// <summary>
 /// Memory of a model at a batch, as the device must hold it, for <see cref="FitSolver"/>:
@@ -76,8 +77,7 @@ internal static class FitModel
         };
     }
 
-    private static bool Replays(AnalysisOptions options, Optimizer? optimizer) =>
-        options.Memory.Profile.Allocator is not null && (optimizer is null || options.Memory.CheckpointEvery == 0);
+    private static bool Replays(AnalysisOptions options, Optimizer? optimizer) => MemoryEstimator.Replays(options.Memory, optimizer);
 
     private static FitResult Fit(string mode, ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long budget)
     {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CnnMem.Inference;
 
-namespace CnnMem.Analysis;
+namespace CnnMem.Costs;
 
 /// <summary>
 /// The report's layers: each node is its own layer, except nodes an importer grouped under one source

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using CnnMem.Tests.Memory;
+
+namespace CnnMem.Tests.Repo;
+
+/// <summary>
+/// The library's namespaces are the pipeline's stages, and a stage only uses the stages below it (issue 20, item 1):
+/// core, graphs, op rules, importers and the zoo's builders, shape inference, the report records, costs, the memory
+/// models, the options, the pipeline (analyzer, fit and batch searches), renderers, the facade. Every <c>using
+/// CnnMem.X</c> line and every <c>CnnMem.X.</c> reference in code (not comments) of src/CnnMem is read; one that
+/// runs back up the pipeline fails the test, naming the file.
+/// </summary>
+public partial class PipelineLayeringTests
+{
+    private static readonly Dictionary<string, int> Rank = new(StringComparer.Ordinal)
+    {
+        ["Core"] = 0, ["Graphs"] = 1, ["Ops"] = 2, ["Import"] = 3, ["Zoo"] = 3, ["Inference"] = 4, ["Reports"] = 5,
+        ["Costs"] = 6, ["Memory"] = 7, ["Analysis"] = 8, ["Pipeline"] = 9, ["Rendering"] = 10, [""] = 11,
+    };
+
+    [Fact]
+    public void NoNamespace_UsesOneAboveIt()
+    {
+        var src = Path.Combine(AccuracyDoc.RepoRoot(), "src", "CnnMem");
+        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} source files under {src}");
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var ns = NamespaceLine().Match(text);
+            Assert.True(ns.Success, $"{file}: no file-scoped namespace");
+            var own = Stage(ns.Groups[1].Value);
+            Assert.True(Rank.ContainsKey(own), $"{file}: namespace {ns.Groups[1].Value} is not a known stage; add it to the table");
+            var code = Comment().Replace(text, "");
+            var used = UsingLine().Matches(text).Select(m => m.Groups[1].Value)
+                .Concat(Qualified().Matches(code).Select(m => m.Groups[1].Value))
+                .Where(Rank.ContainsKey)
+                .Distinct(StringComparer.Ordinal);
+            problems.AddRange(used.Where(u => Rank[u] > Rank[own])
+                .Select(u => $"{Path.GetRelativePath(src, file)}: {(own == "" ? "CnnMem" : own)} uses {u}, a later stage"));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("CnnMem", "")]
+    [InlineData("CnnMem.Memory.Cuda", "Memory")]
+    [InlineData("CnnMem.Import.Keras", "Import")]
+    public void Stage_IsTheSecondNameOfTheNamespace(string ns, string stage) => Assert.Equal(stage, Stage(ns));
+
+    private static string Stage(string ns) => ns.Split('.') is { Length: > 1 } parts ? parts[1] : "";
+
+    [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex NamespaceLine();
+
+    [GeneratedRegex(@"^using (?:static )?CnnMem\.(\w+)", RegexOptions.Multiline)]
+    private static partial Regex UsingLine();
+
+    [GeneratedRegex(@"(?<![\w.])CnnMem\.(\w+)\.")]
+    private static partial Regex Qualified();
+
+    [GeneratedRegex(@"//.*")]
+    private static partial Regex Comment();
+}
