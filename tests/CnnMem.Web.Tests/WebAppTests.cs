@@ -11,9 +11,9 @@ namespace CnnMem.Web.Tests;
 
 /// <summary>
 /// The published app in headless chromium: the seed's answer, live editing, spec errors at their line and
-/// column, and ONNX files read in the browser. Expected figures come from the library run on the same input.
+/// column, ONNX and Keras files read in the browser, the zoo, symbolic dims, several GPUs and the largest batch. Expected figures come from the library run on the same input.
 /// </summary>
-public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : IClassFixture<WebAppFixture>
+public sealed partial class WebAppTests(WebAppFixture app, ITestOutputHelper output) : IClassFixture<WebAppFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -210,8 +210,8 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         var page = await OpenAsync();
 
         var clock = Stopwatch.StartNew();
-        await page.SetFileAsync("#onnx", path);
-        await page.WaitForTextAsync("#onnx-source", t => t.Contains(file, StringComparison.Ordinal), Patience, $"{file} loaded");
+        await page.SetFileAsync("#model-file", path);
+        await page.WaitForTextAsync("#model-source", t => t.Contains(file, StringComparison.Ordinal), Patience, $"{file} loaded");
         await page.WaitForTextAsync("#params .value", t => t == ByteFormat.Count(expected.Totals.Params), Patience, $"{file} parameters");
         output.WriteLine($"{file}: read and analysed in {clock.Elapsed.TotalSeconds:0.0} s ({await page.TextAsync("#elapsed")})");
 
