@@ -30,6 +30,8 @@ public sealed partial class WebAppTests
         var small = Analyzer.Analyze(smaller!, Defaults(64));
         await SelectAsync(page, "#zoo-input", "160x128");
         await page.WaitForTextAsync("#macs .value", t => t == ByteFormat.Count(small.Totals.Macs), Patience, "resnet18's MACs at 160x128");
+        // a long layer table scrolls in its own box: the page itself never grows wider than the window
+        Assert.True((await page.EvaluateAsync("document.documentElement.scrollWidth <= window.innerWidth")).GetBoolean(), "the page is wider than the window");
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "web-zoo.png"));
         await page.CloseAsync();
     }
@@ -63,6 +65,7 @@ public sealed partial class WebAppTests
         // without values the library's error says which dim is missing, and the page offers a field for each
         await page.WaitForTextAsync("#error", t => t.Contains("height", StringComparison.Ordinal), Patience, "the missing dim");
         Assert.NotNull(await page.TextAsync("label:has(#dim-width)"));
+        Assert.Contains("height, width", await page.TextAsync("#symbols") ?? "", StringComparison.Ordinal);
         await SelectAsync(page, "#dim-height", "64");
         await SelectAsync(page, "#dim-width", "48");
         await page.WaitForTextAsync("#macs .value", t => t == ByteFormat.Count(expected.Totals.Macs), Patience, "MACs at 64x48");
@@ -84,7 +87,8 @@ public sealed partial class WebAppTests
         Assert.Contains("choose a device", await page.TextAsync("#largest-batch") ?? "", StringComparison.Ordinal);
 
         await SelectAsync(page, "#device", "t4");
-        await page.WaitForTextAsync("#largest-batch .value", t => t == $"{ByteFormat.Count(inference)} / {ByteFormat.Count(training)}", Patience, "the largest batches on a t4");
+        await page.WaitForTextAsync("#max-inference", t => t == ByteFormat.Count(inference), Patience, "the largest inference batch on a t4");
+        Assert.Equal(ByteFormat.Count(training), await page.TextAsync("#max-training"));
         Assert.Contains("on t4", await page.TextAsync("#largest-batch .label") ?? "", StringComparison.Ordinal);
         Assert.Contains($"largest inference batch: {ByteFormat.Count(inference)}", await page.TextAsync("#device-panel") ?? "", StringComparison.Ordinal);
 
@@ -97,7 +101,11 @@ public sealed partial class WebAppTests
         var panel = await page.WaitForTextAsync("#device-panel", t => t.Contains("largest micro-batch per GPU, 4 GPUs fsdp", StringComparison.Ordinal), Patience, "the parallel fit");
         Assert.Contains($"largest micro-batch per GPU, 4 GPUs fsdp: {ByteFormat.Count(perDevice.Fit.Batch)} (global {ByteFormat.Count(perDevice.GlobalBatch)})", panel, StringComparison.Ordinal);
         Assert.Contains($"training per GPU, 4 x fsdp (micro-batch 64, global 256) needs {ByteFormat.Bytes(CnnMem.Memory.Parallel.ParallelModel.DeviceBytes(analysed.Memory.Parallel!), UnitSystem.Si)}", panel, StringComparison.Ordinal);
-        Assert.Equal($"{ByteFormat.Count(inference)} / {ByteFormat.Count(perDevice.Fit.Batch)}", await page.TextAsync("#largest-batch .value"));
+        Assert.Equal(ByteFormat.Count(inference), await page.TextAsync("#max-inference"));
+        Assert.Equal(ByteFormat.Count(perDevice.Fit.Batch), await page.TextAsync("#max-training"));
+        Assert.Contains($"global batch {ByteFormat.Count(perDevice.GlobalBatch)}; one GPU alone trains {ByteFormat.Count(training)}", await page.TextAsync("#largest-batch") ?? "", StringComparison.Ordinal);
+        // the training card holds what each GPU must hold
+        Assert.Equal(ByteFormat.Bytes(CnnMem.Memory.Parallel.ParallelModel.DeviceBytes(analysed.Memory.Parallel!), UnitSystem.Si), await page.TextAsync("#training .value"));
         Assert.Contains("Data-parallel training: FSDP2 full shard on 4 devices", await page.TextAsync("#details") ?? "", StringComparison.Ordinal);
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "web-gpus.png"));
         await page.CloseAsync();
