@@ -30,6 +30,7 @@ public sealed partial class WebAppTests
         var small = Analyzer.Analyze(smaller!, Defaults(64));
         await SelectAsync(page, "#zoo-input", "160x128");
         await page.WaitForTextAsync("#macs .value", t => t == ByteFormat.Count(small.Totals.Macs), Patience, "resnet18's MACs at 160x128");
+        Assert.Contains("'cnnmem analyze resnet18 --input 160x128'", await page.TextAsync("#model-source") ?? "", StringComparison.Ordinal);
         // a long layer table scrolls in its own box: the page itself never grows wider than the window
         Assert.True((await page.EvaluateAsync("document.documentElement.scrollWidth <= window.innerWidth")).GetBoolean(), "the page is wider than the window");
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "web-zoo.png"));
