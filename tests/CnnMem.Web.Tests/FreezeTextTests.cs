@@ -22,7 +22,7 @@ public class FreezeTextTests
     [Fact]
     public void Settings_CarryTheRules_IntoTheAnalysis()
     {
-        var options = new WebSettings { Freeze = "* +C2*" }.ToOptions(1);
+        var options = new WebSettings { Freeze = "* +C2*" }.ToOptions(1, System.Collections.Immutable.ImmutableDictionary<string, long>.Empty, deviceFit: false);
         Assert.Equal(2, options.Freeze.Length);
         Assert.True(options.Freeze[1].Trainable);
     }

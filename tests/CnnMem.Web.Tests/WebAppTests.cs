@@ -12,9 +12,9 @@ namespace CnnMem.Web.Tests;
 
 /// <summary>
 /// The published app in headless chromium: the seed's answer, live editing, spec errors at their line and
-/// column, and ONNX files read in the browser. Expected figures come from the library run on the same input.
+/// column, ONNX and Keras files read in the browser, the zoo, symbolic dims, several GPUs and the largest batch. Expected figures come from the library run on the same input.
 /// </summary>
-public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : IClassFixture<WebAppFixture>
+public sealed partial class WebAppTests(WebAppFixture app, ITestOutputHelper output) : IClassFixture<WebAppFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -174,7 +174,7 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         await page.WaitForTextAsync("#training .value", t => t == ByteFormat.Bytes(adam.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), Patience, "training memory with adam on the cpu");
 
         // On CUDA with a device chosen, the device view's totals are held against the GPU's memory.
-        var cuda = Analyzer.Analyze(graph, Defaults(64, Optimizer.Adam));
+        var cuda = Analyzer.Analyze(graph, Defaults(64, Optimizer.Adam) with { Device = "t4" }); // the t4's architecture (sm_75)
         await SelectAsync(page, "#backend", "Cuda");
         await SelectAsync(page, "#device", "t4");
         var panel = await page.WaitForTextAsync("#device-panel", t => t.Contains("fits", StringComparison.Ordinal), Patience, "the device panel");
@@ -211,8 +211,8 @@ public sealed class WebAppTests(WebAppFixture app, ITestOutputHelper output) : I
         var page = await OpenAsync();
 
         var clock = Stopwatch.StartNew();
-        await page.SetFileAsync("#onnx", path);
-        await page.WaitForTextAsync("#onnx-source", t => t.Contains(file, StringComparison.Ordinal), Patience, $"{file} loaded");
+        await page.SetFileAsync("#model-file", path);
+        await page.WaitForTextAsync("#model-source", t => t.Contains(file, StringComparison.Ordinal), Patience, $"{file} loaded");
         await page.WaitForTextAsync("#params .value", t => t == ByteFormat.Count(expected.Totals.Params), Patience, $"{file} parameters");
         output.WriteLine($"{file}: read and analysed in {clock.Elapsed.TotalSeconds:0.0} s ({await page.TextAsync("#elapsed")})");
 

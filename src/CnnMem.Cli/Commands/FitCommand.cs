@@ -104,7 +104,7 @@ internal static class FitCommand
             Dims = settings.Dims,
             AllowUnknown = settings.AllowUnknown,
             Freeze = settings.Freeze,
-            Memory = device is not null && settings.Memory.GpuArch is null ? settings.Memory with { GpuArch = DeviceTable.Describe(device).Arch } : settings.Memory,
+            Memory = DeviceTable.OnDevice(settings.Memory, device),
             Registry = ctx.Registry,
         };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };

@@ -1,5 +1,7 @@
 using CnnMem.Core;
 using CnnMem.Memory;
+using CnnMem.Memory.Parallel;
+using CnnMem.Zoo;
 
 namespace CnnMem.Web.Model;
 
@@ -15,6 +17,20 @@ internal static class Choices
     public static IReadOnlyList<Backend> Backends { get; } = Enum.GetValues<Backend>();
 
     public static IEnumerable<string> Devices => DeviceTable.Devices.Keys;
+
+    public static IReadOnlyList<ParallelStrategy> Strategies { get; } = Enum.GetValues<ParallelStrategy>();
+
+    /// <summary>A strategy's name as <c>--parallel</c> takes it.</summary>
+    public static string StrategyName(ParallelStrategy s) => ParallelStrategies.Name(s);
+
+    /// <summary>The zoo's networks (<c>cnnmem zoo</c>) by family, in the zoo's order: name and default input size.</summary>
+    public static IReadOnlyList<(string Family, IReadOnlyList<(string Name, long Size)> Networks)> Zoo { get; } =
+        ZooModels.Entries.GroupBy(e => e.Family)
+            .Select(g => (g.Key, (IReadOnlyList<(string, long)>)g.Select(e => (e.Name, e.DefaultSize)).ToList()))
+            .ToList();
+
+    /// <summary>How many networks the zoo has.</summary>
+    public static int ZooCount => ZooModels.Entries.Length;
 
     /// <summary>A framework's name as the user knows it (PyTorch113: "pytorch-1.13"), from its enum name.</summary>
     public static string FrameworkName(Framework f)

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Memory;
+using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
 
 namespace CnnMem.Web.Model;
@@ -12,7 +14,7 @@ namespace CnnMem.Web.Model;
 /// </summary>
 public sealed record WebSettings
 {
-    /// <summary>Null: the CLI's default (64 for built-in networks and the spec editor, 1 for model files).</summary>
+    /// <summary>Null: the CLI's default (the file's declared batch, else 64 for built-in networks and the spec editor, 1 for model files).</summary>
     public long? Batch { get; init; }
 
     public DType DType { get; init; } = DType.Float32;
@@ -27,23 +29,46 @@ public sealed record WebSettings
     /// <summary>Frozen parameters, as <see cref="FreezeText"/> reads them: <c>* +fc*</c> freezes all but the classifier.</summary>
     public string Freeze { get; init; } = "";
 
+    /// <summary>Values of the model's symbolic input dimensions other than the batch (the CLI's <c>--dim NAME=VALUE</c>).</summary>
+    public ImmutableDictionary<string, long> Dims { get; init; } = ImmutableDictionary<string, long>.Empty;
+
     /// <summary>A GPU of <see cref="DeviceTable"/> whose memory the answer is held against, or null.</summary>
     public string? Device { get; init; }
+
+    /// <summary>Devices training data-parallel (the CLI's <c>--gpus</c>); the batch is then the per-device micro-batch.</summary>
+    public int Gpus { get; init; } = 1;
+
+    /// <summary>How the devices share the model (the CLI's <c>--parallel</c>), with more than one device.</summary>
+    public ParallelStrategy Strategy { get; init; } = ParallelStrategy.Ddp;
+
+    /// <summary>Micro-batches accumulated per optimizer step (the CLI's <c>--grad-accum</c>).</summary>
+    public int GradAccum { get; init; } = 1;
 
     /// <summary>Also compute the training-step timeline and memory against batch (the CLI's <c>--charts</c> data): slower, off by default.</summary>
     public bool ChartData { get; init; }
 
-    /// <summary>The library's options; the models run one after the other on the browser's single thread.</summary>
-    public AnalysisOptions ToOptions(long defaultBatch) => new()
+    /// <summary>The multi-device options as the CLI reads <c>--gpus</c>, <c>--parallel</c> and <c>--grad-accum</c>; null on one device without accumulation.</summary>
+    public DataParallelOptions? Parallel => Gpus > 1 || GradAccum > 1
+        ? new DataParallelOptions { Gpus = Gpus, Strategy = Strategy, GradAccum = GradAccum }
+        : null;
+
+    /// <summary>
+    /// The library's options at a batch (resolved as the CLI does, <see cref="BatchChoice"/>); the models run one after the
+    /// other on the browser's single thread. <paramref name="deviceFit"/>: with the chosen GPU's fit (the largest batches,
+    /// the CLI's <c>--device</c>), which takes many evaluations; without it the answer at this batch comes first.
+    /// </summary>
+    public AnalysisOptions ToOptions(long batch, ImmutableDictionary<string, long> dims, bool deviceFit) => new()
     {
-        Batch = Batch ?? defaultBatch,
+        Batch = batch,
         DType = DType,
         Optimizer = Optimizer,
+        Dims = dims,
         Freeze = FreezeText.Parse(Freeze),
-        Memory = Memory,
+        Memory = CnnMem.Memory.DeviceTable.OnDevice(Memory, Device), // the GPU's architecture, with or without its fit
+        Parallel = Parallel,
         ParallelModels = false,
-        ChartData = ChartData,
-        // the batch chart marks the chosen GPU and its largest batch
-        Device = ChartData ? Device : null,
+        // the batch chart marks the chosen GPU and its largest batch: computed with the device fit when there is a device
+        ChartData = ChartData && (deviceFit || Device is null),
+        Device = deviceFit ? Device : null,
     };
 }

@@ -49,6 +49,13 @@ internal static class DeviceTable
     /// <summary>The card's size as sold and where its budget comes from, for a label ("sold as 24 GiB; ...").</summary>
     public static GpuMemory Describe(string device) => Rows[Resolve(device)];
 
+    /// <summary>
+    /// <paramref name="options"/> on <paramref name="device"/>: its architecture (cuBLAS's workspaces, which measurements
+    /// are borrowed) unless one is set; unchanged without a device. The analyzer, fit and the web page all apply it.
+    /// </summary>
+    public static MemoryOptions OnDevice(MemoryOptions options, string? device) =>
+        device is null || options.GpuArch is not null ? options : options with { GpuArch = Describe(device).Arch };
+
     /// <summary>The smallest byte count that a two-decimal GiB figure (PyTorch's "23.64 GiB") stands for.</summary>
     private static long Reported(double gib) => (long)Math.Ceiling(((decimal)gib - 0.005m) * (1L << 30));
 }

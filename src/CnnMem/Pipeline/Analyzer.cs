@@ -33,11 +33,8 @@ internal static class Analyzer
         {
             throw new CnnMemException($"--dim {symbol}={dimBatch} sets the batch, but the batch is {options.Batch}; give one of them");
         }
-        if (options.Device is { } device && options.Memory.GpuArch is null)
-        {
-            // the device's architecture decides cuBLAS's workspaces and which measurements are borrowed
-            options = options with { Memory = options.Memory with { GpuArch = DeviceTable.Describe(device).Arch } };
-        }
+        // the device's architecture decides cuBLAS's workspaces and which measurements are borrowed
+        options = options with { Memory = DeviceTable.OnDevice(options.Memory, options.Device) };
         try
         {
             return Build(graph, options);
