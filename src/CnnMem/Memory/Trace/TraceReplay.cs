@@ -10,6 +10,9 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
     /// <summary>False once a request did not fit (out of memory).</summary>
     public bool Ok { get; private set; } = true;
 
+    /// <summary>When set, the highest allocated bytes at each trace step played (indexed by step; -1: no event at that step).</summary>
+    internal long[]? StepPeaks { get; set; }
+
     /// <summary>Plays events [<paramref name="start"/>, <paramref name="end"/>); the peak is measured above <paramref name="baseline"/>.</summary>
     public PhasePeak Play(IReadOnlyList<TraceEvent> events, int start, int end, long baseline)
     {
@@ -20,6 +23,10 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
         for (var k = start; k < end && Ok; k++)
         {
             var e = span[k];
+            if (StepPeaks is { } levels && e.Step < levels.Length)
+            {
+                levels[e.Step] = Math.Max(levels[e.Step], allocator.Allocated);
+            }
             if (e.Op == TraceOp.Free)
             {
                 allocator.Free(e.Id);
@@ -33,6 +40,10 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
                 }
                 Ok = false;
                 break;
+            }
+            if (StepPeaks is { } after && e.Step < after.Length)
+            {
+                after[e.Step] = Math.Max(after[e.Step], allocator.Allocated);
             }
             if (allocator.Allocated > peak)
             {
