@@ -35,6 +35,16 @@ internal sealed record NodeMemory(int Index, string Name, string Op)
     /// <summary>Bytes the backward kernel allocates and frees inside the op.</summary>
     public long BackwardWorkspace { get; init; }
 
+    /// <summary>
+    /// cuDNN's backward-data call's workspace (a CUDA convolution): allocated after the input's gradient and freed
+    /// before the weight's gradient exists; with <see cref="BackwardFilterWorkspace"/> it replaces
+    /// <see cref="BackwardWorkspace"/> in the allocation trace (which keeps the larger of the two).
+    /// </summary>
+    public long BackwardDataWorkspace { get; init; }
+
+    /// <summary>cuDNN's backward-filter call's workspace: allocated after the weight's gradient, freed when the call returns.</summary>
+    public long BackwardFilterWorkspace { get; init; }
+
     /// <summary>Under autocast, the half-precision copies of weights this node casts first (cached for the forward; its backward keeps them).</summary>
     public ImmutableArray<GradTarget> CastWeights { get; init; } = ImmutableArray<GradTarget>.Empty;
 

@@ -104,6 +104,7 @@ internal static class StorageGraphBuilder
             x.GradInputs.Clear();
             x.GradOutputs.Clear();
         }
+        var calls = s.Training ? Workspaces.BackwardCalls(n, s.Options) : (Data: 0L, Filter: 0L);
         return new NodeMemory(idx, n.Node.Name, n.Node.Op)
         {
             Allocates = x.Allocates.ToImmutable(),
@@ -115,6 +116,8 @@ internal static class StorageGraphBuilder
             InPlace = inPlace,
             ForwardWorkspace = Workspaces.Forward(n, s.Options, s.Training),
             BackwardWorkspace = s.Training ? Workspaces.Backward(n, s.Options) : 0,
+            BackwardDataWorkspace = calls.Data,
+            BackwardFilterWorkspace = calls.Filter,
             ParamGrads = paramGrads?[idx] ?? ImmutableArray<GradTarget>.Empty,
             CastWeights = CastWeights(s, n),
         };

@@ -12,6 +12,7 @@ namespace CnnMem.Memory;
 /// 3. the optimizer step: its temporaries;
 /// every level is above the base: static tensors, gradients and optimizer state (and the CUDA context on a device).
 /// Activation checkpointing recomputes segments, which this walk does not model: the timeline is null then.
+/// On CUDA the levels are the caching allocator's instead (<see cref="FromReplay"/>): blocks as it hands them out.
 /// </summary>
 internal static class TimelineModel
 {
@@ -46,6 +47,48 @@ internal static class TimelineModel
             }
         }
         return new MemoryTimeline(baseBytes, peak, steps.ToImmutable());
+    }
+
+    /// <summary>
+    /// The timeline of the CUDA replay's measured step (<see cref="Cuda.CudaReplay.TrainingSteps"/>), so that it shows
+    /// what the summary's figures are made of: each step's level is the most the allocator counted while it ran (a
+    /// step without a request keeps the level before it), above the static tensors; forward steps, then the loss's
+    /// gradient and each node whose backward made a request, then the optimizer step. Its peak is the training-step
+    /// total of the summary (<paramref name="training"/> as the device model gives it).
+    /// </summary>
+    public static MemoryTimeline FromReplay(StorageGraph g, Cuda.CudaStepLevels levels, TrainingMemory training, long contextBytes)
+    {
+        var above = checked(contextBytes + training.StaticBytes - levels.Statics);
+        var level = levels.Baseline;
+        var steps = ImmutableArray.CreateBuilder<TimelineStep>();
+        void Add(string name, string phase, long allocated, bool always)
+        {
+            if (allocated >= 0 || always)
+            {
+                level = allocated >= 0 ? allocated : level;
+                steps.Add(new TimelineStep(steps.Count, name, phase, checked(above + level)));
+            }
+        }
+        var n = levels.Nodes;
+        for (var s = 0; s <= n; s++)
+        {
+            Add(InferenceModel.StepName(g, s), "forward", levels.Forward[s], always: true);
+        }
+        Add("loss", "backward", levels.Backward[n], always: false);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            Add(g.Nodes[i].Name, "backward", levels.Backward[(2 * n) - i], always: false);
+        }
+        Add("optimizer step", "optimizer", Math.Max(levels.Backward[(2 * n) + 1], levels.Step[(2 * n) + 1]), always: true);
+        var peak = 0;
+        for (var i = 1; i < steps.Count; i++)
+        {
+            if (steps[i].AllocatedBytes > steps[peak].AllocatedBytes)
+            {
+                peak = i;
+            }
+        }
+        return new MemoryTimeline(checked(above + levels.Baseline), peak, steps.ToImmutable());
     }
 
     /// <summary>Bytes live at each step 0..<paramref name="end"/> (both inclusive), by a difference array over the lifetimes.</summary>

@@ -39,6 +39,18 @@ internal static class Workspaces
         _ => 0,
     };
 
+    /// <summary>
+    /// On CUDA, a convolution's backward as PyTorch runs it (aten/src/ATen/native/cudnn/ConvShared.cpp,
+    /// <c>cudnn_convolution_backward</c>): <c>cudnn_convolution_backward_input</c>, then
+    /// <c>cudnn_convolution_backward_weight</c>, each a cuDNN call whose plan's workspace is allocated from the caching
+    /// allocator and freed when the call returns (Conv_v8.cpp, <c>run_conv_plan</c>). Zeros elsewhere (one workspace,
+    /// <see cref="Backward"/>).
+    /// </summary>
+    public static (long Data, long Filter) BackwardCalls(NodeInference n, MemoryOptions options) =>
+        n.Result.Workspace == WorkspaceKind.Convolution && options.Profile.ConvWorkspace == ConvWorkspaceModel.Cudnn
+            ? (Conv(n, options, ConvDirection.BackwardData), Conv(n, options, ConvDirection.BackwardFilter))
+            : (0, 0);
+
     private static long Conv(NodeInference n, MemoryOptions options, ConvDirection direction)
     {
         if (n.Result.Conv is not { } g || n.Inputs.Length < 1 || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || n.Outputs.Length < 1 || n.Outputs[0].Bytes is null)

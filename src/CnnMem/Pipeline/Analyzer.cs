@@ -61,7 +61,7 @@ internal static class Analyzer
         {
             memory = memory with
             {
-                Timeline = memory.Training is { } t ? TimelineModel.Compute(inference, options.Memory, t, Cuda(options) ? DeviceModel.Round : null, Cuda(options) ? options.Memory.EffectiveContextBytes : 0) : null,
+                Timeline = memory.Training is { } t ? Timeline(inference, options, t) : null,
                 BatchSweep = BatchSweeper.Compute(memoryAt, Cuda(options) ? "cuda" : "cpu", options.Batch, options.Device),
             };
         }
@@ -86,6 +86,22 @@ internal static class Analyzer
     }
 
     private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
+
+    /// <summary>The training-step timeline: on CUDA the caching allocator's replay (none with checkpointing, which it does not replay), else the requested bytes.</summary>
+    private static MemoryTimeline? Timeline(InferenceResult inference, AnalysisOptions options, TrainingMemory t)
+    {
+        var m = options.Memory;
+        if (!Cuda(options) || m.Profile.Allocator is null)
+        {
+            return TimelineModel.Compute(inference, m, t);
+        }
+        if (m.CheckpointEvery != 0)
+        {
+            return null;
+        }
+        var (_, levels) = CudaReplay.TrainingSteps(inference, m, options.Optimizer);
+        return TimelineModel.FromReplay(StorageGraphs.Of(inference, m, training: true), levels, t, m.EffectiveContextBytes);
+    }
 
     /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
     public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)

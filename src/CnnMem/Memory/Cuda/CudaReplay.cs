@@ -45,7 +45,17 @@ internal static class CudaReplay
         Training(inference, options, optimizer, limit, StepTraceBuilder.DefaultFullAt);
 
     /// <summary>The training replay, played <paramref name="chunk"/> events at a time (any chunk gives the same run).</summary>
-    internal static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk)
+    internal static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk) =>
+        Training(inference, options, optimizer, limit, chunk, null);
+
+    /// <summary>The training replay, and the allocated bytes at each step of its measured step (the memory timeline on CUDA).</summary>
+    internal static (CudaRun Run, CudaStepLevels Levels) TrainingSteps(InferenceResult inference, MemoryOptions options, Optimizer optimizer)
+    {
+        var levels = new CudaStepLevels(StorageGraphs.Of(inference, options, training: true).Nodes.Length);
+        return (Training(inference, options, optimizer, long.MaxValue, StepTraceBuilder.DefaultFullAt, levels), levels);
+    }
+
+    private static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk, CudaStepLevels? levels)
     {
         var g = StorageGraphs.Of(inference, options, training: true);
         var (replay, statics) = Start(inference, g, options, limit, training: true);
@@ -66,13 +76,22 @@ internal static class CudaReplay
         var warmSkipped = replay.Skipped;
         var baseline = replay.Allocator.Allocated;
         play.Begin(baseline);
+        replay.StepPeaks = levels?.Forward;
         var loss = t.Forward(training: true);
         var f = play.End(t);
+        replay.StepPeaks = levels?.Backward;
         t.Backward(loss, gradsExist: options.EffectiveZeroGrad == ZeroGradMode.Zero);
         t.DropOutputs(loss, stepAt);
         var b = play.End(t);
+        replay.StepPeaks = levels?.Step;
         opt.Step(t, parameters, stepAt);
         var s = play.End(t);
+        replay.StepPeaks = null;
+        if (levels is not null)
+        {
+            levels.Baseline = baseline;
+            levels.Statics = statics;
+        }
         var persistent = baseline - statics;
         var top = Math.Max(f.PeakAbove, Math.Max(b.PeakAbove, s.PeakAbove));
         return new CudaRun(

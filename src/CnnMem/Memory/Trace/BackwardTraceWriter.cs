@@ -5,7 +5,9 @@ namespace CnnMem.Memory.Trace;
 /// 1. the loss allocates the gradient of its log-softmax and of the logits, then frees its log-softmax and total_weight;
 /// 2. a node whose outputs carry a gradient allocates its inputs' gradients (a view passes its gradient through; a
 ///    second gradient for a tensor is added in and freed), its parameters' gradients (kept by AccumulateGrad unless
-///    they exist already, then added in and freed) and its workspace;
+///    they exist already, then added in and freed) and its workspace; a CUDA convolution runs its two cuDNN calls in
+///    PyTorch's order instead: the input's gradient, the backward-data workspace (freed), the weight's gradient, the
+///    backward-filter workspace (freed); a call whose gradient is not wanted (an image input, frozen weights) is not made;
 /// 3. then its output gradients and, once their last keeper ran, the storages it kept are freed.
 /// </summary>
 internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
@@ -99,6 +101,10 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
                     grads[gi.Tensor] = id;
                 }
             }
+            if (node.GradInputs.Length > 0)
+            {
+                Workspace(node.BackwardDataWorkspace, step);
+            }
         }
         foreach (var p in node.ParamGrads)
         {
@@ -113,11 +119,13 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
                 paramGrads[p.Tensor] = (id, p.Bytes);
             }
         }
-        if (node.BackwardWorkspace > 0)
+        if (node.ParamGrads.Length > 0)
         {
-            var ws = t.NewId();
-            t.Alloc(ws, node.BackwardWorkspace, step, optional: true);
-            t.Free(ws, step);
+            Workspace(node.BackwardFilterWorkspace, step);
+        }
+        if (node.BackwardDataWorkspace == 0 && node.BackwardFilterWorkspace == 0)
+        {
+            Workspace(node.BackwardWorkspace, step);
         }
         foreach (var id in transient)
         {
@@ -129,6 +137,17 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
             {
                 t.Free(id, step);
             }
+        }
+    }
+
+    /// <summary>A kernel workspace: allocated and freed inside the call (optional: cuDNN falls back to a plan that needs less).</summary>
+    private void Workspace(long bytes, int step)
+    {
+        if (bytes > 0)
+        {
+            var ws = t.NewId();
+            t.Alloc(ws, bytes, step, optional: true);
+            t.Free(ws, step);
         }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
     /// <summary>How many optional requests (cuDNN workspaces) were refused, and their bytes: what the library did without.</summary>
     public (int Count, long Bytes) Skipped { get; private set; }
 
+    /// <summary>When set, the highest allocated bytes at each trace step played (indexed by step; -1: no event at that step).</summary>
+    internal long[]? StepPeaks { get; set; }
+
     /// <summary>Plays events [<paramref name="start"/>, <paramref name="end"/>); the peak is measured above <paramref name="baseline"/>.</summary>
     public PhasePeak Play(IReadOnlyList<TraceEvent> events, int start, int end, long baseline)
     {
@@ -26,6 +29,10 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
         for (var k = start; k < end && Ok; k++)
         {
             var e = span[k];
+            if (StepPeaks is { } levels && e.Step < levels.Length)
+            {
+                levels[e.Step] = Math.Max(levels[e.Step], allocator.Allocated);
+            }
             if (e.Op == TraceOp.Free)
             {
                 allocator.Free(e.Id);
@@ -41,6 +48,10 @@ internal sealed class TraceReplay(IDeviceAllocator allocator)
                 Ok = false;
                 Failure = new TraceFailure(e.Id, e.Bytes, e.Step, allocator.Reserved, allocator.Allocated, allocator.LargestFree);
                 break;
+            }
+            if (StepPeaks is { } after && e.Step < after.Length)
+            {
+                after[e.Step] = Math.Max(after[e.Step], allocator.Allocated);
             }
             if (allocator.Allocated > peak)
             {
