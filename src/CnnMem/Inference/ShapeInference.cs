@@ -11,8 +11,10 @@ namespace CnnMem.Inference;
 /// 1. Bind the graph inputs' symbolic dims (an imported file's fixed batch is the batch symbol's default);
 ///    an unbound symbol is an error naming input and symbol.
 /// 2. Seed the tensor table with inputs and initializers (re-typed to the analysis float dtype).
-/// 3. For each node, call its op rule. An op without a rule fails, or with AllowUnknown becomes a
-///    warning and unknown outputs; a rule's complaint fails with the node's name and location.
+/// 3. For each node, call its op rule (<see cref="GraphWalk"/>). An op without a rule fails, or with AllowUnknown becomes a
+///    warning and unknown outputs; a rule's complaint fails with the node's name and location. A failure does not stop
+///    the walk: every node's error is collected, nodes reading a failed output are counted but not inferred, and all the
+///    errors are thrown together at the end (<see cref="InferenceErrors"/>).
 /// 4. Charge each float initializer to the first node that reads it (shared weights count once).
 /// 5. Compare with shapes the file declares; a mismatch is a warning naming the tensor.
 /// 6. Decide which parameters are frozen (<see cref="Trainability"/>).
@@ -27,12 +29,17 @@ internal static class ShapeInference
         {
             return Walk(graph, options);
         }
-        catch (CnnMemException e) when (e.InnerException is OpException && FixedBatchHint(graph, options) is { Length: > 0 } hint && RunsAtFileBatch(graph, options))
+        catch (CnnMemException e) when (RuleFailed(e) && FixedBatchHint(graph, options) is { Length: > 0 } hint && RunsAtFileBatch(graph, options))
         {
             // the same model runs at the batch its file fixed: the other batch is what breaks it (a constant baked in)
-            throw new CnnMemException(e.Message + hint, e.InnerException);
+            throw new CnnMemException(e.Message + hint, e.InnerException!);
         }
     }
+
+    /// <summary>Whether an op rule's complaint is among the causes (not only ops without a rule).</summary>
+    private static bool RuleFailed(CnnMemException e) =>
+        e.InnerException is OpException ||
+        (e.InnerException is AggregateException all && all.InnerExceptions.Any(x => x.InnerException is OpException));
 
     private static bool RunsAtFileBatch(ModelGraph graph, InferenceOptions options)
     {
@@ -54,119 +61,14 @@ internal static class ShapeInference
         {
             options = options with { Bindings = options.Bindings.Add(batchSymbol, fixedBatch) };
         }
-        var tensors = new Dictionary<string, TensorInfo>(graph.Inputs.Length + graph.Initializers.Count + graph.Nodes.Length, StringComparer.Ordinal);
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        warnings.AddRange(graph.ImportWarnings);
-
         var inputs = BindInputs(graph, options);
-        foreach (var i in inputs)
+        var walk = new GraphWalk(graph, options, inputs);
+        var nodes = walk.Run();
+        return new InferenceResult(graph, inputs, walk.Tensors.AsReadOnly(), ImmutableCollectionsMarshal.AsImmutableArray(nodes), walk.Warnings)
         {
-            tensors[i.Name] = i;
-        }
-        // the graph's immutable dictionary is a tree, searched for every input of every node: a hash table of the initializers
-        // not yet charged instead (one pass over the tree fills both tables)
-        var charges = new Charges(graph);
-        foreach (var (name, init) in graph.Initializers)
-        {
-            tensors[init.Name] = Retype(init.Tensor, options.FloatDType);
-            charges.AddInitializer(name);
-        }
-
-        var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
-        var nodes = new NodeInference[graph.Nodes.Length];
-        var scratch = new List<ParamSpec>();
-        for (var index = 0; index < nodes.Length; index++)
-        {
-            var node = graph.Nodes[index];
-            var insArray = Inputs(node, tensors, index > 0 ? nodes[index - 1] : null);
-            var ins = ImmutableCollectionsMarshal.AsImmutableArray(insArray);
-            var rule = options.Registry.Find(node.Domain, node.Op);
-            OpResult result;
-            var unknown = false;
-            if (rule is null)
-            {
-                var what = node.Domain.Length == 0 ? $"op type '{node.Op}'" : $"op type '{node.Op}' (domain '{node.Domain}')";
-                if (!options.AllowUnknown)
-                {
-                    throw new CnnMemException($"{node.Describe()}: {what} is not supported; run 'cnnmem ops' for the list, or pass --allow-unknown to treat its outputs as unknown");
-                }
-                if (unknownOps.Add(node.Domain.Length == 0 ? node.Op : $"{node.Domain}:{node.Op}"))
-                {
-                    warnings.Add($"{what} is not supported: its outputs are unknown and totals are lower bounds");
-                }
-                result = UnknownResult(node);
-                unknown = true;
-            }
-            else
-            {
-                try
-                {
-                    result = rule.Infer(new OpContext(node, insArray, graph.OpsetVersion));
-                }
-                catch (OpException e) when (options.AllowUnknown && ins.Any(i => i is not null && !i.Shape.IsFullyKnown))
-                {
-                    _ = e; // an unknown tensor upstream made this node's shape unknowable too
-                    result = UnknownResult(node);
-                }
-                catch (OpException e)
-                {
-                    throw new CnnMemException($"{node.Describe()}: {e.Message}", e);
-                }
-                catch (OverflowException e)
-                {
-                    throw new CnnMemException($"{node.Describe()}: a size overflows 64 bits", e);
-                }
-            }
-
-            if (node.ParamScope is { } scope && scope != node.Name)
-            {
-                result = result with { Params = Rescope(result.Params, node.Name, scope) };
-            }
-            foreach (var o in result.Outputs)
-            {
-                tensors[o.Name] = o;
-                if (graph.DeclaredShapes.TryGetValue(o.Name, out var declared))
-                {
-                    CheckDeclared(node, o, declared, options.Bindings, warnings);
-                }
-            }
-            foreach (var w in result.Warnings)
-            {
-                warnings.Add($"{node.Name}: {w}");
-            }
-            nodes[index] = new NodeInference(node, ins, result, ChargeParams(insArray, result, charges, scratch)) { IsUnknownOp = unknown };
-        }
-
-        return new InferenceResult(graph, inputs, tensors.AsReadOnly(), ImmutableCollectionsMarshal.AsImmutableArray(nodes), warnings.ToImmutable())
-        {
-            UnknownOps = unknownOps.ToImmutableArray(),
+            UnknownOps = walk.UnknownOps,
             FrozenParams = Trainability.Frozen(graph, nodes, options.Freeze),
         };
-    }
-
-    /// <summary>
-    /// The node's inputs as inferred. The rule reads this array itself (an immutable array would be boxed for its
-    /// IReadOnlyList) and nothing writes to it, so a node reading only the one output of the node before it (an
-    /// activation after a convolution) shares that node's output array.
-    /// </summary>
-    private static TensorInfo?[] Inputs(Node node, Dictionary<string, TensorInfo> tensors, NodeInference? previous)
-    {
-        if (node.Inputs.Length == 0)
-        {
-            return [];
-        }
-        if (node.Inputs.Length == 1 && node.Inputs[0].Length > 0 && previous is { Outputs: [var only] } &&
-            ReferenceEquals(tensors[node.Inputs[0]], only))
-        {
-            return ImmutableCollectionsMarshal.AsArray(previous.Outputs)!;
-        }
-        var ins = new TensorInfo?[node.Inputs.Length];
-        for (var i = 0; i < ins.Length; i++)
-        {
-            var n = node.Inputs[i];
-            ins[i] = n.Length == 0 ? null : tensors[n];
-        }
-        return ins;
     }
 
     private static ImmutableArray<TensorInfo> BindInputs(ModelGraph graph, InferenceOptions options)
@@ -202,55 +104,6 @@ internal static class ShapeInference
               $"analyse it at --batch {fixedBatch}, or re-export it with a dynamic batch axis, e.g. torch.onnx.export(..., dynamic_axes={{'input': {{0: 'N'}}}}))"
             : "";
 
-    private static TensorInfo Retype(TensorInfo t, DType? floatDType) =>
+    internal static TensorInfo Retype(TensorInfo t, DType? floatDType) =>
         floatDType is { } f && DTypes.IsFloat(t.DType) && t.DType != f ? t with { DType = f, Value = null } : t;
-
-    private static OpResult UnknownResult(Node node) =>
-        new(node.Outputs.Where(o => o.Length > 0).Select(o => new TensorInfo(o, DType.Float32, Shape.Unranked)).ToImmutableArray())
-        {
-            CountsInTextbookSum = false,
-        };
-
-    /// <summary>Renames a rule's own parameters from <c>{node}.x</c> to <c>{scope}.x</c>, so nodes of one shared layer share them.</summary>
-    private static ImmutableArray<ParamSpec> Rescope(ImmutableArray<ParamSpec> prms, string node, string scope) =>
-        prms.Select(p => p.Name.StartsWith(node + ".", StringComparison.Ordinal) ? p with { Name = scope + p.Name[node.Length..] } : p).ToImmutableArray();
-
-    private static ImmutableArray<ParamSpec> ChargeParams(TensorInfo?[] ins, OpResult result, Charges charges, List<ParamSpec> scratch)
-    {
-        // most nodes charge nothing, and those that do one or two parameters: collected in one list for all nodes, then copied
-        scratch.Clear();
-        for (var i = 0; i < ins.Length; i++)
-        {
-            var t = ins[i];
-            if (t is null || !DTypes.IsFloat(t.DType) || !charges.ChargeInitializer(t.Name))
-            {
-                continue;
-            }
-            var role = result.BufferInputs.Contains(i) ? ParamRole.Buffer : ParamRole.Weight;
-            scratch.Add(new ParamSpec(t.Name, t.Shape, t.DType, role));
-        }
-        foreach (var p in result.Params)
-        {
-            if (charges.Add(p.Name))
-            {
-                scratch.Add(p);
-            }
-        }
-        return scratch.Count == 0 ? ImmutableArray<ParamSpec>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray());
-    }
-
-    private static void CheckDeclared(Node node, TensorInfo inferred, TensorInfo declared, IReadOnlyDictionary<string, long> bindings, ImmutableArray<string>.Builder warnings)
-    {
-        if (!declared.Shape.IsRanked || !inferred.Shape.IsRanked)
-        {
-            return;
-        }
-        var d = declared.Shape.Bind(bindings);
-        var agree = d.Rank == inferred.Shape.Rank &&
-            d.Zip(inferred.Shape).All(p => !p.First.IsKnown || !p.Second.IsKnown || p.First.Value == p.Second.Value);
-        if (!agree)
-        {
-            warnings.Add($"{node.Name}: tensor '{inferred.Name}' is declared as {d} but inferred as {inferred.Shape}");
-        }
-    }
 }
