@@ -21,7 +21,7 @@ public static class HtmlReportWriter
         th{text-align:left;background:#f4f4f4}.r{text-align:right;font-variant-numeric:tabular-nums}
         tfoot td{font-weight:bold;border-top:2px solid #999}
         .answer{background:#f3f8fc;border:1px solid #c7dcec;border-radius:6px;padding:.6em 1em}
-        .answer td{border:none;font-size:1.05em}.answer td.r{font-weight:bold}
+        .answer td{border:none;font-size:1.05em;vertical-align:top}.answer td.r{font-weight:bold;white-space:normal;text-align:left}
         .chart{margin:1em 0}.chart svg{max-width:100%;height:auto;border:1px solid #eee}
         .scroll{overflow-x:auto}.warn{color:#8a5a00}
         """;
