@@ -27,6 +27,19 @@ public class CliAppTests
         }
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("fit")]
+    public void Help_NamesEveryInputFormat_KerasToo(string command)
+    {
+        var r = CliRun.Of(command, "--help");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        foreach (var format in new[] { ".cnn", ".onnx", "Keras", ".json", ".keras", "built-in" })
+        {
+            Assert.Contains(format, r.Out);
+        }
+    }
+
     [Fact]
     public void Version_PrintsAssemblyVersion()
     {
