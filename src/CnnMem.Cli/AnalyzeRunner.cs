@@ -82,7 +82,9 @@ internal static class AnalyzeRunner
         }
         if (settings.Format == OutputFormat.Csv)
         {
-            // CSV holds only the table: its warnings go to stderr, where a script's reader still sees them
+            // CSV holds only the table: the framework profile it was computed for and its warnings go to stderr,
+            // where a script's reader still sees them and a CSV parser never does
+            ctx.Error.WriteLine($"cnnmem: profile: {FrameworkSummary.Profile(report.Memory)}");
             foreach (var w in report.Warnings)
             {
                 ctx.Error.WriteLine($"cnnmem: warning: {w}");

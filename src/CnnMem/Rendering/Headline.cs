@@ -27,6 +27,8 @@ internal static class Headline
         }
         lines.Add(new("Parameters", $"{ByteFormat.Human(s.Params)} ({ByteFormat.Count(s.Params)})"));
         lines.Add(new($"MACs, batch {batch}", $"{ByteFormat.Human(s.Macs)} ({ByteFormat.Count(s.Macs)})"));
+        lines.Add(new("Activations, the classic textbook count",
+            $"{ByteFormat.Count(report.Totals.ActivationElementsPerSample)} per sample; {Bytes(report.Memory.Naive.ActivationBytes)} at batch {batch}"));
         if (s.Device is { } device && s.DeviceBytes is { } budget)
         {
             lines.Add(new($"Fits {device} ({ByteFormat.Bytes(budget, UnitSystem.Iec)})", $"inference {YesNo(s.FitsInference)}, training {YesNo(s.FitsTraining)}"));
@@ -34,9 +36,16 @@ internal static class Headline
         }
         return new SummarySection($"Answer: memory to plan with ({Basis(report, s)})", lines.ToImmutable())
         {
-            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison.",
+            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison."
+                + (report.Memory.Device is { } d && s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? " " + Context(d, units) : ""),
         };
     }
+
+    /// <summary>What a CUDA answer includes besides the tensors, in words, with the context's size.</summary>
+    private static string Context(DeviceMemory d, UnitSystem units) => d.ContextBytes == 0
+        ? "Both memory figures are what PyTorch's caching allocator reserves, with no CUDA context (--cuda-context 0); the device view lists every part."
+        : $"Both memory figures include the CUDA context, {ByteFormat.Bytes(d.ContextBytes, units)} that the driver, kernels and library handles take "
+            + "outside PyTorch's allocator, and the allocator's reserved cache; the device view lists every part.";
 
     private static string Basis(AnalysisReport report, ReportSummary s) => s.Basis switch
     {
