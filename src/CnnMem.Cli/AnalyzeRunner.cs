@@ -53,6 +53,7 @@ internal static class AnalyzeRunner
         {
             PerLayer = settings.PerLayer,
             SummaryOnly = settings.SummaryOnly,
+            ShowConstants = settings.ShowConstants,
             Groups = settings.Group ? LayerFolding.ConvBlocks(model.Graph, report.Layers)
                 : settings.Depth is { } depth ? LayerFolding.ByDepth(report.Layers, depth)
                 : default,
