@@ -55,6 +55,7 @@ internal static class AnalyzeRunner
         {
             PerLayer = settings.PerLayer,
             SummaryOnly = settings.SummaryOnly,
+            ShowConstants = settings.ShowConstants,
             Groups = settings.Group ? LayerFolding.ConvBlocks(model.Graph, report.Layers)
                 : settings.Depth is { } depth ? LayerFolding.ByDepth(report.Layers, depth)
                 : default,
@@ -84,7 +85,9 @@ internal static class AnalyzeRunner
         }
         if (settings.Format == OutputFormat.Csv)
         {
-            // CSV holds only the table: its warnings go to stderr, where a script's reader still sees them
+            // CSV holds only the table: the framework profile it was computed for and its warnings go to stderr,
+            // where a script's reader still sees them and a CSV parser never does
+            ctx.Error.WriteLine($"cnnmem: profile: {FrameworkSummary.Profile(report.Memory)}");
             foreach (var w in report.Warnings)
             {
                 ctx.Error.WriteLine($"cnnmem: warning: {w}");

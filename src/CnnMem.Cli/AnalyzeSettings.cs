@@ -44,6 +44,9 @@ internal sealed record AnalyzeSettings(
     /// <summary>Fold layers deeper than N module-path components into their module (<c>--depth N</c>).</summary>
     public int? Depth { get; init; }
 
+    /// <summary>Show the Constant rows in the layer table (<c>--show-constants</c>); JSON and CSV list them always.</summary>
+    public bool ShowConstants { get; init; }
+
     /// <summary>Write the charts into this folder (<c>--charts DIR</c>).</summary>
     public string? ChartsDir { get; init; }
 

@@ -13,12 +13,12 @@ internal static class CliCommands
         var root = new Command(
             "cnnmem",
             "cnnmem: how much memory does a neural network need? Per-layer output shapes, parameters, MACs and memory " +
-            "(inference and training), computed statically from a .cnn spec, an .onnx file or a built-in network.\n" +
+            "(inference and training), computed statically from a .cnn spec, an .onnx file, a Keras model (.json, .keras) or a built-in network.\n" +
             $"With no arguments, analyzes the built-in 'seed' network at batch {AnalyzeSettings.BuiltInBatch}.");
 
         var path = new Argument<string>("PATH")
         {
-            Description = "A built-in network name (e.g. seed), a .cnn spec file or an .onnx file.",
+            Description = "A built-in network name (e.g. seed, resnet50; cnnmem zoo lists them), a .cnn spec file, an .onnx file, or a Keras model: model.json (model.to_json(), or TensorFlow.js) or a .keras archive.",
         };
         var batch = new Option<string?>("--batch", "-b")
         {

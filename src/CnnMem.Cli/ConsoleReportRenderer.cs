@@ -52,7 +52,7 @@ internal static class ConsoleReportRenderer
         {
             console.WriteLine();
             Wrapped(console, $"Training memory per layer ({training.Optimizer})", width, bold: true);
-            TrainingTable(training, units, console, terminal, width);
+            TrainingTable(report, training, units, console, terminal, width);
         }
         if (!report.Warnings.IsEmpty)
         {
@@ -104,13 +104,13 @@ internal static class ConsoleReportRenderer
         {
             Wrapped(console, "Folded rows: the last layer's shape; elements and bytes of the counted layers, params and MACs of all, summed.", width);
         }
-        foreach (var line in LayerColumns.Legend)
+        foreach (var line in LayerColumns.Legend.AddRange(view.TableNotes(report, rows.Length)))
         {
             Wrapped(console, line, width);
         }
     }
 
-    private static void TrainingTable(TrainingMemory training, UnitSystem units, IAnsiConsole console, TerminalInfo terminal, int width)
+    private static void TrainingTable(AnalysisReport report, TrainingMemory training, UnitSystem units, IAnsiConsole console, TerminalInfo terminal, int width)
     {
         var columns = TrainingLayerColumns.Create(CellStyle.Human, units);
         var cells = training.Layers.Select(r => columns.Select((c, i) => i == 0 ? Graphs.ModulePath.Of(r.Name, r.Op) : i == 1 ? OpNames.Display(r.Op) : c.Get(r)).ToArray()).ToList();
@@ -139,6 +139,10 @@ internal static class ConsoleReportRenderer
         foreach (var line in TrainingLayerColumns.Legend)
         {
             Wrapped(console, line, width);
+        }
+        if (TrainingLayerColumns.PeakNote(report, units) is { } peak)
+        {
+            Wrapped(console, peak, width);
         }
     }
 

@@ -5,7 +5,7 @@ using CnnMem.Memory;
 namespace CnnMem.Cli;
 
 /// <summary>
-/// The analyze command's presentation options (--device, --summary, --group, --depth, --charts, --chart-format),
+/// The analyze command's presentation options (--device, --summary, --group, --depth, --show-constants, --charts, --chart-format),
 /// declared once and applied to <see cref="AnalyzeSettings"/> with their checks.
 /// </summary>
 internal sealed class ReportCliOptions
@@ -22,13 +22,15 @@ internal sealed class ReportCliOptions
 
     private readonly Option<int?> depth = new("--depth") { HelpName = "N", Description = "Fold layers whose module path (layer1.0.conv1) is deeper than N into one row per module." };
 
+    private readonly Option<bool> showConstants = new("--show-constants") { Description = "Show the Constant rows (shape constants, axes, scales) in the layer table; hidden by default, as they hold no parameters and add to no total. JSON and CSV always list every layer." };
+
     private readonly Option<string?> charts = new("--charts") { HelpName = "DIR", Description = "Write the charts into DIR: per-layer memory, the training-step timeline, memory against batch size." };
 
     private readonly Option<string> chartFormat = new("--chart-format") { Description = "Chart files: svg (default) or png.", DefaultValueFactory = _ => "svg" };
 
     public ReportCliOptions() => chartFormat.AcceptOnlyFromAmong("svg", "png");
 
-    public IEnumerable<Option> All => [device, summary, group, depth, charts, chartFormat];
+    public IEnumerable<Option> All => [device, summary, group, depth, showConstants, charts, chartFormat];
 
     /// <summary>Checks the values and sets them on <paramref name="settings"/>; --device on a default backend switches it to cuda.</summary>
     public AnalyzeSettings Apply(AnalyzeSettings settings, ParseResult r, bool backendGiven)
@@ -51,6 +53,7 @@ internal sealed class ReportCliOptions
             SummaryOnly = r.GetValue(summary),
             Group = r.GetValue(group),
             Depth = d,
+            ShowConstants = r.GetValue(showConstants),
             ChartsDir = r.GetValue(charts),
             ChartFormat = r.GetValue(chartFormat) ?? "svg",
         };

@@ -21,7 +21,7 @@ internal static class FitCommand
 {
     public static Command Build(CliContext ctx)
     {
-        var path = new Argument<string?>("PATH") { Description = "A built-in network name, a .cnn spec file or an .onnx file.", Arity = ArgumentArity.ZeroOrOne };
+        var path = new Argument<string?>("PATH") { Description = "A built-in network name (cnnmem zoo lists them), a .cnn spec file, an .onnx file, or a Keras model (.json, .keras).", Arity = ArgumentArity.ZeroOrOne };
         var memory = new Option<string?>("--memory") { HelpName = "SIZE", Description = "Memory budget, e.g. 24GiB or 80GB." };
         var device = new Option<string?>("--device") { HelpName = "GPU", Description = $"A GPU whose memory is the budget: {string.Join(", ", DeviceTable.Devices.Keys)}." };
         var listDevices = new Option<bool>("--list-devices") { Description = "List the known GPUs and their memory, then exit." };

@@ -37,6 +37,7 @@ internal static class DeviceModel
             training is null || requestedTraining is null ? 0 : training.PeakAboveStatic - requestedTraining.SteadyPeakBytes)
         {
             LibraryWorkspaceBytes = library,
+            InferenceStaticAllocatedBytes = inference.StaticAllocated,
             InferenceReservedPeakBytes = inference.ReservedPeak,
             TrainingReservedPeakBytes = training?.ReservedPeak ?? 0,
             // labels are training's: inference never holds them

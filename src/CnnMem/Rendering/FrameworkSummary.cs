@@ -8,13 +8,16 @@ namespace CnnMem.Rendering;
 /// 1. inference: static parts, the liveness activation peak and where it occurs, the workspace in it, arena plans, total;
 /// 2. training: saved-for-backward, the pass peaks, gradients, optimizer state, the step, the persistent bytes and
 ///    the steady-state peak (the figure that decides out-of-memory), above the static bytes and as an absolute total;
-/// 3. the device view (CUDA only): context, workspace limit and the caching allocator's rounding, each separately.
+/// 3. the device view (CUDA only, <see cref="DeviceSummary"/>): the parts of each device total, which add up to it.
 /// Every value is a report field; labels stay within the textbook labels' width so those lines keep their layout.
 /// </summary>
 internal static class FrameworkSummary
 {
     /// <summary>The framework version the model followed, from the report's echo of its settings.</summary>
     public static string FrameworkName(MemoryReport memory) => memory.Model?.Framework == "pytorch-2" ? "PyTorch 2.x" : "PyTorch 1.13";
+
+    /// <summary>The profile line the table and Markdown name in their titles ("PyTorch 2.x, cuda, zero_grad set-to-none, foreach optimizer"), for formats without titles (CSV's stderr note).</summary>
+    public static string Profile(MemoryReport memory) => $"{FrameworkName(memory)}, {Backend(memory)}";
 
     /// <summary>"cpu, oneDNN, 1 thread" or "cuda", plus mixed precision and checkpointing when on, from the report's echo of its settings.</summary>
     public static string Backend(MemoryReport memory)
@@ -105,23 +108,7 @@ internal static class FrameworkSummary
             });
         }
 
-        if (memory.Device is { } d)
-        {
-            sections.Add(new SummarySection("Device view (CUDA)", ImmutableArray.Create(
-                new SummaryLine("CUDA context", Bytes(d.ContextBytes)),
-                new SummaryLine("cuDNN workspace limit (per convolution)", d.WorkspaceLimitBytes == 0 ? "none (PyTorch sets none)" : Bytes(d.WorkspaceLimitBytes)),
-                new SummaryLine("Static tensors, inference (weights, buffers, input)", Bytes(d.InferenceStaticBytes)),
-                new SummaryLine("Static tensors, training (and labels)", Bytes(d.StaticBytes)),
-                new SummaryLine("Inference peak, allocator-rounded", Bytes(d.InferencePeakRoundedBytes)),
-                new SummaryLine("  of which rounding", Bytes(d.InferenceRoundingBytes)),
-                new SummaryLine("Inference total on the device", Bytes(d.InferenceTotalBytes)),
-                new SummaryLine("Training steady peak, allocator-rounded", Bytes(d.TrainingSteadyPeakRoundedBytes)),
-                new SummaryLine("  of which rounding", Bytes(d.TrainingRoundingBytes)),
-                new SummaryLine("Training total on the device", Bytes(d.TrainingTotalBytes))))
-            {
-                Note = "What the GPU must hold: the context, the static tensors and the peaks after the caching allocator's rounding; its totals are the headline's.",
-            });
-        }
+        sections.AddRange(DeviceSummary.Sections(memory, report.Batch, units));
         if (memory.CudnnWorkspaces is { } cudnn)
         {
             sections.Add(CudnnSummary.Section(cudnn));

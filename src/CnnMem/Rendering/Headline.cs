@@ -26,6 +26,8 @@ internal static class Headline
         }
         lines.Add(new("Parameters", $"{ByteFormat.Human(s.Params)} ({ByteFormat.Count(s.Params)})"));
         lines.Add(new($"MACs, batch {batch}", $"{ByteFormat.Human(s.Macs)} ({ByteFormat.Count(s.Macs)})"));
+        lines.Add(new("Activations, the classic textbook count",
+            $"{ByteFormat.Count(report.Totals.ActivationElementsPerSample)} per sample; {ByteFormat.Bytes(report.Memory.Naive.ActivationBytes, units)} ({ByteFormat.Count(report.Memory.Naive.ActivationBytes)} bytes) at batch {batch}"));
         if (s.Device is { } device && s.DeviceBytes is { } budget)
         {
             lines.Add(new($"Fits {device} ({ByteFormat.Bytes(budget, UnitSystem.Iec)})", $"inference {YesNo(s.FitsInference)}, training {YesNo(s.FitsTraining)}"));
@@ -49,10 +51,17 @@ internal static class Headline
         }
         return new SummarySection($"Answer: memory to plan with ({Basis(report, s)})", lines.ToImmutable())
         {
-            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison." +
-                (s.Device is { } d ? $" With a device they are the memory under its budget, as fit decides it (the sections below are unconstrained: what PyTorch takes when the memory is there)." : ""),
+            Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison."
+                + (report.Memory.Device is { } d && s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? " " + Context(d, units) : "")
+                + (s.Device is not null ? " With a device they are the memory under its budget, as fit decides it; the device view below is unconstrained (what PyTorch takes when the memory is there)." : ""),
         };
     }
+
+    /// <summary>What a CUDA answer includes besides the tensors, in words, with the context's size.</summary>
+    private static string Context(DeviceMemory d, UnitSystem units) => d.ContextBytes == 0
+        ? "Both memory figures are what PyTorch's caching allocator reserves, with no CUDA context (--cuda-context 0); the device view lists every part."
+        : $"Both memory figures include the CUDA context, {ByteFormat.Bytes(d.ContextBytes, units)} that the driver, kernels and library handles take "
+            + "outside PyTorch's allocator, and the allocator's reserved cache; the device view lists every part.";
 
     private static string Basis(AnalysisReport report, ReportSummary s) => s.Basis switch
     {

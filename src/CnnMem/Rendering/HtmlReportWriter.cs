@@ -70,6 +70,10 @@ public static class HtmlReportWriter
                 Cells(sb, columns.Select(c => (c.Get(row), c.Align)));
             }
             sb.Append("</table></div>\n<p class=\"note\">").Append(E(string.Join(" ", TrainingLayerColumns.Legend))).Append("</p>\n");
+            if (TrainingLayerColumns.PeakNote(report, units) is { } peak)
+            {
+                sb.Append("<p class=\"note\" id=\"running-total\">").Append(E(peak)).Append("</p>\n");
+            }
         }
         if (!report.Warnings.IsEmpty)
         {
@@ -113,14 +117,15 @@ public static class HtmlReportWriter
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         sb.Append("<h2>Layers</h2>\n<div class=\"scroll\"><table id=\"layers\">\n");
         Head(sb, columns.Select(c => (c.Header, c.Align)));
-        foreach (var row in view.Rows(report))
+        var rows = view.Rows(report);
+        foreach (var row in rows)
         {
             Cells(sb, columns.Select(c => (c.Get(row), c.Align)));
         }
         var total = ReportRows.Total(report);
         sb.Append("<tfoot>");
         Cells(sb, columns.Select(c => (c.Get(total), c.Align)));
-        sb.Append("</tfoot>\n</table></div>\n<p class=\"note\">").Append(E(string.Join(" ", LayerColumns.Legend))).Append("</p>\n");
+        sb.Append("</tfoot>\n</table></div>\n<p class=\"note\">").Append(E(string.Join(" ", LayerColumns.Legend.AddRange(view.TableNotes(report, rows.Length))))).Append("</p>\n");
     }
 
     private static void Section(StringBuilder sb, SummarySection section, string tag)

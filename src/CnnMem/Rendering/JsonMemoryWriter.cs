@@ -134,8 +134,13 @@ internal static class JsonMemoryWriter
         json.WriteNumber("training_rounding_bytes"u8, d.TrainingRoundingBytes);
         json.WriteNumber("library_workspace_bytes"u8, d.LibraryWorkspaceBytes);
         json.WriteNumber("inference_static_bytes"u8, d.InferenceStaticBytes);
+        json.WriteNumber("inference_static_allocated_bytes"u8, d.InferenceStaticAllocatedBytes);
         json.WriteNumber("inference_reserved_peak_bytes"u8, d.InferenceReservedPeakBytes);
         json.WriteNumber("training_reserved_peak_bytes"u8, d.TrainingReservedPeakBytes);
+        json.WriteNumber("inference_cached_bytes"u8, d.InferenceCachedBytes);
+        json.WriteNumber("training_cached_bytes"u8, d.TrainingCachedBytes);
+        json.WriteNumber("inference_static_tensor_bytes"u8, d.InferenceStaticTensorBytes);
+        json.WriteNumber("training_static_tensor_bytes"u8, d.TrainingStaticTensorBytes);
         json.WriteNumber("inference_total_bytes"u8, d.InferenceTotalBytes);
         json.WriteNumber("training_total_bytes"u8, d.TrainingTotalBytes);
         json.WriteEndObject();

@@ -45,13 +45,14 @@ public static class MarkdownReportWriter
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         Row(sb, columns.Select(c => c.Header));
         Row(sb, columns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
-        foreach (var row in view.Rows(report))
+        var rows = view.Rows(report);
+        foreach (var row in rows)
         {
             Row(sb, columns.Select(c => c.Get(row)));
         }
         var total = ReportRows.Total(report);
         Row(sb, columns.Select(c => c.Get(total) is { Length: > 0 } s ? $"**{s}**" : ""));
-        sb.Append('\n').Append(string.Join(" ", LayerColumns.Legend)).Append("\n\n");
+        sb.Append('\n').Append(string.Join(" ", LayerColumns.Legend.AddRange(view.TableNotes(report, rows.Length)))).Append("\n\n");
 
         foreach (var section in sections)
         {
@@ -68,6 +69,10 @@ public static class MarkdownReportWriter
                 Row(sb, trainingColumns.Select(c => c.Get(row)));
             }
             sb.Append('\n').Append(string.Join(" ", TrainingLayerColumns.Legend)).Append("\n\n");
+            if (TrainingLayerColumns.PeakNote(report, units) is { } peak)
+            {
+                sb.Append(Escape(peak)).Append("\n\n");
+            }
         }
         if (!report.Warnings.IsEmpty)
         {

@@ -38,6 +38,9 @@ internal static class ReportRows
         return rows.ToImmutable();
     }
 
+    /// <summary>A Constant row that changes no column's total (no parameters, no MACs, outside the textbook sum): hidden from people's tables by default.</summary>
+    public static bool IsConstant(TableRow r) => r.Kind == RowKind.Layer && r.Op == "Constant" && r.Params == 0 && r.Macs == 0 && !r.Counted;
+
     /// <summary>The totals row: textbook activation elements and bytes (input included), parameters, MACs.</summary>
     public static TableRow Total(AnalysisReport report) => new(
         RowKind.Total,

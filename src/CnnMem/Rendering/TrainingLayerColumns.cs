@@ -33,6 +33,23 @@ internal static class TrainingLayerColumns
         return columns.SetItem(0, columns[0] with { Key = "layer" }).Add(columns[0]);
     }
 
+    /// <summary>
+    /// The running total against the peak, in words: the total adds every row as if all were held at once, so it ends
+    /// above the step's peak (the answer), which frees activation gradients and saved activations as backward runs.
+    /// </summary>
+    public static string? PeakNote(AnalysisReport report, UnitSystem units)
+    {
+        if (report.Memory.Training is not { Layers.IsEmpty: false } t)
+        {
+            return null;
+        }
+        var end = t.Layers[^1].RunningTotalBytes;
+        var peak = report.Summary?.TrainingStepBytes ?? t.SteadyPeakTotalBytes;
+        return $"The running total is not memory held at one time: it ends at {ByteFormat.Bytes(end, units)}, while the training step's peak, the answer, is "
+            + $"{ByteFormat.Bytes(peak, units)}: backward frees each activation gradient and each saved activation once it has used them, "
+            + "so they are never all alive together. The column says which layers the bytes come from.";
+    }
+
     /// <summary>The sentences under the table: what each row charges to its layer (lines short enough not to wrap).</summary>
     public static ImmutableArray<string> Legend { get; } = ImmutableArray.Create(
         "Per layer: bytes it first keeps for backward, the activation gradient its backward allocates,",

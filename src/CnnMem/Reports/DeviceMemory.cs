@@ -22,11 +22,30 @@ public sealed record DeviceMemory(
     /// <summary>What inference holds before its first op: weights, buffers and the input. No labels: <see cref="StaticBytes"/> is training's.</summary>
     public long InferenceStaticBytes { get; init; }
 
+    /// <summary>What the allocator holds before the inference forward (<c>memory_allocated()</c>): the library workspaces and the static tensors in whole blocks. <see cref="StaticBytes"/> is training's.</summary>
+    public long InferenceStaticAllocatedBytes { get; init; }
+
     /// <summary><c>max_memory_reserved()</c> during an inference forward (a long-running process holding this model).</summary>
     public long InferenceReservedPeakBytes { get; init; }
 
     /// <summary><c>max_memory_reserved()</c> during a training step (after warm-up, with both cuBLAS workspaces reserved).</summary>
     public long TrainingReservedPeakBytes { get; init; }
+
+    /// <summary>
+    /// Inference's reserved peak above its allocated peak: blocks and segments the allocator keeps cached, free at the peak.
+    /// With the context, the library workspaces, the static tensors (<see cref="InferenceStaticAllocatedBytes"/> less the
+    /// libraries') and the rounded peak it adds up to <see cref="InferenceTotalBytes"/>.
+    /// </summary>
+    public long InferenceCachedBytes => checked(InferenceReservedPeakBytes - InferenceStaticAllocatedBytes - InferencePeakRoundedBytes);
+
+    /// <summary>The training step's reserved peak above its allocated peak (<see cref="StaticBytes"/> plus the rounded steady peak): cached blocks and segments; 0 without a training model.</summary>
+    public long TrainingCachedBytes => TrainingReservedPeakBytes == 0 ? 0 : checked(TrainingReservedPeakBytes - StaticBytes - TrainingSteadyPeakRoundedBytes);
+
+    /// <summary>The static tensors of inference in the allocator's blocks (weights, buffers, input, labels): <see cref="InferenceStaticAllocatedBytes"/> less the library workspaces.</summary>
+    public long InferenceStaticTensorBytes => checked(InferenceStaticAllocatedBytes - LibraryWorkspaceBytes);
+
+    /// <summary>The static tensors of training in the allocator's blocks (weights, buffers, input, labels): <see cref="StaticBytes"/> less the library workspaces.</summary>
+    public long TrainingStaticTensorBytes => checked(StaticBytes - LibraryWorkspaceBytes);
 
     /// <summary>What the device needs for inference: memory outside the allocator plus what the allocator reserves.</summary>
     public long InferenceTotalBytes => checked(ContextBytes + InferenceReservedPeakBytes);

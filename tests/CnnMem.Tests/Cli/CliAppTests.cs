@@ -27,6 +27,19 @@ public class CliAppTests
         }
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("fit")]
+    public void Help_NamesEveryInputFormat_KerasToo(string command)
+    {
+        var r = CliRun.Of(command, "--help");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        foreach (var format in new[] { ".cnn", ".onnx", "Keras", ".json", ".keras", "built-in" })
+        {
+            Assert.Contains(format, r.Out);
+        }
+    }
+
     [Fact]
     public void Version_PrintsAssemblyVersion()
     {
@@ -73,8 +86,21 @@ public class CliAppTests
         var r = CliRun.Tiny("analyze", "tiny", "--batch", "2", "--format", format);
         Assert.Equal(ExitCodes.Success, r.ExitCode);
         Assert.Contains(marker, r.Out);
-        // CSV holds only the table, so its report's warnings go to stderr; other formats carry them
-        Assert.All(r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith(format == "csv" ? "cnnmem: warning: " : "(none)", line, StringComparison.Ordinal));
+        // CSV holds only the table, so its profile and warnings go to stderr; other formats carry them
+        Assert.All(r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(format == "csv" ? "^cnnmem: (warning|profile): " : "^(none)", line));
+    }
+
+    [Theory]
+    [InlineData(new string[0], "cnnmem: profile: PyTorch 2.x, cuda, zero_grad set-to-none, foreach optimizer")]
+    [InlineData(new[] { "--framework", "pytorch-1.13", "--backend", "cpu" }, "cnnmem: profile: PyTorch 1.13, cpu, oneDNN, 1 thread, zero_grad zero")]
+    public void Analyze_Csv_NamesItsProfileOnStderr_AsTheTableNamesItInItsTitles(string[] options, string expected)
+    {
+        var csv = CliRun.Of(["analyze", "seed", "--format", "csv", .. options]);
+        var table = CliRun.Of(["analyze", "seed", .. options]);
+        Assert.Equal(ExitCodes.Success, csv.ExitCode);
+        Assert.StartsWith("layer,op,", csv.Out, StringComparison.Ordinal);
+        Assert.Contains(expected + "\n", csv.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(expected["cnnmem: profile: ".Length..], table.Out, StringComparison.Ordinal);
     }
 
     [Fact]

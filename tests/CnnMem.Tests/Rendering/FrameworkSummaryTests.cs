@@ -45,10 +45,14 @@ public class FrameworkSummaryTests
         var d = report.Memory.Device!;
         var sections = FrameworkSummary.Sections(report, UnitSystem.Iec);
         Assert.StartsWith("Framework model (PyTorch 1.13, cuda, zero_grad zero)", sections[0].Title, StringComparison.Ordinal);
-        Assert.EndsWith(Exact(d.ContextBytes), Value(sections, "Device view (CUDA)", "CUDA context"), StringComparison.Ordinal);
-        Assert.Equal("none (PyTorch sets none)", Value(sections, "Device view (CUDA)", "cuDNN workspace limit (per convolution)"));
-        Assert.EndsWith(Exact(d.TrainingTotalBytes), Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);
-        Assert.Contains("MiB", Value(sections, "Device view (CUDA)", "Training total on the device"), StringComparison.Ordinal);
+        var inference = sections.Single(s => s.Title.StartsWith("Device view (CUDA): inference", StringComparison.Ordinal)).Title;
+        var training = sections.Single(s => s.Title.StartsWith("Device view (CUDA): training step", StringComparison.Ordinal)).Title;
+        Assert.EndsWith(Exact(d.ContextBytes), Value(sections, inference, "CUDA context (outside PyTorch's allocator)"), StringComparison.Ordinal);
+        Assert.EndsWith(Exact(d.LibraryWorkspaceBytes), Value(sections, training, "cuBLAS workspaces, other library allocations"), StringComparison.Ordinal);
+        Assert.EndsWith(Exact(d.InferenceCachedBytes), Value(sections, inference, "Reserved beyond the peak (cached, free)"), StringComparison.Ordinal);
+        Assert.Contains("PyTorch sets no limit per convolution", sections.Single(s => s.Title == inference).Note, StringComparison.Ordinal);
+        Assert.EndsWith(Exact(d.TrainingTotalBytes), Value(sections, training, "Total on the device"), StringComparison.Ordinal);
+        Assert.Contains("MiB", Value(sections, training, "Total on the device"), StringComparison.Ordinal);
     }
 
     [Fact]

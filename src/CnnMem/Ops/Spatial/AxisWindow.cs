@@ -12,5 +12,8 @@ internal readonly record struct AxisWindow(long Input, long Kernel, long Stride,
     /// <summary>True when the window's last position does not end exactly at the padded edge (as <see cref="SpatialAxis.IsUneven"/>).</summary>
     public bool IsUneven => checked(Input + PadBegin + PadEnd - DilatedKernel) % Stride != 0;
 
+    /// <summary>As <see cref="SpatialAxis.DropsInput"/>.</summary>
+    public bool DropsInput => (checked(Input + PadBegin + PadEnd - DilatedKernel) % Stride) - PadEnd > Math.Max(0, Stride - DilatedKernel);
+
     public SpatialAxis ToAxis() => new(Input, Kernel, Stride, Dilation, PadBegin, PadEnd, Output);
 }

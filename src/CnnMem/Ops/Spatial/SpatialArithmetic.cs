@@ -131,7 +131,9 @@ internal static class SpatialArithmetic
     /// <summary>
     /// Warnings for axes whose windows do not tile the padded input exactly: one sentence per distinct
     /// case, naming every axis it applies to ("rows and columns" for a square input), so a square
-    /// pool on a square map gives one warning, not two.
+    /// pool on a square map gives one warning, not two. In floor mode only axes that leave input unread
+    /// (<see cref="SpatialAxis.DropsInput"/>) warn: unread padding, or a last gap no wider than the stride's
+    /// gaps, tells the user nothing.
     /// </summary>
     public static ImmutableArray<string> UnevenWarnings(string what, IReadOnlyList<SpatialAxis> axes, bool ceilMode, bool stridedOnly = false)
     {
@@ -139,7 +141,7 @@ internal static class SpatialArithmetic
         var any = false;
         for (var i = 0; i < axes.Count; i++)
         {
-            any |= axes[i].IsUneven && (!stridedOnly || axes[i].Stride > 1);
+            any |= Warns(axes[i].IsUneven, axes[i].DropsInput, axes[i].Stride, ceilMode, stridedOnly);
         }
         if (!any)
         {
@@ -147,7 +149,7 @@ internal static class SpatialArithmetic
         }
         var groups = axes
             .Select((a, i) => (Axis: a, Index: i))
-            .Where(x => x.Axis.IsUneven && (!stridedOnly || x.Axis.Stride > 1))
+            .Where(x => Warns(x.Axis.IsUneven, x.Axis.DropsInput, x.Axis.Stride, ceilMode, stridedOnly))
             .GroupBy(x => x.Axis with { Output = 0 });
         return groups
             .Select(g => Sentence(what, g.First().Axis, AxisNames(g.Select(x => x.Index).ToList()), ceilMode))
@@ -160,7 +162,7 @@ internal static class SpatialArithmetic
         var any = false;
         foreach (var a in axes)
         {
-            any |= a.IsUneven && (!stridedOnly || a.Stride > 1);
+            any |= Warns(a.IsUneven, a.DropsInput, a.Stride, ceilMode, stridedOnly);
         }
         if (!any)
         {
@@ -173,6 +175,9 @@ internal static class SpatialArithmetic
         }
         return UnevenWarnings(what, records, ceilMode, stridedOnly);
     }
+
+    private static bool Warns(bool uneven, bool dropsInput, long stride, bool ceilMode, bool stridedOnly) =>
+        uneven && (ceilMode || dropsInput) && (!stridedOnly || stride > 1);
 
     private static string AxisNames(IReadOnlyList<int> indices)
     {

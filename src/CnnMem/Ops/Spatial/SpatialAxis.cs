@@ -12,6 +12,13 @@ internal sealed record SpatialAxis(long Input, long Kernel, long Stride, long Di
     /// <summary>True when the window's last position does not end exactly at the padded edge.</summary>
     public bool IsUneven => Travel % Stride != 0;
 
+    /// <summary>
+    /// True when floor mode leaves input (not padding) unread at the end beyond the gap every window step leaves anyway:
+    /// the <c>Travel % Stride</c> trailing rows, less the end padding among them, more than <c>Stride - DilatedKernel</c>.
+    /// A standard ResNet's strided convolutions and max pool leave only padding (or a stride gap) unread: nothing is lost.
+    /// </summary>
+    public bool DropsInput => (Travel % Stride) - PadEnd > Math.Max(0, Stride - DilatedKernel);
+
     public long FloorOutput => (Travel / Stride) + 1;
 
     public long CeilOutput => ((Travel + Stride - 1) / Stride) + 1;
