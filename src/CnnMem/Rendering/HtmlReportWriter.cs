@@ -17,7 +17,7 @@ public static class HtmlReportWriter
         body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;margin:2em auto;max-width:1000px;color:#222;line-height:1.4;padding:0 1em}
         h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}
         .setup{color:#555}.note{color:#555;font-size:.92em;margin:.2em 0 .6em}
-        table{border-collapse:collapse;font-size:.88em;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #eee;white-space:nowrap}
+        table{border-collapse:collapse;font-size:.88em;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #eee;vertical-align:top}.scroll td,.scroll th,td:first-child{white-space:nowrap}
         th{text-align:left;background:#f4f4f4}.r{text-align:right;font-variant-numeric:tabular-nums}
         tfoot td{font-weight:bold;border-top:2px solid #999}
         .answer{background:#f3f8fc;border:1px solid #c7dcec;border-radius:6px;padding:.6em 1em}
