@@ -16,7 +16,9 @@ Parts, in order, each skipped with a note when the budget is spent (never an ove
                 the table format cnnmem reads (--cudnn-table FILE; scripts/kit_commit.py merges it into the library)
   2. check_gpu  scripts/check_gpu.py on the oracle's networks, batches 1, 8, 32 -> check_gpu.json
   3. depthwise  inference fits of depthwise networks: the largest batch whose eval forward runs within 16 GiB
-                (torch.cuda.set_per_process_memory_fraction), and its peaks -> depthwise-fits.json
+                (torch.cuda.set_per_process_memory_fraction), each try from a clean cache, for one forward and for
+                two in a row (fit's repeated-forwards batch against its first_forward_batch), and its peaks
+                -> depthwise-fits.json
   4. expandable PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True against the default, in child processes (the
                 allocator reads it once) -> expandable.json
   5. parallel   scripts/measure_parallel.py when several GPUs are present -> parallel_results.json
