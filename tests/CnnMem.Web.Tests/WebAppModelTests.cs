@@ -12,6 +12,27 @@ namespace CnnMem.Web.Tests;
 public sealed partial class WebAppTests
 {
     [BrowserFact]
+    public async Task ConstantRows_AreHidden_AsInTheCli_AndShownOnRequest()
+    {
+        var page = await OpenAsync();
+        Assert.True(ZooModels.TryBuild("squeezenet1_1", null, null, out var graph));
+        var report = Analyzer.Analyze(graph!, Defaults(64));
+        var all = CnnMem.Rendering.ReportRows.Body(report).Length;
+        var constants = CnnMem.Rendering.ReportRows.Body(report).Count(CnnMem.Rendering.ReportRows.IsConstant);
+        Assert.True(constants > 0, "squeezenet1_1's export has Constant nodes");
+
+        await SelectAsync(page, "#builtin", "zoo:squeezenet1_1");
+        var hint = await page.WaitForTextAsync("#constants-hint", t => t.Contains("hidden", StringComparison.Ordinal), Patience, "the hidden-constants hint");
+        Assert.Contains($"{constants} Constant row", hint, StringComparison.Ordinal);
+        Assert.Equal(all - constants, (await page.EvaluateAsync("document.querySelectorAll('#layer-table tbody tr').length")).GetInt32());
+
+        await page.EvaluateAsync("document.querySelector('#show-constants').click()");
+        await page.WaitForTextAsync("#constants-hint", t => t.Contains("shown", StringComparison.Ordinal), Patience, "the constants shown");
+        Assert.Equal(all, (await page.EvaluateAsync("document.querySelectorAll('#layer-table tbody tr').length")).GetInt32());
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task ZooNetwork_IsBuilt_AndItsInputSizeChanges()
     {
         var page = await OpenAsync();
