@@ -4,7 +4,6 @@ using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Pipeline;
 
@@ -74,7 +73,7 @@ internal static class AnalysisRunner
         Dims = o.Dims,
         AllowUnknown = o.AllowUnknown,
         Freeze = o.Freeze,
-        Memory = DeviceTable.OnDevice(o.Memory, o.Device),
+        Memory = o.Memory, // WebSettings.ToOptions set the GPU's architecture
         Registry = o.Registry,
         ParallelModels = false,
     };

@@ -82,6 +82,9 @@ public sealed record MemoryOptions
     /// </summary>
     public string? GpuArch { get; init; }
 
+    /// <summary>The architecture whose cuDNN measurements apply: <see cref="CudnnArch"/>, else <see cref="EffectiveGpuArch"/>.</summary>
+    internal string EffectiveCudnnArch => CudnnArch ?? EffectiveGpuArch;
+
     /// <summary>The architecture the model follows: <see cref="GpuArch"/>, else the measured one.</summary>
     internal string EffectiveGpuArch => GpuArch ?? GpuArchitectures.MeasuredArch;
 

@@ -95,9 +95,9 @@ internal static class Analyzer
         {
             return TimelineModel.Compute(inference, m, t);
         }
-        if (m.CheckpointEvery != 0)
+        if (!MemoryEstimator.Replays(m, options.Optimizer))
         {
-            return null;
+            return null; // checkpointing: the replay does not recompute segments
         }
         var (_, levels) = CudaReplay.TrainingSteps(inference, m, options.Optimizer);
         return TimelineModel.FromReplay(StorageGraphs.Of(inference, m, training: true), levels, t, m.EffectiveContextBytes);

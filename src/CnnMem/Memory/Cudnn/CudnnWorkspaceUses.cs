@@ -16,7 +16,7 @@ internal static class CudnnWorkspaceUses
     public static CudnnWorkspaceReport Compute(InferenceResult inference, MemoryOptions options, bool training)
     {
         var table = options.CudnnTable ?? CudnnWorkspaceTable.Builtin;
-        var arch = options.CudnnArch ?? options.GpuArch ?? CudnnWorkspaces.DefaultArch;
+        var arch = options.EffectiveCudnnArch;
         var directions = training ? All : ForwardOnly;
         var convs = ImmutableArray.CreateBuilder<CudnnConvolutionUse>();
         foreach (var n in inference.Nodes)

@@ -9,7 +9,7 @@ namespace CnnMem.Memory.Cudnn;
 /// 1. the key from the geometry the rule declares (<see cref="ConvGeometry"/>), the input's batch and spatial size, the
 ///    type the kernel runs in (autocast's half type for a convolution under <c>--amp</c>), the layout
 ///    (<c>--channels-last</c>), <c>--cudnn-benchmark</c> and the architecture (<see cref="MemoryOptions.CudnnArch"/>,
-///    else <see cref="DefaultArch"/>);
+///    else the device's, else the measured one: <see cref="MemoryOptions.EffectiveCudnnArch"/>);
 /// 2. the table's figure when it has the key (<see cref="CudnnWorkspaceTable.Lookup"/>);
 /// 3. otherwise the rule below, per direction (no measurement of the backward calls, of benchmark mode or of
 ///    channels-last yet: the forward rule is what the forward measurements showed, the backward one follows the
@@ -18,9 +18,6 @@ namespace CnnMem.Memory.Cudnn;
 /// </summary>
 internal static class CudnnWorkspaces
 {
-    /// <summary>The architecture of the GPU the CUDA profile was measured on (an H200: Hopper, compute capability 9.0).</summary>
-    public const string DefaultArch = "sm_90";
-
     public static CudnnWorkspace Resolve(NodeInference n, MemoryOptions options, ConvDirection direction)
     {
         if (n.Result.Conv is not { } g || n.Inputs.Length < 1 || n.Inputs[0] is not { } x || !x.Shape.IsFullyKnown || x.Shape.Rank < 3
@@ -39,7 +36,7 @@ internal static class CudnnWorkspaces
     {
         var dtype = options.MixedPrecision && n.Result.Autocast == AutocastClass.LowerPrecision ? options.AmpDType : x.DType;
         return new CudnnConvKey(
-            options.CudnnArch ?? options.GpuArch ?? DefaultArch,
+            options.EffectiveCudnnArch,
             direction,
             options.CudnnBenchmark,
             DTypes.Name(dtype),
