@@ -49,6 +49,9 @@ class _ModelFile:
             return os.fspath(self.model)
         import onnx  # noqa: F401 - imported late so a missing onnx is an ImportError here, not at import cnnmem
         proto = to_onnx(self.model, self.input_size, input_data=self.input_data, dtypes=self.dtypes, opset=self.opset)
+        # reports and errors name the module, not this file (deleted when the call returns)
+        label = proto.metadata_props.add()
+        label.key, label.value = "cnnmem.source", f"PyTorch module {type(self.model).__module__}.{type(self.model).__qualname__}"
         self.tmp = tempfile.TemporaryDirectory(prefix="cnnmem-")
         path = os.path.join(self.tmp.name, f"{type(self.model).__name__}.onnx")
         with open(path, "wb") as f:

@@ -71,3 +71,11 @@ def test_summary_prints_and_returns(binary, resnet18_file, capsys):
     out = capsys.readouterr().out
     assert out.lstrip().startswith("#") or "|" in out
     assert report["totals"]["params"] == 11_689_512
+
+
+def test_a_module_report_names_the_module_not_a_temporary_file(binary, capsys):
+    report = cnnmem.summary(torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU()), (64,), batch=2, backend="cpu")
+    out = capsys.readouterr().out
+    assert report["source"] == "PyTorch module torch.nn.modules.container.Sequential"
+    assert "PyTorch module torch.nn.modules.container.Sequential" in out.splitlines()[0]
+    assert "cnnmem-" not in out and ".onnx" not in out.splitlines()[0]

@@ -12,11 +12,15 @@ namespace CnnMem.Onnx;
 /// 2. Signs of an inference-mode export, which silently lowers every training figure: BatchNorm folded into the
 ///    convolutions (PyTorch's constant folding renames the weights it rewrote <c>onnx::Conv_193</c>), BatchNormalization
 ///    in inference mode, or <c>cnnmem.exporter</c> saying so. Each becomes one warning that says how to export for training.
+/// 3. <c>cnnmem.source</c> (written by the Python package into the temporary file it analyses): what the model was made
+///    from, e.g. <c>PyTorch module torchvision.models.resnet.ResNet</c>; reports and errors name it instead of the file's
+///    path, which is deleted when the call returns.
 /// </summary>
 internal static class OnnxProvenance
 {
     public const string FrozenKey = "cnnmem.frozen_params";
     public const string ExporterKey = "cnnmem.exporter";
+    public const string SourceKey = "cnnmem.source";
 
     internal const string TrainingRecipe =
         "export for training with torch.onnx.export(model.train(), x, path, training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False), " +
@@ -28,10 +32,14 @@ internal static class OnnxProvenance
         var warning = EvalModeWarning(graph, model);
         return graph with
         {
+            Source = SourceLabel(model.Metadata) ?? graph.Source,
             FrozenParams = frozen,
             ImportWarnings = warning is null ? graph.ImportWarnings : graph.ImportWarnings.Add(warning),
         };
     }
+
+    private static string? SourceLabel(IReadOnlyList<KeyValuePair<string, string>> metadata) =>
+        metadata.Where(p => p.Key == SourceKey && !string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Value.Trim()).LastOrDefault();
 
     private static ImmutableHashSet<string> Frozen(ModelGraph graph, IReadOnlyList<KeyValuePair<string, string>> metadata)
     {

@@ -3,7 +3,8 @@
 - resnet18_default_export.onnx: torch.onnx.export(model, x, path) with its defaults (inference mode, BatchNorm folded);
 - tiny_frozen.onnx: a training-mode export whose metadata cnnmem.frozen_params names the first conv's parameters;
 - tiny_bad_json.onnx, tiny_unknown_name.onnx: the same metadata, malformed / naming no parameter;
-- tiny_exporter_eval.onnx: cnnmem.exporter says mode 'eval'.
+- tiny_exporter_eval.onnx: cnnmem.exporter says mode 'eval';
+- tiny_source.onnx: cnnmem.source names the module the file was exported from (what reports show instead of a temporary path).
 Usage: /usr/bin/python3 tools/frozen/make_onnx_testdata.py
 """
 import io, json, os, sys, tempfile, warnings
@@ -30,11 +31,13 @@ def export(model, x, **kw):
     return onnx.load_from_string(b.getvalue())
 
 
-def save(m, name, frozen=None, exporter=None):
+def save(m, name, frozen=None, exporter=None, source=None):
     if frozen is not None:
         p = m.metadata_props.add(); p.key = "cnnmem.frozen_params"; p.value = frozen
     if exporter is not None:
         p = m.metadata_props.add(); p.key = "cnnmem.exporter"; p.value = json.dumps(exporter)
+    if source is not None:
+        p = m.metadata_props.add(); p.key = "cnnmem.source"; p.value = source
     onnx.save(weightless(m), os.path.join(OUT, name))
     print(name)
 
@@ -51,6 +54,7 @@ def main():
     save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_bad_json.onnx", "[0.weight")
     save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_unknown_name.onnx", json.dumps(["conv9.weight"]))
     save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_exporter_eval.onnx", exporter={"package": "cnnmem", "mode": "eval"})
+    save(export(tiny, torch.randn(2, 3, 8, 8), **kw), "tiny_source.onnx", source="PyTorch module torch.nn.modules.container.Sequential")
 
 
 if __name__ == "__main__":

@@ -118,4 +118,25 @@ public class FreezeCliTests
         var r = CliRun.Of("analyze", Provenance("tiny_frozen.onnx"), "--format", "json");
         Assert.DoesNotContain("inference-mode export", r.Out + r.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("table")]
+    [InlineData("markdown")]
+    public void SourceMetadata_NamesTheModule_NotTheTemporaryFile(string format)
+    {
+        var file = Provenance("tiny_source.onnx");
+        var r = CliRun.Of("analyze", file, "--format", format);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("PyTorch module torch.nn.modules.container.Sequential", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(file, r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSourceMetadata_NamesTheFile()
+    {
+        var file = Provenance("tiny_frozen.onnx");
+        var r = CliRun.Of("analyze", file, "--format", "json");
+        Assert.Equal(file, JsonDocument.Parse(r.Out).RootElement.GetProperty("source").GetString());
+    }
 }
