@@ -8,7 +8,9 @@ namespace CnnMem.Tests.Repo;
 /// core, graphs, op rules, importers and the zoo's builders, shape inference, the report records, costs, the memory
 /// models, the options, the pipeline (analyzer, fit and batch searches), renderers, the facade. Every <c>using
 /// CnnMem.X</c> line and every <c>CnnMem.X.</c> reference in code (not comments) of src/CnnMem is read; one that
-/// runs back up the pipeline fails the test, naming the file.
+/// runs back up the pipeline fails the test, naming the file. A file's stage is its folder; its namespace is that
+/// stage's, or <c>CnnMem</c> for the public types a user needs, which every namespace sees without a <c>using</c>:
+/// those are checked by name (a lower stage that names one fails).
 /// </summary>
 public partial class PipelineLayeringTests
 {
@@ -22,19 +24,19 @@ public partial class PipelineLayeringTests
     public void NoNamespace_UsesOneAboveIt()
     {
         var src = Path.Combine(AccuracyDoc.RepoRoot(), "src", "CnnMem");
-        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
+        var files = SourceFiles(src);
         Assert.True(files.Count > 100, $"only {files.Count} source files under {src}");
+        var surface = PublicSurface(src, files);
         var problems = new List<string>();
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
+            var own = FolderStage(src, file);
             var ns = NamespaceLine().Match(text);
             Assert.True(ns.Success, $"{file}: no file-scoped namespace");
-            var own = Stage(ns.Groups[1].Value);
-            Assert.True(Rank.ContainsKey(own), $"{file}: namespace {ns.Groups[1].Value} is not a known stage; add it to the table");
+            Assert.True(Rank.ContainsKey(own), $"{file}: folder {own} is not a known stage; add it to the table");
+            Assert.True(ns.Groups[1].Value == "CnnMem" || Stage(ns.Groups[1].Value) == own,
+                $"{file}: namespace {ns.Groups[1].Value} is neither its folder's stage ({own}) nor the public CnnMem");
             var code = Comment().Replace(text, "");
             var used = UsingLine().Matches(text).Select(m => m.Groups[1].Value)
                 .Concat(Qualified().Matches(code).Select(m => m.Groups[1].Value))
@@ -42,9 +44,31 @@ public partial class PipelineLayeringTests
                 .Distinct(StringComparer.Ordinal);
             problems.AddRange(used.Where(u => Rank[u] > Rank[own])
                 .Select(u => $"{Path.GetRelativePath(src, file)}: {(own == "" ? "CnnMem" : own)} uses {u}, a later stage"));
+            // the public types in namespace CnnMem are seen everywhere without a using: their folder is their stage
+            var words = Word().Matches(code).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(surface.Where(s => Rank[s.Value] > Rank[own] && words.Contains(s.Key))
+                .Select(s => $"{Path.GetRelativePath(src, file)}: {(own == "" ? "CnnMem" : own)} uses {s.Key} ({s.Value}), a later stage"));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    /// <summary>A file's stage is its folder under src/CnnMem (the root: the facade).</summary>
+    private static string FolderStage(string src, string file) =>
+        Path.GetRelativePath(src, file).Split(Path.DirectorySeparatorChar) is { Length: > 1 } parts ? parts[0] : "";
+
+    /// <summary>The types declared in namespace CnnMem outside the root folder, with the stage of their folder.</summary>
+    private static Dictionary<string, string> PublicSurface(string src, List<string> files) =>
+        files.Where(f => FolderStage(src, f) != "")
+            .Select(f => (File: f, Text: File.ReadAllText(f)))
+            .Where(x => NamespaceLine().Match(x.Text).Groups[1].Value == "CnnMem")
+            .SelectMany(x => TypeDeclaration().Matches(x.Text).Select(m => (Name: m.Groups[1].Value, Stage: FolderStage(src, x.File))))
+            .ToDictionary(x => x.Name, x => x.Stage, StringComparer.Ordinal);
+
+    private static List<string> SourceFiles(string src) =>
+        Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
 
     [Theory]
     [InlineData("CnnMem", "")]
@@ -62,6 +86,12 @@ public partial class PipelineLayeringTests
 
     [GeneratedRegex(@"(?<![\w.])CnnMem\.(\w+)\.")]
     private static partial Regex Qualified();
+
+    [GeneratedRegex(@"^public (?:sealed |static |readonly |partial )*(?:record struct|record|class|enum|struct|interface) (\w+)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
+
+    [GeneratedRegex(@"\b[A-Z]\w*\b")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"//.*")]
     private static partial Regex Comment();
