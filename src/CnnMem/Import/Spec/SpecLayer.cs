@@ -20,13 +20,37 @@ internal static class SpecLayer
 
     public static Node Build(SpecSite site, string name, SpecToken keyword, ImmutableArray<SpecToken> args, IOpRule rule, SpecSyntax syntax, SpecScope scope)
     {
-        var kw = keyword.Text;
         var attrs = ImmutableDictionary.CreateBuilder<string, AttrValue>(StringComparer.Ordinal);
         var given = new HashSet<string>(StringComparer.Ordinal);
+        var refs = ReadPositional(site, keyword, args, syntax, attrs, given);
+        var (from, trainable, inplace) = ReadOptions(site, keyword.Text, args, syntax, attrs, given);
+        ApplyDefaults(syntax, attrs, given);
+        foreach (var (k, v) in syntax.Fixed)
+        {
+            attrs[k] = v;
+        }
+        var inputNames = Inputs(site, name, keyword.Text, refs, from, scope);
+        return new Node(
+            name,
+            syntax.Op ?? rule.OpTypes[0],
+            inputNames,
+            ImmutableArray.Create(name),
+            new Attributes(attrs.ToImmutable()),
+            rule.Domain,
+            new SourceRef(site.File, site.Line, keyword.Column))
+        {
+            Trainable = trainable,
+            InPlace = inplace,
+        };
+    }
+
+    /// <summary>1-2. Positional arguments in their declared order; returns the layer names a LayerRefs argument took.</summary>
+    private static List<SpecToken> ReadPositional(SpecSite site, SpecToken keyword, ImmutableArray<SpecToken> args, SpecSyntax syntax,
+        ImmutableDictionary<string, AttrValue>.Builder attrs, HashSet<string> given)
+    {
+        var kw = keyword.Text;
         var positional = args.Where(a => !a.Text.Contains('=', StringComparison.Ordinal)).ToList();
         var refs = new List<SpecToken>();
-
-        // 1-2. Positional arguments in their declared order.
         var p = 0;
         foreach (var arg in syntax.Positional)
         {
@@ -59,8 +83,13 @@ internal static class SpecLayer
             var takes = syntax.Positional.IsEmpty ? "takes no positional arguments" : $"takes {Describe(syntax.Positional)}";
             throw site.Error(extra, $"'{kw}' {takes}, found an extra '{extra.Text}'");
         }
+        return refs;
+    }
 
-        // 2-3. Options.
+    /// <summary>2-3. The options: the op's own become attributes; the common ones (from, trainable, inplace) are returned.</summary>
+    private static (SpecToken? From, bool Trainable, bool InPlace) ReadOptions(SpecSite site, string kw, ImmutableArray<SpecToken> args, SpecSyntax syntax,
+        ImmutableDictionary<string, AttrValue>.Builder attrs, HashSet<string> given)
+    {
         SpecToken? from = null;
         bool trainable = true, inplace = false;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -102,13 +131,12 @@ internal static class SpecLayer
                 inplace = SpecValues.Bool(site, value, key);
             }
         }
-        ApplyDefaults(syntax, attrs, given);
-        foreach (var (k, v) in syntax.Fixed)
-        {
-            attrs[k] = v;
-        }
+        return (from, trainable, inplace);
+    }
 
-        // 4. Inputs.
+    /// <summary>4. Inputs: the named layers, else <c>from=</c>, else the line above; each must be defined above.</summary>
+    private static ImmutableArray<string> Inputs(SpecSite site, string name, string kw, List<SpecToken> refs, SpecToken? from, SpecScope scope)
+    {
         if (from is not null && refs.Count > 0)
         {
             throw site.Error(from, $"'{kw}' reads the layers named on its line; 'from=' cannot be used with them");
@@ -135,19 +163,7 @@ internal static class SpecLayer
         {
             scope.MarkRead(i);
         }
-
-        return new Node(
-            name,
-            syntax.Op ?? rule.OpTypes[0],
-            inputNames,
-            ImmutableArray.Create(name),
-            new Attributes(attrs.ToImmutable()),
-            rule.Domain,
-            new SourceRef(site.File, site.Line, keyword.Column))
-        {
-            Trainable = trainable,
-            InPlace = inplace,
-        };
+        return inputNames;
     }
 
     /// <summary>"FILTERS KERNEL" style list of the positional arguments, for messages.</summary>

@@ -57,30 +57,44 @@ internal static class SpecParser
                 continue;
             }
 
-            if (registry.FindKeyword(keyword.Text) is not { } found)
-            {
-                throw site.Error(keyword, UnknownKeyword(keyword.Text, args, registry));
-            }
-            if (scope.InputCount == 0)
-            {
-                throw site.Error(keyword, $"expected an 'input' line (such as 'input 50x50x3') before the first layer, found '{keyword.Text}'");
-            }
-            var (rule, syntax) = found;
-            string name;
-            if (nameToken is not null)
-            {
-                name = nameToken.Text;
-                Define(site, scope, nameToken, name, automatic: false, isInput: false);
-                scope.CountNamed(syntax.NamePrefix);
-            }
-            else
-            {
-                name = scope.NextAutomatic(syntax.NamePrefix);
-                Define(site, scope, keyword, name, automatic: true, isInput: false);
-            }
+            var (rule, syntax) = LayerKeyword(site, keyword, args, registry, scope);
+            var name = LayerName(site, nameToken, keyword, syntax, scope);
             nodes.Add(SpecLayer.Build(site, name, keyword, args, rule, syntax, scope));
             scope.Previous = name;
         }
+        return Graph(fileName, lastLine, scope, inputs.ToImmutable(), nodes.ToImmutable(), layout);
+    }
+
+    /// <summary>A layer line's keyword, which must be known and come after an input line.</summary>
+    private static (IOpRule Rule, SpecSyntax Syntax) LayerKeyword(SpecSite site, SpecToken keyword, ImmutableArray<SpecToken> args, OpRegistry registry, SpecScope scope)
+    {
+        if (registry.FindKeyword(keyword.Text) is not { } found)
+        {
+            throw site.Error(keyword, UnknownKeyword(keyword.Text, args, registry));
+        }
+        if (scope.InputCount == 0)
+        {
+            throw site.Error(keyword, $"expected an 'input' line (such as 'input 50x50x3') before the first layer, found '{keyword.Text}'");
+        }
+        return found;
+    }
+
+    /// <summary>The layer's given name, else the next automatic one for its keyword; defined in the scope.</summary>
+    private static string LayerName(SpecSite site, SpecToken? nameToken, SpecToken keyword, SpecSyntax syntax, SpecScope scope)
+    {
+        if (nameToken is not null)
+        {
+            Define(site, scope, nameToken, nameToken.Text, automatic: false, isInput: false);
+            scope.CountNamed(syntax.NamePrefix);
+            return nameToken.Text;
+        }
+        var name = scope.NextAutomatic(syntax.NamePrefix);
+        Define(site, scope, keyword, name, automatic: true, isInput: false);
+        return name;
+    }
+
+    private static ModelGraph Graph(string fileName, int lastLine, SpecScope scope, ImmutableArray<TensorInfo> inputs, ImmutableArray<Node> nodes, DisplayLayout? layout)
+    {
 
         if (lastLine == 0)
         {
@@ -93,9 +107,9 @@ internal static class SpecParser
 
         var graph = new ModelGraph(
             ModelName(fileName),
-            inputs.ToImmutable(),
+            inputs,
             ImmutableDictionary<string, Initializer>.Empty,
-            nodes.ToImmutable(),
+            nodes,
             scope.Unread.ToImmutableArray())
         {
             BatchSymbol = BatchSymbol,
