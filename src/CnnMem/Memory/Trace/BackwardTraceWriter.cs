@@ -109,7 +109,7 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g, Ch
                     grads[gi.Tensor] = id;
                 }
             }
-            if (node.GradInputs.Length > 0)
+            if (node.MakesBackwardDataCall)
             {
                 Workspace(node.BackwardDataWorkspace, step);
             }
@@ -127,7 +127,7 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g, Ch
                 paramGrads[p.Tensor] = (id, p.Bytes);
             }
         }
-        if (node.ParamGrads.Length > 0)
+        if (node.MakesBackwardFilterCall)
         {
             Workspace(node.BackwardFilterWorkspace, step);
         }
