@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Reports;
@@ -6,9 +5,10 @@ using CnnMem.Reports;
 namespace CnnMem.Memory;
 
 /// <summary>
-/// Activation checkpointing (torch.utils.checkpoint_sequential semantics) over the node order:
+/// Activation checkpointing (torch.utils.checkpoint_sequential semantics) over the node order, as the plain model
+/// (requested bytes, the CPU profile) computes it, without a trace:
 /// 1. split the nodes into segments of K (or sqrt(n) for K = -1); all but the last run without keeping anything,
-///    except each segment's inputs from outside it (the checkpoints);
+///    except each segment's inputs from outside it (the checkpoints): <see cref="CheckpointSegments"/>;
 /// 2. forward: liveness with only those kept;
 /// 3. backward: a segment is recomputed just before its backward, so its kept tensors come back one segment at a
 ///    time: the backward peak is the full model's minus what checkpointing dropped plus the largest segment's kept bytes;
@@ -16,44 +16,16 @@ namespace CnnMem.Memory;
 /// </summary>
 internal static class Checkpointing
 {
-    public static int SegmentLength(int nodes, int every) =>
-        every > 0 ? every : Math.Max(1, (int)Math.Ceiling(Math.Sqrt(nodes)));
-
     public static TrainingMemory Compute(InferenceResult inference, StorageGraph g, MemoryOptions options, Optimizer optimizer, Func<long, long> round)
     {
         var full = TrainingModel.Compute(inference, options with { CheckpointEvery = 0 }, optimizer, round);
-        var k = SegmentLength(g.Nodes.Length, options.CheckpointEvery);
-        var lastSegmentStart = (g.Nodes.Length - 1) / k * k;
+        var plan = CheckpointSegments.Of(g, options.CheckpointEvery);
         var segmentSaved = new Dictionary<int, long>();
-        var kept = new HashSet<int>();
-        var dropped = new HashSet<int>();
-        for (var i = 0; i < g.Nodes.Length; i++)
+        foreach (var (segment, s) in plan.Recomputed)
         {
-            var n = g.Nodes[i];
-            if (i >= lastSegmentStart)
-            {
-                kept.UnionWith(n.Saved);
-                continue;
-            }
-            var segment = i / k;
-            foreach (var s in n.Saved.Where(s => g.Storages[s].IsTransient))
-            {
-                if (dropped.Add(s))
-                {
-                    segmentSaved[segment] = checked(segmentSaved.GetValueOrDefault(segment) + round(g.Storages[s].Bytes));
-                }
-            }
-            // the checkpoint: tensors produced before this segment that it reads
-            foreach (var s in n.Saved.Where(s => g.Storages[s].Producer < segment * k))
-            {
-                kept.Add(s);
-            }
+            segmentSaved[segment] = checked(segmentSaved.GetValueOrDefault(segment) + round(g.Storages[s].Bytes));
         }
-        dropped.ExceptWith(kept);
-        var thinned = g with
-        {
-            Nodes = g.Nodes.Select(n => n with { Saved = n.Saved.Where(s => !dropped.Contains(s)).ToImmutableArray() }).ToImmutableArray(),
-        };
+        var thinned = plan.Thinned;
         var lifetimes = ForwardPass.Lifetimes(thinned, training: true, round);
         var forward = ArenaPlanners.LowerBound(lifetimes);
         var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
@@ -64,7 +36,7 @@ internal static class Checkpointing
         var result = TrainingModel.Assemble(thinned, options, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
         return result with
         {
-            CheckpointEvery = k,
+            CheckpointEvery = plan.Length,
             CheckpointSavingsBytes = full.SteadyPeakBytes - result.SteadyPeakBytes,
         };
     }

@@ -76,6 +76,10 @@ internal static class DeviceModel
     private static string StepName(StorageGraph g, int step)
     {
         var n = g.Nodes.Length;
-        return step < 0 ? "" : step == n ? "loss" : step > 2 * n ? "optimizer step" : step > n ? g.Nodes[(2 * n) - step].Name : g.Nodes[step].Name;
+        return step < 0 ? "" : step == n ? "loss" : step > (2 * n) + 1 ? RecomputedName(g.Nodes[step - (2 * n) - 2].Name)
+            : step > 2 * n ? "optimizer step" : step > n ? g.Nodes[(2 * n) - step].Name : g.Nodes[step].Name;
     }
+
+    /// <summary>How a node's re-run forward (activation checkpointing) is named in the report and the timeline.</summary>
+    internal static string RecomputedName(string node) => $"{node} (recomputed)";
 }

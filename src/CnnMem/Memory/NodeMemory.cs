@@ -45,6 +45,16 @@ internal sealed record NodeMemory(int Index, string Name, string Op)
     /// <summary>cuDNN's backward-filter call's workspace: allocated after the weight's gradient, freed when the call returns.</summary>
     public long BackwardFilterWorkspace { get; init; }
 
+    /// <summary>
+    /// Whether backward makes the backward-data call: only when the input needs a gradient (derivatives.yaml's
+    /// <c>convolution_backward(..., grad_input_mask)</c>; ConvShared.cpp calls <c>cudnn_convolution_backward_input</c>
+    /// only for <c>output_mask[0]</c>), so never for a convolution on the image. The trace and the report both ask this.
+    /// </summary>
+    public bool MakesBackwardDataCall => !PassesGradThrough && GradInputs.Length > 0;
+
+    /// <summary>Whether backward makes the backward-filter call: only when a parameter of the node needs a gradient (<c>output_mask[1]</c>).</summary>
+    public bool MakesBackwardFilterCall => ParamGrads.Length > 0;
+
     /// <summary>Under autocast, the half-precision copies of weights this node casts first (cached for the forward; its backward keeps them).</summary>
     public ImmutableArray<GradTarget> CastWeights { get; init; } = ImmutableArray<GradTarget>.Empty;
 

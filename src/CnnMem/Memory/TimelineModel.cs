@@ -11,8 +11,10 @@ namespace CnnMem.Memory;
 /// 2. backward: each level <see cref="BackwardPass"/> observes (the loss's gradient, then every node with a gradient);
 /// 3. the optimizer step: its temporaries;
 /// every level is above the base: static tensors, gradients and optimizer state (and the CUDA context on a device).
-/// Activation checkpointing recomputes segments, which this walk does not model: the timeline is null then.
-/// On CUDA the levels are the caching allocator's instead (<see cref="FromReplay"/>): blocks as it hands them out.
+/// Activation checkpointing recomputes segments, which this walk of requested bytes does not model (the plain model's
+/// <see cref="Checkpointing"/> has no steps): the timeline is null then.
+/// On CUDA the levels are the caching allocator's instead (<see cref="FromReplay"/>): blocks as it hands them out,
+/// with checkpointing too (the replay re-runs the checkpointed segments).
 /// </summary>
 internal static class TimelineModel
 {
@@ -53,7 +55,8 @@ internal static class TimelineModel
     /// The timeline of the CUDA replay's measured step (<see cref="Cuda.CudaReplay.TrainingSteps"/>), so that it shows
     /// what the summary's figures are made of: each step's level is the most the allocator counted while it ran (a
     /// step without a request keeps the level before it), above the static tensors; forward steps, then the loss's
-    /// gradient and each node whose backward made a request, then the optimizer step. Its peak is the training-step
+    /// gradient and each node whose backward made a request (with checkpointing, a segment's re-run forward steps, named
+    /// "(recomputed)", before the node whose backward needed them), then the optimizer step. Its peak is the training-step
     /// total of the summary (<paramref name="training"/> as the device model gives it).
     /// </summary>
     public static MemoryTimeline FromReplay(StorageGraph g, Cuda.CudaStepLevels levels, TrainingMemory training, long contextBytes)
@@ -75,8 +78,17 @@ internal static class TimelineModel
             Add(InferenceModel.StepName(g, s), "forward", levels.Forward[s], always: true);
         }
         Add("loss", "backward", levels.Backward[n], always: false);
+        var rerun = 0;
         for (var i = n - 1; i >= 0; i--)
         {
+            for (; rerun < levels.Recomputations.Count && levels.Recomputations[rerun].BeforeNode == i; rerun++)
+            {
+                var (_, start, end) = levels.Recomputations[rerun];
+                for (var j = start; j <= end; j++)
+                {
+                    Add(DeviceModel.RecomputedName(g.Nodes[j].Name), "backward", levels.Backward[Trace.StepTraceBuilder.RecomputeStep(n, j)], always: false);
+                }
+            }
             Add(g.Nodes[i].Name, "backward", levels.Backward[(2 * n) - i], always: false);
         }
         Add("optimizer step", "optimizer", Math.Max(levels.Backward[(2 * n) + 1], levels.Step[(2 * n) + 1]), always: true);

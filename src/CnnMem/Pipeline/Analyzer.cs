@@ -87,17 +87,13 @@ internal static class Analyzer
 
     private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
 
-    /// <summary>The training-step timeline: on CUDA the caching allocator's replay (none with checkpointing, which it does not replay), else the requested bytes.</summary>
+    /// <summary>The training-step timeline: on CUDA the caching allocator's replay, else the requested bytes.</summary>
     private static MemoryTimeline? Timeline(InferenceResult inference, AnalysisOptions options, TrainingMemory t)
     {
         var m = options.Memory;
         if (!Cuda(options) || m.Profile.Allocator is null)
         {
             return TimelineModel.Compute(inference, m, t);
-        }
-        if (!MemoryEstimator.Replays(m, options.Optimizer))
-        {
-            return null; // checkpointing: the replay does not recompute segments
         }
         var (_, levels) = CudaReplay.TrainingSteps(inference, m, options.Optimizer);
         return TimelineModel.FromReplay(StorageGraphs.Of(inference, m, training: true), levels, t, m.EffectiveContextBytes);
@@ -151,7 +147,7 @@ internal static class Analyzer
         return report with
         {
             Inference = inf,
-            Training = DeviceModel.OnDevice(plain, run, g, options.Optimizer, m),
+            Training = Checkpointed(DeviceModel.OnDevice(plain, run, g, options.Optimizer, m), inference, m, options.Optimizer, run),
             Device = DeviceModel.Compute(m, infRun, run, report.Inference!, plain),
         };
     }
@@ -168,9 +164,15 @@ internal static class Analyzer
         {
             return (plain, 0);
         }
-        var t = DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m);
+        var t = Checkpointed(DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m), inference, m, options.Optimizer, run);
         return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }
+
+    /// <summary>With checkpointing, what it saves as the allocator counts it: the same step replayed without it, less this replay's peak.</summary>
+    private static TrainingMemory Checkpointed(TrainingMemory t, InferenceResult inference, MemoryOptions m, Optimizer optimizer, CudaRun run) =>
+        m.CheckpointEvery == 0
+            ? t
+            : t with { CheckpointSavingsBytes = CudaReplay.Training(inference, m with { CheckpointEvery = 0 }, optimizer).PeakAboveStatic - run.PeakAboveStatic };
 
     /// <summary>The settings echoed in the report: the profile and every option that changes a figure.</summary>
     public static MemoryModelSettings Settings(MemoryOptions m) => new(

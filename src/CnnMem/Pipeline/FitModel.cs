@@ -25,7 +25,7 @@ internal static class FitModel
     public static long InferenceBytes(ModelGraph graph, AnalysisOptions options, long batch)
     {
         var inference = Analyzer.Infer(graph, options, batch);
-        if (MemoryEstimator.Replays(options.Memory, null))
+        if (MemoryEstimator.Replays(options.Memory))
         {
             return checked(CudaReplay.Inference(inference, options.Memory).ReservedPeak + options.Memory.EffectiveContextBytes);
         }
@@ -35,7 +35,7 @@ internal static class FitModel
     public static long TrainingBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long batch)
     {
         var inference = Analyzer.Infer(graph, options, batch);
-        if (MemoryEstimator.Replays(options.Memory, optimizer))
+        if (MemoryEstimator.Replays(options.Memory))
         {
             return checked(CudaReplay.Training(inference, options.Memory, optimizer).ReservedPeak + options.Memory.EffectiveContextBytes);
         }
@@ -57,7 +57,7 @@ internal static class FitModel
     public static BudgetRun UnderBudget(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
     {
         long Unconstrained() => optimizer is { } o ? TrainingBytes(graph, options, o, batch) : InferenceBytes(graph, options, batch);
-        if (!MemoryEstimator.Replays(options.Memory, optimizer))
+        if (!MemoryEstimator.Replays(options.Memory))
         {
             var bytes = Unconstrained();
             return new BudgetRun(bytes <= budget, bytes, bytes, 0, 0);
@@ -81,14 +81,14 @@ internal static class FitModel
     {
         var cache = new Dictionary<long, BudgetRun>();
         BudgetRun at(long b) => cache.TryGetValue(b, out var r) ? r : cache[b] = UnderBudget(graph, options, optimizer, b, budget);
-        var fit = MemoryEstimator.Replays(options.Memory, optimizer)
+        var fit = MemoryEstimator.Replays(options.Memory)
             ? FitSolver.Largest(mode, budget, b => at(b).Bytes, b => Runs(graph, options, optimizer, b, budget) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default)
             : FitSolver.Solve(mode, budget, b => at(b).Bytes);
         var next = fit.BytesAtNextBatch > 0 ? at(fit.Batch + 1) : null;
         var here = fit.Batch > 0 ? at(fit.Batch) : null;
         // inference's answer is for repeated forwards; a first forward from a clean cache may reach further (never less:
         // the repeated run's replay plays a first forward under the same budget)
-        var first = optimizer is null && MemoryEstimator.Replays(options.Memory, null) && fit.Batch > 0
+        var first = optimizer is null && MemoryEstimator.Replays(options.Memory) && fit.Batch > 0
             ? FitSolver.Largest(mode, budget, _ => 0, b => Runs(graph, options, null, b, budget, firstOnly: true) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default).Batch
             : 0;
         return fit with

@@ -12,7 +12,9 @@ namespace CnnMem.Memory.Cuda;
 ///   (or the first forward alone, from a clean cache);
 /// - training: the static tensors, a warm-up step from no gradients (the optimizer's state is created in it), then
 ///   zero_grad (in place, or set to None) and the measured step: forward with the loss, backward, <c>del out, loss</c>,
-///   the optimizer step;
+///   the optimizer step; with activation checkpointing (<see cref="MemoryOptions.CheckpointEvery"/>) the forward keeps
+///   only the checkpoints of its checkpointed segments and backward re-runs each before its backward
+///   (<see cref="CheckpointSegments"/>, <see cref="StepTraceBuilder.Recompute"/>);
 /// - under a budget (<c>limit</c>, what the allocator may reserve), the replay stops at the first request
 ///   that does not fit after the allocator released its cache (a cuDNN workspace is skipped instead).
 /// </summary>
@@ -59,7 +61,7 @@ internal static class CudaReplay
     {
         var g = StorageGraphs.Of(inference, options, training: true);
         var (replay, statics) = Start(inference, g, options, limit, training: true);
-        var t = new StepTraceBuilder(g, training: true) { FullAt = chunk };
+        var t = new StepTraceBuilder(g, training: true, StorageGraphs.Checkpoint(inference, options)) { FullAt = chunk };
         var opt = new OptimizerTrace(optimizer, options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
         var parameters = Parameters(g);
         var n = g.Nodes.Length;
@@ -80,7 +82,9 @@ internal static class CudaReplay
         var loss = t.Forward(training: true);
         var f = play.End(t);
         replay.StepPeaks = levels?.Backward;
+        t.Recomputations.Clear();
         t.Backward(loss, gradsExist: options.EffectiveZeroGrad == ZeroGradMode.Zero);
+        levels?.Recomputations.AddRange(t.Recomputations);
         t.DropOutputs(loss, stepAt);
         var b = play.End(t);
         replay.StepPeaks = levels?.Step;

@@ -5,7 +5,8 @@ namespace CnnMem.Memory.Cuda;
 
 /// <summary>
 /// Names the request a replay under a budget could not meet, from the trace's step numbering (<see cref="StepTraceBuilder"/>):
-/// forward steps 0..n-1, the loss at n, node i's backward at 2n - i, the optimizer step at 2n + 1; a request for the
+/// forward steps 0..n-1, the loss at n, node i's backward at 2n - i, the optimizer step at 2n + 1, node j's re-run
+/// forward (activation checkpointing) at 2n + 2 + j; a request for the
 /// static tensors that did not fit is written before any step (<see cref="CudaReplay"/>: <see cref="StaticRequest"/> bytes).
 /// </summary>
 internal static class FailureSite
@@ -30,6 +31,7 @@ internal static class FailureSite
             var s when s < n => ("forward", s),
             var s when training && s == n => ("loss", -1),
             var s when training && s <= 2 * n => ("backward", (2 * n) - s),
+            var s when training && s > (2 * n) + 1 => ("recomputation", s - (2 * n) - 2),
             _ => ("optimizer step", -1),
         };
         return new BudgetFailure(phase, node >= 0 ? g.Nodes[node].Name : null, tensor, f.Bytes, f.Reserved, f.Allocated, f.LargestFree, Math.Max(0, limit - f.Reserved));

@@ -8,9 +8,11 @@ namespace CnnMem.Memory.Trace;
 ///    they exist already, then added in and freed) and its workspace; a CUDA convolution runs its two cuDNN calls in
 ///    PyTorch's order instead: the input's gradient, the backward-data workspace (freed), the weight's gradient, the
 ///    backward-filter workspace (freed); a call whose gradient is not wanted (an image input, frozen weights) is not made;
-/// 3. then its output gradients and, once their last keeper ran, the storages it kept are freed.
+/// 3. then its output gradients and, once their last keeper ran, the storages it kept are freed;
+/// with checkpointing, a checkpointed segment's forward runs again (<see cref="StepTraceBuilder.Recompute"/>) before the
+/// first of its nodes that carries a gradient, so what it saves is there for its backward.
 /// </summary>
-internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
+internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g, CheckpointSegments? checkpoint)
 {
     private readonly List<int> transient = new();
 
@@ -37,12 +39,18 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
                 keepers[s]++;
             }
         }
+        var recomputedFrom = int.MaxValue;
         for (var i = n - 1; i >= 0; i--)
         {
             var node = g.Nodes[i];
             var step = (2 * n) - i;
             if (CarriesGradient(node, grads))
             {
+                if (checkpoint is { } c && c.Recomputes(i) && c.SegmentStart(i) < recomputedFrom)
+                {
+                    recomputedFrom = c.SegmentStart(i);
+                    t.Recompute(recomputedFrom, c.SegmentEnd(i), i);
+                }
                 Node(node, step, grads, gradsExist, paramGrads);
             }
             t.DropCastWeights(step, i);
@@ -101,7 +109,7 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
                     grads[gi.Tensor] = id;
                 }
             }
-            if (node.GradInputs.Length > 0)
+            if (node.MakesBackwardDataCall)
             {
                 Workspace(node.BackwardDataWorkspace, step);
             }
@@ -119,7 +127,7 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g)
                 paramGrads[p.Tensor] = (id, p.Bytes);
             }
         }
-        if (node.ParamGrads.Length > 0)
+        if (node.MakesBackwardFilterCall)
         {
             Workspace(node.BackwardFilterWorkspace, step);
         }

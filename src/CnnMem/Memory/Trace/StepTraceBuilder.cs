@@ -9,10 +9,14 @@ namespace CnnMem.Memory.Trace;
 /// what backward needs stays); kernel workspaces live inside their op; the loss's tensors; backward allocates
 /// gradients and frees what each node kept once its last keeper has run. Tensors that are not storages (workspaces,
 /// gradients, loss tensors, optimizer state) get ids past the storages'.
+/// With activation checkpointing (<see cref="CheckpointSegments"/>) the forward keeps only what the checkpointed
+/// segments do not drop, and backward re-runs each checkpointed segment's forward before its first backward node
+/// (<see cref="Recompute"/>), as torch.utils.checkpoint does.
 /// </summary>
 internal sealed class StepTraceBuilder
 {
     private readonly StorageGraph g;
+    private readonly CheckpointSegments? checkpoint;
     private readonly List<TraceEvent> events;
     private readonly StepLists freeAt;
     private readonly StepLists bornAt;
@@ -24,9 +28,10 @@ internal sealed class StepTraceBuilder
     private readonly Dictionary<int, List<int>> castIds = new();
     private int nextId;
 
-    public StepTraceBuilder(StorageGraph graph, bool training)
+    public StepTraceBuilder(StorageGraph graph, bool training, CheckpointSegments? checkpoint = null)
     {
         g = graph;
+        this.checkpoint = checkpoint;
         nextId = g.Storages.Length;
         var n = g.Nodes.Length;
         // training plays its trace while it is written (a chunk of FullAt events at a time); inference keeps its forward
@@ -40,7 +45,10 @@ internal sealed class StepTraceBuilder
             {
                 foreach (var id in x.Saved)
                 {
-                    saved.Add(id);
+                    if (checkpoint is null || !checkpoint.Dropped.Contains(id))
+                    {
+                        saved.Add(id);
+                    }
                 }
             }
         }
@@ -80,6 +88,12 @@ internal sealed class StepTraceBuilder
 
     /// <summary>Trainable parameters' gradients that exist (kept by AccumulateGrad), by parameter name.</summary>
     public IReadOnlyDictionary<string, (int Id, long Bytes)> ParamGrads => paramGrads;
+
+    /// <summary>The checkpointed segments re-run so far: the backward node that needed each, and its first and last node.</summary>
+    internal List<(int BeforeNode, int Start, int End)> Recomputations { get; } = new();
+
+    /// <summary>The trace step of node <paramref name="node"/>'s re-run forward (after the optimizer step's 2n + 1).</summary>
+    internal static int RecomputeStep(int nodes, int node) => (2 * nodes) + 2 + node;
 
     public int NewId() => nextId++;
 
@@ -160,6 +174,7 @@ internal sealed class StepTraceBuilder
         }
         if (!training || g.LossRows <= 0)
         {
+            DropCheckpointedCasts(g.Nodes.Length);
             return new LossTensors(-1, -1, -1);
         }
         var end = g.Nodes.Length;
@@ -167,7 +182,76 @@ internal sealed class StepTraceBuilder
         Alloc(loss.LogSoftmax, checked(g.LossRows * g.LossClasses * 4), end);
         Alloc(loss.TotalWeight, 4, end);
         Alloc(loss.Loss, 4, end);
+        DropCheckpointedCasts(end);
         return loss;
+    }
+
+    /// <summary>
+    /// With checkpointing, leaving autocast after the loss (measure_gpu.py computes it inside) clears its cache, and a
+    /// checkpointed node's saved copy was dropped: those copies go (the re-run casts them again).
+    /// </summary>
+    private void DropCheckpointedCasts(int step)
+    {
+        if (checkpoint is null)
+        {
+            return;
+        }
+        for (var i = 0; i < checkpoint.LastStart; i++)
+        {
+            DropCastWeights(step, i);
+        }
+    }
+
+    /// <summary>
+    /// Re-runs the forward of the checkpointed segment <paramref name="start"/>..<paramref name="end"/>, before the backward of
+    /// <paramref name="before"/> (the first of its nodes backward reaches that carries a gradient: the first unpack of a dropped
+    /// saved tensor runs the segment again, torch/utils/checkpoint.py's non-reentrant <c>_checkpoint_hook.unpack_hook</c>):
+    /// 1. node by node, as in the forward: autocast's casts, each output that is not live (what the forward kept, a
+    ///    checkpoint of a later segment or a held output, is still there), the kernel's workspace;
+    /// 2. what the segment saves (<see cref="CheckpointSegments.Dropped"/>) stays, and backward frees it after its last keeper;
+    /// 3. the rest is freed after its last reader, or at the segment's end when that reader is past it (the re-run's
+    ///    copy is read by nothing after the segment).
+    /// Its events are at <see cref="RecomputeStep"/>, so a replay's peak and failure name the re-run node.
+    /// </summary>
+    internal void Recompute(int start, int end, int before)
+    {
+        Recomputations.Add((before, start, end));
+        var n = g.Nodes.Length;
+        var frees = new List<int>?[end - start + 1];
+        for (var j = start; j <= end; j++)
+        {
+            var node = g.Nodes[j];
+            var step = RecomputeStep(n, j);
+            foreach (var w in node.CastWeights)
+            {
+                var id = NewId();
+                Alloc(id, w.Bytes, step);
+                (castIds.TryGetValue(j, out var list) ? list : castIds[j] = new List<int>()).Add(id);
+            }
+            foreach (var id in bornAt.At(j))
+            {
+                if (storageBytes[id] > 0)
+                {
+                    continue;
+                }
+                Alloc(id, g.Storages[id].Bytes, step);
+                if (!checkpoint!.Dropped.Contains(id))
+                {
+                    var at = Math.Min(Math.Max(j, g.LastForwardReader[id]), end);
+                    (frees[at - start] ??= new List<int>()).Add(id);
+                }
+            }
+            if (node.ForwardWorkspace > 0)
+            {
+                var ws = NewId();
+                Alloc(ws, node.ForwardWorkspace, step, optional: true);
+                Free(ws, step);
+            }
+            foreach (var id in frees[j - start] ?? (IEnumerable<int>)Array.Empty<int>())
+            {
+                Free(id, step);
+            }
+        }
     }
 
     /// <summary>Frees the graph outputs the caller held and the loss scalar (<c>del out, loss</c>).</summary>
@@ -181,7 +265,7 @@ internal sealed class StepTraceBuilder
     }
 
     /// <summary>Backward (steps n+1..2n); with <paramref name="gradsExist"/> new parameter gradients are added into the kept ones and freed.</summary>
-    public void Backward(LossTensors loss, bool gradsExist) => new BackwardTraceWriter(this, g).Write(loss, gradsExist, paramGrads);
+    public void Backward(LossTensors loss, bool gradsExist) => new BackwardTraceWriter(this, g, checkpoint).Write(loss, gradsExist, paramGrads);
 
     /// <summary>Frees the half copies node <paramref name="node"/> cast (its backward, which kept them, has run), or all of them when -1.</summary>
     internal void DropCastWeights(int step, int node = -1)

@@ -42,9 +42,18 @@ public class CudaTimelineTests
     }
 
     [Fact]
-    public void Timeline_WithCheckpointing_IsNotDrawn()
+    public void Timeline_WithCheckpointing_IsTheReplaysToo_WithTheReRunSegments()
     {
-        // the replay does not recompute checkpointed segments: no timeline rather than one of other figures
-        Assert.Null(Resnet18(Cuda(checkpoint: 4)).Memory.Timeline);
+        // the replay re-runs the checkpointed segments: the timeline shows them, and its peak is the summary's total
+        var r = Resnet18(Cuda(checkpoint: 4));
+        var timeline = r.Memory.Timeline!;
+        Assert.NotNull(timeline);
+        Assert.Equal(r.Memory.Training!.SteadyPeakTotalBytes + r.Memory.Device!.ContextBytes, timeline.Peak.AllocatedBytes);
+        var reruns = timeline.Steps.Where(s => s.Name.EndsWith(" (recomputed)", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reruns);
+        Assert.All(reruns, s => Assert.Equal("backward", s.Phase));
+        // the checkpointed forward keeps less: its last level is below the plain step's
+        var plain = Resnet18(Cuda()).Memory.Timeline!;
+        Assert.True(timeline.Steps.Last(s => s.Phase == "forward").AllocatedBytes < plain.Steps.Last(s => s.Phase == "forward").AllocatedBytes);
     }
 }

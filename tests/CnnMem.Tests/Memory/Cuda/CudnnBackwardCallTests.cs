@@ -62,4 +62,42 @@ public class CudnnBackwardCallTests
         // the stem: the image needs no gradient, so no data call; the filter call after the weight's gradient
         Assert.StartsWith($"+{16 * 3 * 9 * 4} ws+{Image + Act} -{Image + Act}", Seq(0), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_ListsTheBackwardCallsPyTorchMakes_TheOnesTheTraceRequests()
+    {
+        // the report's cuDNN table (memory.cudnn_workspaces) lists what the replay's trace asks for: the stem, on the
+        // image, has no backward-data call (its input needs no gradient), the pointwise convolution has both
+        var inference = Analyzer.Infer(SpecParser.Parse("input 8x8x3\nconv 16 3x3 pad=1\nrelu\nconv 16 1x1", "t.cnn"), new AnalysisOptions(), 2);
+        var report = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, Cuda, training: true);
+        string Calls(int i) => string.Join(",", report.Convolutions[i].Calls.Select(c => c.Direction));
+        Assert.Equal("forward,backward_filter", Calls(0));
+        Assert.Equal("forward,backward_data,backward_filter", Calls(1));
+        // inference: the forward calls alone
+        Assert.All(CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, Cuda, training: false).Convolutions, c => Assert.Equal("forward", string.Join(",", c.Calls.Select(k => k.Direction))));
+
+        // the trace makes the same calls: one workspace request per backward call the report lists
+        var g = Graph();
+        var n = g.Nodes.Length;
+        var t = new StepTraceBuilder(g, training: true);
+        var loss = t.Forward(training: true);
+        t.ClearEvents();
+        t.Backward(loss, gradsExist: false);
+        int Requests(int node) => t.Events.Count(e => e.Step == (2 * n) - node && e.Optional && e.Op == TraceOp.Alloc);
+        Assert.Equal(report.Convolutions[0].Calls.Length - 1, Requests(0));
+        Assert.Equal(report.Convolutions[1].Calls.Length - 1, Requests(2));
+    }
+
+    [Fact]
+    public void Report_AFrozenStem_MakesNoBackwardCall()
+    {
+        // frozen stem: neither its input nor its weight needs a gradient, so PyTorch runs no backward for it at all
+        var inference = Analyzer.Infer(
+            SpecParser.Parse("input 8x8x3\nconv 16 3x3 pad=1\nrelu\nconv 16 1x1", "t.cnn"),
+            new AnalysisOptions { Freeze = [new CnnMem.Core.FreezeRule("C1", false)] },
+            2);
+        var report = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, Cuda, training: true);
+        Assert.Equal("forward", string.Join(",", report.Convolutions[0].Calls.Select(c => c.Direction)));
+        Assert.Equal("forward,backward_filter", string.Join(",", report.Convolutions[1].Calls.Select(c => c.Direction)));
+    }
 }
