@@ -95,11 +95,11 @@ internal static class Analyzer
         {
             return TimelineModel.Compute(inference, m, t);
         }
-        if (!MemoryEstimator.Replays(m, options.Optimizer))
+        if (!MemoryEstimator.Replays(m, training: true))
         {
             return null; // checkpointing: the replay does not recompute segments
         }
-        var (_, levels) = CudaReplay.TrainingSteps(inference, m, options.Optimizer);
+        var (_, levels) = CudaReplay.TrainingSteps(inference, m);
         return TimelineModel.FromReplay(StorageGraphs.Of(inference, m, training: true), levels, t, m.EffectiveContextBytes);
     }
 
@@ -121,8 +121,8 @@ internal static class Analyzer
             {
                 return (null, null);
             }
-            var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-            return (plain, MemoryEstimator.TrainingRun(inference, m, options.Optimizer));
+            var plain = TrainingModel.Compute(inference, m);
+            return (plain, MemoryEstimator.TrainingRun(inference, m));
         }
         var training = options.ParallelModels ? Task.Run(Train) : null;
         var inf = InferenceModel.Compute(inference, m);
@@ -134,7 +134,7 @@ internal static class Analyzer
             CudnnWorkspaces = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, m, training: trainRun is not null),
         };
         return options.Parallel is { } p && report.Training is { } t
-            ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Optimizer, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
+            ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
             : report;
     }
 
@@ -151,7 +151,7 @@ internal static class Analyzer
         return report with
         {
             Inference = inf,
-            Training = DeviceModel.OnDevice(plain, run, g, options.Optimizer, m),
+            Training = DeviceModel.OnDevice(plain, run, g, m),
             Device = DeviceModel.Compute(m, infRun, run, report.Inference!, plain),
         };
     }
@@ -163,12 +163,12 @@ internal static class Analyzer
     public static (TrainingMemory Training, long Rounding) TrainingOnDevice(InferenceResult inference, AnalysisOptions options)
     {
         var m = options.Memory;
-        var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-        if (MemoryEstimator.TrainingRun(inference, m, options.Optimizer) is not { } run)
+        var plain = TrainingModel.Compute(inference, m);
+        if (MemoryEstimator.TrainingRun(inference, m) is not { } run)
         {
             return (plain, 0);
         }
-        var t = DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m);
+        var t = DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), m);
         return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }
 

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
@@ -13,15 +12,15 @@ namespace CnnMem.Pipeline;
 /// </summary>
 internal static class MemoryEstimator
 {
-    /// <summary>Whether inference (<paramref name="optimizer"/> null) or a training step is replayed on the allocator.</summary>
-    public static bool Replays(MemoryOptions options, Optimizer? optimizer) =>
-        options.Profile.Allocator is not null && (optimizer is null || options.CheckpointEvery == 0);
+    /// <summary>Whether inference or a training step (<paramref name="training"/>) is replayed on the allocator.</summary>
+    public static bool Replays(MemoryOptions options, bool training) =>
+        options.Profile.Allocator is not null && (!training || options.CheckpointEvery == 0);
 
-    /// <summary>The training replay, or null where the plain model decides.</summary>
-    public static CudaRun? TrainingRun(InferenceResult inference, MemoryOptions options, Optimizer optimizer) =>
-        Replays(options, optimizer) ? CudaReplay.Training(inference, options, optimizer) : null;
+    /// <summary>The training replay (with the options' optimizer), or null where the plain model decides.</summary>
+    public static CudaRun? TrainingRun(InferenceResult inference, MemoryOptions options) =>
+        Replays(options, training: true) ? CudaReplay.Training(inference, options) : null;
 
     /// <summary>The inference replay, or null where the plain model decides.</summary>
     public static CudaRun? InferenceRun(InferenceResult inference, MemoryOptions options) =>
-        Replays(options, null) ? CudaReplay.Inference(inference, options) : null;
+        Replays(options, training: false) ? CudaReplay.Inference(inference, options) : null;
 }

@@ -27,14 +27,14 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.Adagrad, 1000L + 12)]
     public void OptimizerState_Slots_AndStepTensors(Optimizer o, long expected)
     {
-        Assert.Equal(expected, OptimizerModel.StateBytes(o, 1000, 3));
+        Assert.Equal(expected, OptimizerModel.StateBytes(new MemoryOptions { Optimizer = o }, 1000, 3));
     }
 
     [Fact]
     public void OptimizerState_Resnet50Adam_MatchesOracleReadme()
     {
         // README: 3 x 102,228,128 + 161 x 4 = 306,685,028 (grads + Adam state)
-        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(Optimizer.Adam, 102_228_128L, 161));
+        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(new MemoryOptions { Optimizer = Optimizer.Adam }, 102_228_128L, 161));
     }
 
     [Theory]
@@ -44,6 +44,6 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.RmsProp, 1)]
     public void OptimizerStep_Temporaries_ScaleWithLargestTensor(Optimizer o, int copies)
     {
-        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(o, 777));
+        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(new MemoryOptions { Optimizer = o }, 777, 5000));
     }
 }
