@@ -13,14 +13,16 @@ namespace CnnMem.Core;
 ///   on a CPU run (<c>FrameworkProfile.OptimizerStepTensorsOnDevice</c>);
 /// - the step's temporaries, each named by the expression that makes it: <see cref="ForLoopTemporaries"/> are alive
 ///   at once for one parameter in <c>_single_tensor_*</c> (the parameters run one after another, so the largest
-///   decides); <see cref="ForeachTemporaries"/> are lists alive at once over every parameter in <c>_multi_tensor_*</c>.
+///   decides); <see cref="ForeachTemporaries"/> are lists alive at once over every parameter in 2.x's
+///   <c>_multi_tensor_*</c>, <see cref="Foreach113Temporaries"/> in 1.13's (which made more lists out of place).
 ///   Everything else updates in place (<c>mul_</c>, <c>add_</c>, <c>addcmul_</c>, <c>addcdiv_</c>, <c>_foreach_*_</c>).
 /// </summary>
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="StateSlots">The state tensors per parameter, by PyTorch's state key.</param>
 /// <param name="StepTensor">Whether a 0-d <c>step</c> tensor is kept per parameter tensor.</param>
 /// <param name="ForLoopTemporaries">Parameter-sized temporaries alive at once in the for-loop path.</param>
-/// <param name="ForeachTemporaries">Parameter-list-sized temporaries alive at once in the foreach path.</param>
+/// <param name="ForeachTemporaries">Parameter-list-sized temporaries alive at once in PyTorch 2.x's foreach path.</param>
+/// <param name="Foreach113Temporaries">The same in PyTorch 1.13's foreach path.</param>
 /// <param name="Source">Where in PyTorch the figures are read.</param>
 internal sealed record OptimizerProfile(
     Optimizer Optimizer,
@@ -28,6 +30,7 @@ internal sealed record OptimizerProfile(
     bool StepTensor,
     ImmutableArray<string> ForLoopTemporaries,
     ImmutableArray<string> ForeachTemporaries,
+    ImmutableArray<string> Foreach113Temporaries,
     string Source)
 {
     /// <summary>A 0-d float32 tensor's bytes (<c>torch.tensor(0.)</c>, <c>torch.zeros((), dtype=_get_scalar_dtype())</c>).</summary>
@@ -46,13 +49,15 @@ internal sealed record OptimizerProfile(
     /// <summary>The for-loop path's temporaries: one parameter at a time, so the largest decides.</summary>
     public long ForLoopTemporaryBytes(long largestParamBytes) => checked(ForLoopTemporaries.Length * largestParamBytes);
 
-    /// <summary>The foreach path's temporaries: a list over every parameter at once.</summary>
-    public long ForeachTemporaryBytes(long totalParamBytes) => checked(ForeachTemporaries.Length * totalParamBytes);
+    /// <summary>The foreach path's temporaries (PyTorch 1.13's or 2.x's): lists over every parameter at once.</summary>
+    public long ForeachTemporaryBytes(long totalParamBytes, bool pyTorch113) => checked(Foreach(pyTorch113).Length * totalParamBytes);
 
     /// <summary>The step's temporaries on the path the options take.</summary>
-    public long StepTemporaryBytes(long largestParamBytes, long totalParamBytes, bool multiTensor) =>
-        multiTensor ? ForeachTemporaryBytes(totalParamBytes) : ForLoopTemporaryBytes(largestParamBytes);
+    public long StepTemporaryBytes(long largestParamBytes, long totalParamBytes, bool multiTensor, bool pyTorch113) =>
+        multiTensor ? ForeachTemporaryBytes(totalParamBytes, pyTorch113) : ForLoopTemporaryBytes(largestParamBytes);
 
     /// <summary>Temporaries alive at once per parameter on the path: the for-loop path's for one parameter, the foreach path's per list.</summary>
-    public int Temporaries(bool multiTensor) => multiTensor ? ForeachTemporaries.Length : ForLoopTemporaries.Length;
+    public int Temporaries(bool multiTensor, bool pyTorch113) => multiTensor ? Foreach(pyTorch113).Length : ForLoopTemporaries.Length;
+
+    private ImmutableArray<string> Foreach(bool pyTorch113) => pyTorch113 ? Foreach113Temporaries : ForeachTemporaries;
 }

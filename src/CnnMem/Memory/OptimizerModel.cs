@@ -5,9 +5,9 @@ namespace CnnMem.Memory;
 /// <summary>
 /// The optimizer's figures for one device as the framework model runs it: the options' optimizer
 /// (<see cref="MemoryOptions.Optimizer"/>) looked up in <see cref="OptimizerProfiles"/>, with the framework profile's
-/// two facts beside it: whether the <c>step</c> tensors live where the state does
-/// (<see cref="FrameworkProfile.OptimizerStepTensorsOnDevice"/>) and which path the step takes
-/// (<see cref="MemoryOptions.EffectiveForeach"/>). No optimizer knowledge is written here.
+/// framework's facts beside it: whether the <c>step</c> tensors live where the state does
+/// (<see cref="FrameworkProfile.OptimizerStepTensorsOnDevice"/>), which path the step takes
+/// (<see cref="MemoryOptions.EffectiveForeach"/>) and which version's foreach code runs. No optimizer knowledge is written here.
 /// </summary>
 internal static class OptimizerModel
 {
@@ -20,5 +20,10 @@ internal static class OptimizerModel
 
     /// <summary>The step's temporaries: per parameter on the for-loop path (the largest decides), for all parameters at once on the foreach path.</summary>
     public static long StepTemporaryBytes(MemoryOptions options, long largestParamBytes, long totalParamBytes) =>
-        Profile(options).StepTemporaryBytes(largestParamBytes, totalParamBytes, options.EffectiveForeach);
+        Profile(options).StepTemporaryBytes(largestParamBytes, totalParamBytes, options.EffectiveForeach, PyTorch113(options));
+
+    /// <summary>The step's temporaries alive at once per parameter on the options' path (the CUDA replay's step).</summary>
+    public static int Temporaries(MemoryOptions options) => Profile(options).Temporaries(options.EffectiveForeach, PyTorch113(options));
+
+    private static bool PyTorch113(MemoryOptions options) => options.Framework == Framework.PyTorch113;
 }

@@ -54,22 +54,24 @@ public class OptimizerProfilesTests
         Assert.Equal(stepsElsewhere, p.StateBytes(Params.Sum(), Params.Length, stepTensorsHere: false));
     }
 
-    // for-loop: copies of the largest parameter (Adam's sqrt and quotient, the others' sqrt); foreach (2.x
-    // _multi_tensor_*): copies of the whole list (one _foreach_sqrt list), every other update in place
+    // for-loop: copies of the largest parameter (Adam's sqrt and quotient, the others' sqrt), the same in both versions;
+    // foreach: copies of the whole list: 2.x's _multi_tensor_* one _foreach_sqrt list (Adagrad's numerator beside it),
+    // 1.13's also Adam's denom and Adagrad's product and quotient; every other update in place
     [Theory]
-    [InlineData(Optimizer.Sgd, 0L, 0L)]
-    [InlineData(Optimizer.Momentum, 0L, 0L)]
-    [InlineData(Optimizer.Adam, 4_096_000L, 2_085_916L)]
-    [InlineData(Optimizer.AdamW, 4_096_000L, 2_085_916L)]
-    [InlineData(Optimizer.RmsProp, 2_048_000L, 2_085_916L)]
-    [InlineData(Optimizer.Adagrad, 2_048_000L, 2_085_916L)]
-    public void StepTemporaries_PerPath(Optimizer o, long forLoop, long foreachPath)
+    [InlineData(Optimizer.Sgd, 0L, 0L, 0L)]
+    [InlineData(Optimizer.Momentum, 0L, 0L, 0L)]
+    [InlineData(Optimizer.Adam, 4_096_000L, 2_085_916L, 4_171_832L)]
+    [InlineData(Optimizer.AdamW, 4_096_000L, 2_085_916L, 4_171_832L)]
+    [InlineData(Optimizer.RmsProp, 2_048_000L, 2_085_916L, 2_085_916L)]
+    [InlineData(Optimizer.Adagrad, 2_048_000L, 4_171_832L, 6_257_748L)]
+    public void StepTemporaries_PerPath(Optimizer o, long forLoop, long foreach2, long foreach113)
     {
         var p = OptimizerProfiles.Of(o);
-        Assert.Equal(forLoop, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: false));
-        Assert.Equal(foreachPath, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: true));
+        Assert.Equal(forLoop, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: false, pyTorch113: false));
+        Assert.Equal(forLoop, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: false, pyTorch113: true));
+        Assert.Equal(foreach2, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: true, pyTorch113: false));
+        Assert.Equal(foreach113, p.StepTemporaryBytes(Params.Max(), Params.Sum(), multiTensor: true, pyTorch113: true));
         Assert.Equal(forLoop, p.ForLoopTemporaryBytes(Params.Max()));
-        Assert.Equal(foreachPath, p.ForeachTemporaryBytes(Params.Sum()));
     }
 
     public static IEnumerable<object[]> Runs() => Measured().Runs.Select(r => new object[] { r.Name, r.Foreach });
@@ -105,6 +107,21 @@ public class OptimizerProfilesTests
         var figure = p.ForLoopTemporaryBytes(param.Max());
         var previous = p.ForLoopTemporaries.IsEmpty ? 0 : param.Where(b => b != param.Max()).Max();
         Assert.InRange(measured, figure, figure + previous);
+    }
+
+    /// <summary>PyTorch 1.13's foreach path (<c>foreach=True</c>) makes exactly the lists the table gives for 1.13.</summary>
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("momentum")]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("rmsprop")]
+    [InlineData("adagrad")]
+    public void ForeachTemporaries_EqualPyTorch113Measured(string name)
+    {
+        var (param, runs) = Measured();
+        var measured = runs.Single(r => r.Name == name && r.Foreach).StepTemporaryPeakBytes;
+        Assert.Equal(measured, OptimizerProfiles.Of(Optimizers.Parse(name)).ForeachTemporaryBytes(param.Sum(), pyTorch113: true));
     }
 
     private static (long[] Params, IReadOnlyList<MeasuredRun> Runs) Measured()

@@ -46,4 +46,20 @@ public class AllocatorAndOptimizerTests
     {
         Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(new MemoryOptions { Optimizer = o }, 777, 5000));
     }
+
+    // largest parameter 777 bytes of 5,000: the for-loop path per parameter; the foreach path per list, as each version's
+    // _multi_tensor_* makes them (1.13 Adam's sqrt and denom, Adagrad's std, product and quotient; 2.x Adagrad's std and numerator)
+    [Theory]
+    [InlineData(Framework.PyTorch113, false, Optimizer.Adam, 2 * 777L)]
+    [InlineData(Framework.PyTorch2, false, Optimizer.Adagrad, 777L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.Adam, 2 * 5000L)]
+    [InlineData(Framework.PyTorch2, true, Optimizer.Adam, 5000L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.RmsProp, 5000L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.Adagrad, 3 * 5000L)]
+    [InlineData(Framework.PyTorch2, true, Optimizer.Adagrad, 2 * 5000L)]
+    public void OptimizerStep_Temporaries_FollowTheVersionsCode(Framework f, bool multiTensor, Optimizer o, long expected)
+    {
+        var options = new MemoryOptions { Framework = f, Backend = Backend.Cuda, Foreach = multiTensor, Optimizer = o };
+        Assert.Equal(expected, OptimizerModel.StepTemporaryBytes(options, 777, 5000));
+    }
 }

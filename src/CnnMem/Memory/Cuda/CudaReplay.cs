@@ -60,7 +60,7 @@ internal static class CudaReplay
         var g = StorageGraphs.Of(inference, options, training: true);
         var (replay, statics) = Start(inference, g, options, limit, training: true);
         var t = new StepTraceBuilder(g, training: true) { FullAt = chunk };
-        var opt = new OptimizerTrace(OptimizerModel.Profile(options), options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
+        var opt = new OptimizerTrace(options);
         var parameters = Parameters(g);
         var n = g.Nodes.Length;
         var stepAt = (2 * n) + 1;

@@ -8,15 +8,16 @@ namespace CnnMem.Memory.Trace;
 /// 1. the first step creates the state: one buffer per slot, and where the profile keeps them on the device the
 ///    4-byte <c>step</c> tensors (PyTorch keeps them on the CPU unless capturable: not on a CUDA device);
 /// 2. the temporaries: the single-tensor (for-loop) path makes its temporaries one parameter at a time; the foreach
-///    path makes each list over every parameter at once (<c>_foreach_sqrt</c>), then updates in place.
+///    path makes its lists over every parameter at once (<c>_foreach_sqrt</c>, alive together; which lists each
+///    version makes: <see cref="OptimizerModel.Temporaries"/>), then updates in place.
 /// </summary>
-internal sealed class OptimizerTrace(OptimizerProfile optimizer, bool multiTensor, bool stepTensorsOnDevice)
+internal sealed class OptimizerTrace(MemoryOptions options)
 {
     private readonly Dictionary<string, int[]> state = new(StringComparer.Ordinal);
-
-    private bool HasStepTensor => stepTensorsOnDevice && optimizer.StepTensor;
-
-    private int Temporaries => optimizer.Temporaries(multiTensor);
+    private readonly OptimizerProfile optimizer = OptimizerModel.Profile(options);
+    private readonly bool multiTensor = options.EffectiveForeach;
+    private readonly bool hasStepTensor = options.Profile.OptimizerStepTensorsOnDevice && OptimizerModel.Profile(options).StepTensor;
+    private readonly int temporaries = OptimizerModel.Temporaries(options);
 
     public void Step(StepTraceBuilder t, IReadOnlyList<(string Name, long Bytes)> parameters, int step)
     {
@@ -27,7 +28,7 @@ internal sealed class OptimizerTrace(OptimizerProfile optimizer, bool multiTenso
             {
                 continue;
             }
-            var ids = new int[optimizer.Slots + (HasStepTensor ? 1 : 0)];
+            var ids = new int[optimizer.Slots + (hasStepTensor ? 1 : 0)];
             for (var k = 0; k < ids.Length; k++)
             {
                 ids[k] = t.NewId();
@@ -35,21 +36,21 @@ internal sealed class OptimizerTrace(OptimizerProfile optimizer, bool multiTenso
             }
             state[name] = ids;
         }
-        if (Temporaries == 0)
+        if (temporaries == 0)
         {
             return;
         }
         if (multiTensor)
         {
             // each list over every parameter, the lists alive together
-            var temps = Enumerable.Range(0, Temporaries).SelectMany(_ => parameters.Select(p => (Id: t.NewId(), p.Bytes))).ToList();
+            var temps = Enumerable.Range(0, temporaries).SelectMany(_ => parameters.Select(p => (Id: t.NewId(), p.Bytes))).ToList();
             temps.ForEach(x => t.Alloc(x.Id, x.Bytes, step));
             temps.ForEach(x => t.Free(x.Id, step));
             return;
         }
         foreach (var (_, bytes) in parameters)
         {
-            var temps = Enumerable.Range(0, Temporaries).Select(_ => t.NewId()).ToList();
+            var temps = Enumerable.Range(0, temporaries).Select(_ => t.NewId()).ToList();
             temps.ForEach(id => t.Alloc(id, bytes, step));
             temps.ForEach(id => t.Free(id, step));
         }
