@@ -38,14 +38,14 @@ public static class StagesProbe
                 Time($"    arena plan {name}", () => planner(lifetimes, m.Alignment));
             }
             Time("  inference model", () => InferenceModel.Compute(inference, m));
-            Time("  training model", () => TrainingModel.Compute(inference, m, options.Optimizer));
+            Time("  training model", () => TrainingModel.Compute(inference, m));
             Time("  CUDA replay (inference)", () => CudaReplay.Inference(inference, m));
             var gt = StorageGraphs.Of(inference, m, training: true);
             var tb = Time("    trace builder", () => new CnnMem.Memory.Trace.StepTraceBuilder(gt, training: true));
             var lossT = Time("    trace forward", () => tb.Forward(training: true));
             Time("    trace backward", () => { tb.Backward(lossT, gradsExist: false); return 0; });
             Console.WriteLine($"    {tb.Events.Count} events, {gt.Storages.Length} storages");
-            Time("  CUDA replay (training)", () => CudaReplay.Training(inference, m, options.Optimizer));
+            Time("  CUDA replay (training)", () => CudaReplay.Training(inference, m));
             var report = Time("analyze (all of the above, as the CLI runs it)", () => Analyzer.Analyze(graph, options));
             // As the CLI writes it: UTF-8 streamed to stdout or the -o file (here a counting null stream).
             var json = Time("json (streamed)", () =>

@@ -77,11 +77,7 @@ internal sealed record AnalyzeSettings(
         {
             throw new CnnMemException($"--batch must be at least 1, found {batch}");
         }
-        if (!Optimizers.TryParse(optimizer, out var o))
-        {
-            throw new CnnMemException($"unknown optimizer '{optimizer}'; expected one of: {string.Join(", ", Optimizers.Names)}");
-        }
-        return new AnalyzeSettings(path, batch, model.DType, o, model.Format, model.OutputFile, model.Units, model.Dims, model.AllowUnknown)
+        return new AnalyzeSettings(path, batch, model.DType, Optimizers.Parse(optimizer), model.Format, model.OutputFile, model.Units, model.Dims, model.AllowUnknown)
         {
             Memory = model.Memory,
             Freeze = model.Freeze,

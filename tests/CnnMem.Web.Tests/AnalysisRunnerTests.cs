@@ -53,7 +53,7 @@ public class AnalysisRunnerTests
         var budget = DeviceTable.Bytes("t4");
         var s = full.Report!.Summary!;
         Assert.Equal(FitModel.FitInference(graph, FitOptions(settings), budget).Batch, s.MaxInferenceBatch);
-        Assert.Equal(FitModel.FitTraining(graph, FitOptions(settings), Optimizer.Sgd, budget).Batch, s.MaxTrainingBatch);
+        Assert.Equal(FitModel.FitTraining(graph, FitOptions(settings) with { Optimizer = Optimizer.Sgd }, budget).Batch, s.MaxTrainingBatch);
         Assert.True(s.MaxTrainingBatch > 64);
         Assert.Equal(first.Report.Summary.InferenceBytes, s.InferenceBytes); // the answer at this batch does not change
         Assert.Null(full.ParallelFit);
@@ -70,7 +70,7 @@ public class AnalysisRunnerTests
         Assert.Equal(64 * 4, parallel.GlobalBatch);
 
         var graph = SpecParser.Parse(Seed().Spec, "seed.cnn");
-        var fit = ParallelFit.Fit(graph, FitOptions(settings), Optimizer.Adam, settings.Parallel!, DeviceTable.Bytes("t4"));
+        var fit = ParallelFit.Fit(graph, FitOptions(settings) with { Optimizer = Optimizer.Adam }, settings.Parallel!, DeviceTable.Bytes("t4"));
         var shown = outcome.ParallelFit!;
         Assert.Equal(fit.Fit.Batch, shown.MicroBatch);
         Assert.Equal(fit.GlobalBatch, shown.GlobalBatch);

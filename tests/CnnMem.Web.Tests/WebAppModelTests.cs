@@ -105,7 +105,7 @@ public sealed partial class WebAppTests
         var fitOptions = new AnalysisOptions { Memory = CnnMem.Memory.DeviceTable.OnDevice(Defaults(1).Memory, "t4") }; // as fit --device t4 sets its architecture
         var budget = CnnMem.Memory.DeviceTable.Bytes("t4");
         var inference = CnnMem.Pipeline.FitModel.FitInference(graph, fitOptions, budget).Batch;
-        var training = CnnMem.Pipeline.FitModel.FitTraining(graph, fitOptions, Optimizer.Sgd, budget).Batch;
+        var training = CnnMem.Pipeline.FitModel.FitTraining(graph, fitOptions with { Optimizer = Optimizer.Sgd }, budget).Batch;
         var page = await OpenAsync();
         Assert.Contains("choose a device", await page.TextAsync("#largest-batch") ?? "", StringComparison.Ordinal);
 
@@ -117,7 +117,7 @@ public sealed partial class WebAppTests
 
         // 4 GPUs, FSDP: the per-device training memory (the CLI's --gpus 4 --parallel fsdp) and fit --gpus's micro-batch
         var parallel = new CnnMem.Memory.Parallel.DataParallelOptions { Gpus = 4, Strategy = CnnMem.Memory.Parallel.ParallelStrategy.Fsdp };
-        var perDevice = CnnMem.Pipeline.ParallelFit.Fit(graph, fitOptions, Optimizer.Sgd, parallel, budget);
+        var perDevice = CnnMem.Pipeline.ParallelFit.Fit(graph, fitOptions with { Optimizer = Optimizer.Sgd }, parallel, budget);
         var analysed = Analyzer.Analyze(graph, Defaults(64) with { Parallel = parallel, Memory = fitOptions.Memory }); // on the t4 (sm_75), as the page
         await SelectAsync(page, "#gpus", "4");
         await SelectAsync(page, "#parallel", "Fsdp");

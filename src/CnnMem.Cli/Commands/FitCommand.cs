@@ -86,12 +86,7 @@ internal static class FitCommand
         }
         device = device is null ? null : DeviceTable.Resolve(device);
         var budget = memory is not null ? MemoryCliOptions.Size("--memory", memory) : DeviceTable.Bytes(device!);
-        var parsed = new List<Optimizer>();
-        foreach (var name in optimizers)
-        {
-            parsed.Add(Optimizers.TryParse(name, out var o) ? o
-                : throw new CnnMemException($"unknown optimizer '{name}'; expected one of {string.Join(", ", Optimizers.Names)}"));
-        }
+        var parsed = optimizers.Select(Optimizers.Parse).ToArray();
         var model = ctx.Loader.Load(path, input);
         BatchChoice.CheckDimNames(model.Graph, settings.Dims);
         if (model.Graph.BatchSymbol is { } symbol && settings.Dims.ContainsKey(symbol))
@@ -108,9 +103,10 @@ internal static class FitCommand
             Registry = ctx.Registry,
         };
         var results = new List<FitResult> { FitModel.FitInference(model.Graph, options, budget) };
-        results.AddRange(parsed.Select(o => FitModel.FitTraining(model.Graph, options, o, budget)));
+        var training = parsed.Select(o => options with { Optimizer = o }).ToArray();
+        results.AddRange(training.Select(t => FitModel.FitTraining(model.Graph, t, budget)));
         var perDevice = parallel.Options is { } p
-            ? parsed.SelectMany(o => parallel.Auto ? ParallelFit.FitAll(model.Graph, options, o, p, budget) : [ParallelFit.Fit(model.Graph, options, o, p, budget)]).ToArray()
+            ? training.SelectMany(t => parallel.Auto ? ParallelFit.FitAll(model.Graph, t, p, budget) : [ParallelFit.Fit(model.Graph, t, p, budget)]).ToArray()
             : null;
 
         var fitted = new FitRenderer(model.Graph.Name, budget, device ?? memory!, settings, results)

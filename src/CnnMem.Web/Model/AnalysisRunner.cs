@@ -37,7 +37,7 @@ internal static class AnalysisRunner
             var options = settings.ToOptions(batch, dims, withFit);
             var report = Analyzer.Analyze(graph, options);
             var perDevice = withFit && options.Parallel is { } p && report.Memory.Training is not null && report.Summary?.DeviceBytes is { } budget
-                ? Batch(ParallelFit.Fit(graph, FitOptions(options), options.Optimizer, p, budget))
+                ? Batch(ParallelFit.Fit(graph, FitOptions(options), p, budget))
                 : null;
             return new AnalysisOutcome(report, graph, null, null, clock.Elapsed)
             {
@@ -73,6 +73,7 @@ internal static class AnalysisRunner
         Dims = o.Dims,
         AllowUnknown = o.AllowUnknown,
         Freeze = o.Freeze,
+        Optimizer = o.Optimizer,
         Memory = o.Memory, // WebSettings.ToOptions set the GPU's architecture
         Registry = o.Registry,
         ParallelModels = false,

@@ -13,8 +13,15 @@ public sealed record AnalysisOptions
     /// <summary>The element type of the float tensors (activations, weights).</summary>
     public DType DType { get; init; } = DType.Float32;
 
-    /// <summary>The optimizer whose state the training figures include.</summary>
-    public Optimizer Optimizer { get; init; } = Optimizer.Sgd;
+    private readonly Optimizer optimizer = Optimizer.Sgd;
+    private readonly Memory.MemoryOptions memory = new();
+
+    /// <summary>The optimizer whose state the training figures include (the memory models read it in <see cref="Memory"/>).</summary>
+    public Optimizer Optimizer
+    {
+        get => optimizer;
+        init => (optimizer, memory) = (value, memory with { Optimizer = value });
+    }
 
     /// <summary>Values for symbolic dims other than the batch (<c>--dim NAME=VALUE</c>).</summary>
     public ImmutableDictionary<string, long> Dims { get; init; } = ImmutableDictionary<string, long>.Empty;
@@ -32,8 +39,12 @@ public sealed record AnalysisOptions
     /// <summary>The op rules to use (the library's own by default; not API: cnnmem's tools and tests swap in others).</summary>
     internal OpRegistry Registry { get; init; } = OpRegistry.Default;
 
-    /// <summary>The framework memory model's settings (backend, mixed precision, checkpointing, device overheads).</summary>
-    public Memory.MemoryOptions Memory { get; init; } = new();
+    /// <summary>The framework memory model's settings (backend, mixed precision, checkpointing, device overheads), with <see cref="Optimizer"/>.</summary>
+    public Memory.MemoryOptions Memory
+    {
+        get => memory;
+        init => memory = value with { Optimizer = optimizer };
+    }
 
     /// <summary>Whether to run the framework memory model beside the textbook figures.</summary>
     public bool FrameworkMemory { get; init; } = true;

@@ -1,19 +1,8 @@
 namespace CnnMem.Core;
 
-/// <summary>Names and state slots of <see cref="Optimizer"/> values.</summary>
+/// <summary>Names of <see cref="Optimizer"/> values and the one parser of <c>--optimizer</c> (what each holds: <see cref="OptimizerProfiles"/>).</summary>
 internal static class Optimizers
 {
-    /// <summary>Per-parameter state tensors the optimizer keeps: none for SGD, the momentum buffer,
-    /// Adam's two moments, RMSprop's square average, Adagrad's sum of squares.</summary>
-    public static int StateSlots(Optimizer o) => o switch
-    {
-        Optimizer.Sgd => 0,
-        Optimizer.Momentum => 1,
-        Optimizer.Adam or Optimizer.AdamW => 2,
-        Optimizer.RmsProp or Optimizer.Adagrad => 1,
-        _ => throw new ArgumentOutOfRangeException(nameof(o)),
-    };
-
     public static string Name(Optimizer o) => o.ToString().ToLowerInvariant();
 
     public static IEnumerable<string> Names => Enum.GetValues<Optimizer>().Select(Name);
@@ -36,4 +25,9 @@ internal static class Optimizers
         optimizer = default;
         return false;
     }
+
+    /// <summary>An optimizer's name (case-insensitive, or <c>sgd_momentum</c>), or an error naming every accepted one.</summary>
+    public static Optimizer Parse(string text) => TryParse(text, out var o)
+        ? o
+        : throw new CnnMemException($"unknown optimizer '{text}'; expected one of: {string.Join(", ", Names)}");
 }

@@ -16,7 +16,7 @@ internal static class NaiveMemoryModel
         var size = DTypes.SizeOf(dtype);
         var activation = checked(totals.ActivationElements * size);
         var gradients = checked(totals.TrainableParams * size);
-        var slots = Optimizers.StateSlots(optimizer);
+        var slots = OptimizerProfiles.Of(optimizer).Slots;
         return new NaiveMemory(
             ActivationBytesPerSample: checked(totals.ActivationElementsPerSample * size),
             ActivationBytes: activation,

@@ -16,9 +16,9 @@ namespace CnnMem.Memory;
 /// </summary>
 internal static class Checkpointing
 {
-    public static TrainingMemory Compute(InferenceResult inference, StorageGraph g, MemoryOptions options, Optimizer optimizer, Func<long, long> round)
+    public static TrainingMemory Compute(InferenceResult inference, StorageGraph g, MemoryOptions options, Func<long, long> round)
     {
-        var full = TrainingModel.Compute(inference, options with { CheckpointEvery = 0 }, optimizer, round);
+        var full = TrainingModel.Compute(inference, options with { CheckpointEvery = 0 }, round);
         var plan = CheckpointSegments.Of(g, options.CheckpointEvery);
         var segmentSaved = new Dictionary<int, long>();
         foreach (var (segment, s) in plan.Recomputed)
@@ -33,7 +33,7 @@ internal static class Checkpointing
         var largest = segmentSaved.Values.DefaultIfEmpty(0).Max();
         var cold = new PassPeak(Math.Max(after, full.BackwardPeakBytes - drop + largest), full.BackwardPeakAt, 0);
         var steady = new PassPeak(Math.Max(after, full.SteadyBackwardPeakBytes - drop + largest), full.BackwardPeakAt, 0);
-        var result = TrainingModel.Assemble(thinned, options, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
+        var result = TrainingModel.Assemble(thinned, options, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
         return result with
         {
             CheckpointEvery = plan.Length,

@@ -50,10 +50,10 @@ internal static class DeviceModel
         m with { ActivationPeakBytes = run.PeakAboveStatic, PeakAtLayer = InferenceModel.StepName(g, run.ForwardAt) };
 
     /// <summary>The training step's figures as the allocator counts them (gradients and state in whole blocks).</summary>
-    public static TrainingMemory OnDevice(TrainingMemory t, CudaRun run, StorageGraph g, Optimizer optimizer, MemoryOptions options)
+    public static TrainingMemory OnDevice(TrainingMemory t, CudaRun run, StorageGraph g, MemoryOptions options)
     {
         var grads = CudaReplay.Parameters(g).Aggregate(0L, (a, x) => checked(a + Round(x.Bytes)));
-        var state = checked(Trace.OptimizerTrace.Slots(optimizer) * grads);
+        var state = checked(OptimizerModel.Profile(options).Slots * grads);
         var zero = options.EffectiveZeroGrad == ZeroGradMode.Zero;
         var temp = Math.Max(0, run.StepPeak - (zero ? 0 : grads));
         return t with

@@ -91,6 +91,13 @@ public sealed record MemoryOptions
     /// <summary>cuBLAS's workspace per handle: the measured profile's on its own architecture, else PyTorch's rule for <see cref="GpuArch"/>.</summary>
     internal long EffectiveBlasWorkspaceBytes => GpuArch is { } a && Profile.BlasWorkspaceBytes > 0 ? GpuArchitectures.CublasWorkspaceBytes(a) : Profile.BlasWorkspaceBytes;
 
+    /// <summary>
+    /// The optimizer whose state and step the training models count, travelling with the rest of the setup: set from
+    /// <see cref="Analysis.AnalysisOptions.Optimizer"/>, which keeps its <see cref="Analysis.AnalysisOptions.Memory"/> in step
+    /// with it (not API: library users set the analysis options' optimizer).
+    /// </summary>
+    internal Optimizer Optimizer { get; init; } = Optimizer.Sgd;
+
     /// <summary>The cuDNN workspace table (<c>--cudnn-table</c>); null: the one built into the library.</summary>
     internal Cudnn.CudnnWorkspaceTable? CudnnTable { get; init; }
 }

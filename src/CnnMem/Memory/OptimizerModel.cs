@@ -3,33 +3,27 @@ using CnnMem.Core;
 namespace CnnMem.Memory;
 
 /// <summary>
-/// PyTorch's optimizers (the for-loop path, 1.13's default, and the foreach path, 2.x's default on CUDA):
-/// - state: momentum and RMSprop one buffer per parameter, Adam/AdamW two moments, Adagrad a sum of squares;
-///   Adam, AdamW and Adagrad also keep a float32 0-d <c>step</c> tensor per parameter tensor;
-/// - step temporaries, per parameter tensor, so the largest one decides: Adam/AdamW <c>sqrt</c> and <c>div</c>
-///   (2x), RMSprop and Adagrad <c>sqrt</c> (1x), SGD and momentum update in place.
+/// The optimizer's figures for one device as the framework model runs it: the options' optimizer
+/// (<see cref="MemoryOptions.Optimizer"/>) looked up in <see cref="OptimizerProfiles"/>, with the framework profile's
+/// framework's facts beside it: whether the <c>step</c> tensors live where the state does
+/// (<see cref="FrameworkProfile.OptimizerStepTensorsOnDevice"/>), which path the step takes
+/// (<see cref="MemoryOptions.EffectiveForeach"/>) and which version's foreach code runs. No optimizer knowledge is written here.
 /// </summary>
 internal static class OptimizerModel
 {
-    /// <summary>The optimizer state in bytes; <paramref name="stepTensorsOnDevice"/>: whether the 4-byte <c>step</c> tensors live where the state does (PyTorch keeps them on the CPU unless capturable).</summary>
-    public static long StateBytes(Optimizer o, long paramBytes, int paramTensors, bool stepTensorsOnDevice = true)
-    {
-        var steps = stepTensorsOnDevice ? 4L * paramTensors : 0;
-        return o switch
-        {
-            Optimizer.Sgd => 0,
-            Optimizer.Momentum or Optimizer.RmsProp => paramBytes,
-            Optimizer.Adam or Optimizer.AdamW => checked((2 * paramBytes) + steps),
-            Optimizer.Adagrad => checked(paramBytes + steps),
-            _ => throw new ArgumentOutOfRangeException(nameof(o)),
-        };
-    }
+    /// <summary>The options' optimizer profile.</summary>
+    public static OptimizerProfile Profile(MemoryOptions options) => OptimizerProfiles.Of(options.Optimizer);
 
-    /// <summary>The step's temporaries: per parameter for the for-loop path (the largest decides), for all parameters at once on the foreach path.</summary>
-    public static long StepTemporaryBytes(Optimizer o, long largestParamBytes, long totalParamBytes = 0, bool multiTensor = false) => o switch
-    {
-        Optimizer.Adam or Optimizer.AdamW => multiTensor ? totalParamBytes : checked(2 * largestParamBytes),
-        Optimizer.RmsProp or Optimizer.Adagrad => multiTensor ? totalParamBytes : largestParamBytes,
-        _ => 0,
-    };
+    /// <summary>The state of parameters of <paramref name="paramBytes"/> in <paramref name="paramTensors"/> tensors.</summary>
+    public static long StateBytes(MemoryOptions options, long paramBytes, int paramTensors) =>
+        Profile(options).StateBytes(paramBytes, paramTensors, options.Profile.OptimizerStepTensorsOnDevice);
+
+    /// <summary>The step's temporaries: per parameter on the for-loop path (the largest decides), for all parameters at once on the foreach path.</summary>
+    public static long StepTemporaryBytes(MemoryOptions options, long largestParamBytes, long totalParamBytes) =>
+        Profile(options).StepTemporaryBytes(largestParamBytes, totalParamBytes, options.EffectiveForeach, PyTorch113(options));
+
+    /// <summary>The step's temporaries alive at once per parameter on the options' path (the CUDA replay's step).</summary>
+    public static int Temporaries(MemoryOptions options) => Profile(options).Temporaries(options.EffectiveForeach, PyTorch113(options));
+
+    private static bool PyTorch113(MemoryOptions options) => options.Framework == Framework.PyTorch113;
 }

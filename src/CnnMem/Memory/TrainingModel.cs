@@ -9,32 +9,32 @@ namespace CnnMem.Memory;
 /// One training step in PyTorch 1.13 semantics:
 /// 1. forward (training mode) with the loss; what is live at its end is what autograd keeps;
 /// 2. backward, cold (first step: gradients created and kept) and steady (gradients exist, new ones added in);
-/// 3. the optimizer step: state, and the temporaries of the single-tensor implementation;
+/// 3. the optimizer step: state, and the temporaries of the path the options take (<see cref="OptimizerModel"/>);
 /// 4. steady peak = gradients + state + max(forward, steady backward, step temporaries), above the static bytes.
 /// </summary>
 internal static class TrainingModel
 {
-    public static TrainingMemory Compute(InferenceResult inference, MemoryOptions options, Optimizer optimizer, Func<long, long>? round = null)
+    public static TrainingMemory Compute(InferenceResult inference, MemoryOptions options, Func<long, long>? round = null)
     {
         round ??= static b => b;
         var g = StorageGraphs.Of(inference, options, training: true);
         if (options.CheckpointEvery != 0)
         {
-            return Checkpointing.Compute(inference, g, options, optimizer, round);
+            return Checkpointing.Compute(inference, g, options, round);
         }
         var lifetimes = ForwardPass.Lifetimes(g, training: true, round);
         var forward = ArenaPlanners.LowerBound(lifetimes);
         var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
         var cold = BackwardPass.Run(g, after, steady: false, round);
         var steady = BackwardPass.Run(g, after, steady: true, round);
-        return Assemble(g, options, optimizer, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
+        return Assemble(g, options, forward.Bytes, InferenceModel.StepName(g, forward.Step), after, cold, steady, round);
     }
 
-    internal static TrainingMemory Assemble(StorageGraph g, MemoryOptions options, Optimizer optimizer, long forwardPeak, string forwardAt, long after, PassPeak cold, PassPeak steady, Func<long, long> round)
+    internal static TrainingMemory Assemble(StorageGraph g, MemoryOptions options, long forwardPeak, string forwardAt, long after, PassPeak cold, PassPeak steady, Func<long, long> round)
     {
         var grads = g.TrainableParamBytes;
-        var state = OptimizerModel.StateBytes(optimizer, grads, g.TrainableParamTensors, options.Profile.OptimizerStepTensorsOnDevice);
-        var temp = round(OptimizerModel.StepTemporaryBytes(optimizer, g.LargestParamBytes, grads, options.EffectiveForeach));
+        var state = OptimizerModel.StateBytes(options, grads, g.TrainableParamTensors);
+        var temp = round(OptimizerModel.StepTemporaryBytes(options, g.LargestParamBytes, grads));
         // zero_grad in place keeps the gradients through the step; set to None, backward makes them anew (as the cold step does)
         var steadyPeak = options.EffectiveZeroGrad == ZeroGradMode.Zero
             ? checked(grads + state + Math.Max(forwardPeak, Math.Max(steady.Peak, temp)))
@@ -42,7 +42,7 @@ internal static class TrainingModel
         var labels = checked(g.LossRows * DTypes.SizeOf(DType.Int64));
         var statics = checked(g.ParamBytes + g.BufferBytes + g.InputBytes + labels);
         return new TrainingMemory(
-            Optimizers.Name(optimizer),
+            Optimizers.Name(options.Optimizer),
             statics,
             SavedBytes(g),
             forwardPeak,
@@ -56,7 +56,7 @@ internal static class TrainingModel
             temp,
             checked(grads + state + temp),
             steadyPeak,
-            Layers(g, optimizer, options.Profile.OptimizerStepTensorsOnDevice))
+            Layers(g, options))
         {
             PersistentBytes = checked(g.ParamBytes + g.BufferBytes + grads + state),
         };
@@ -102,7 +102,7 @@ internal static class TrainingModel
         return total;
     }
 
-    private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, Optimizer optimizer, bool stepTensorsOnDevice)
+    private static ImmutableArray<TrainingLayerMemory> Layers(StorageGraph g, MemoryOptions options)
     {
         var seen = new StorageSet(g.Storages.Length);
         var rows = ImmutableArray.CreateBuilder<TrainingLayerMemory>(g.Nodes.Length);
@@ -112,7 +112,7 @@ internal static class TrainingModel
             var kept = NewlyKeptBytes(g, n, seen);
             var actGrad = n.PassesGradThrough ? 0 : Sum(n.GradInputs);
             var paramBytes = Sum(n.ParamGrads);
-            var state = OptimizerModel.StateBytes(optimizer, paramBytes, n.ParamGrads.Length, stepTensorsOnDevice);
+            var state = OptimizerModel.StateBytes(options, paramBytes, n.ParamGrads.Length);
             running = checked(running + kept + actGrad + (2 * paramBytes) + state);
             rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running) { WeightBytes = paramBytes, WeightGradientBytes = paramBytes });
         }

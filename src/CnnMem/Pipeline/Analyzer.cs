@@ -95,7 +95,7 @@ internal static class Analyzer
         {
             return TimelineModel.Compute(inference, m, t);
         }
-        var (_, levels) = CudaReplay.TrainingSteps(inference, m, options.Optimizer);
+        var (_, levels) = CudaReplay.TrainingSteps(inference, m);
         return TimelineModel.FromReplay(StorageGraphs.Of(inference, m, training: true), levels, t, m.EffectiveContextBytes);
     }
 
@@ -117,8 +117,8 @@ internal static class Analyzer
             {
                 return (null, null);
             }
-            var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-            return (plain, MemoryEstimator.TrainingRun(inference, m, options.Optimizer));
+            var plain = TrainingModel.Compute(inference, m);
+            return (plain, MemoryEstimator.TrainingRun(inference, m));
         }
         var training = options.ParallelModels ? Task.Run(Train) : null;
         var inf = InferenceModel.Compute(inference, m);
@@ -130,7 +130,7 @@ internal static class Analyzer
             CudnnWorkspaces = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, m, training: trainRun is not null),
         };
         return options.Parallel is { } p && report.Training is { } t
-            ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Optimizer, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
+            ? report with { Parallel = CnnMem.Memory.Parallel.ParallelAnalysis.Compute(inference, t, m, options.Batch, report.Device?.TrainingRoundingBytes ?? 0, p) }
             : report;
     }
 
@@ -147,7 +147,7 @@ internal static class Analyzer
         return report with
         {
             Inference = inf,
-            Training = Checkpointed(DeviceModel.OnDevice(plain, run, g, options.Optimizer, m), inference, m, options.Optimizer, run),
+            Training = Checkpointed(DeviceModel.OnDevice(plain, run, g, m), inference, m, run),
             Device = DeviceModel.Compute(m, infRun, run, report.Inference!, plain),
         };
     }
@@ -159,20 +159,20 @@ internal static class Analyzer
     public static (TrainingMemory Training, long Rounding) TrainingOnDevice(InferenceResult inference, AnalysisOptions options)
     {
         var m = options.Memory;
-        var plain = TrainingModel.Compute(inference, m, options.Optimizer);
-        if (MemoryEstimator.TrainingRun(inference, m, options.Optimizer) is not { } run)
+        var plain = TrainingModel.Compute(inference, m);
+        if (MemoryEstimator.TrainingRun(inference, m) is not { } run)
         {
             return (plain, 0);
         }
-        var t = Checkpointed(DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), options.Optimizer, m), inference, m, options.Optimizer, run);
+        var t = Checkpointed(DeviceModel.OnDevice(plain, run, StorageGraphs.Of(inference, m, training: true), m), inference, m, run);
         return (t, run.PeakAboveStatic - plain.SteadyPeakBytes);
     }
 
     /// <summary>With checkpointing, what it saves as the allocator counts it: the same step replayed without it, less this replay's peak.</summary>
-    private static TrainingMemory Checkpointed(TrainingMemory t, InferenceResult inference, MemoryOptions m, Optimizer optimizer, CudaRun run) =>
+    private static TrainingMemory Checkpointed(TrainingMemory t, InferenceResult inference, MemoryOptions m, CudaRun run) =>
         m.CheckpointEvery == 0
             ? t
-            : t with { CheckpointSavingsBytes = CudaReplay.Training(inference, m with { CheckpointEvery = 0 }, optimizer).PeakAboveStatic - run.PeakAboveStatic };
+            : t with { CheckpointSavingsBytes = CudaReplay.Training(inference, m with { CheckpointEvery = 0 }).PeakAboveStatic - run.PeakAboveStatic };
 
     /// <summary>The settings echoed in the report: the profile and every option that changes a figure.</summary>
     public static MemoryModelSettings Settings(MemoryOptions m) => new(

@@ -32,64 +32,70 @@ internal static class FitModel
         return InferenceModel.Compute(inference, options.Memory).TotalBytes;
     }
 
-    public static long TrainingBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long batch)
+    /// <summary>A training step with the options' optimizer.</summary>
+    public static long TrainingBytes(ModelGraph graph, AnalysisOptions options, long batch)
     {
         var inference = Analyzer.Infer(graph, options, batch);
         if (MemoryEstimator.Replays(options.Memory))
         {
-            return checked(CudaReplay.Training(inference, options.Memory, optimizer).ReservedPeak + options.Memory.EffectiveContextBytes);
+            return checked(CudaReplay.Training(inference, options.Memory).ReservedPeak + options.Memory.EffectiveContextBytes);
         }
         var cuda = options.Memory.Backend == Backend.Cuda;
-        var t = TrainingModel.Compute(inference, options.Memory, optimizer, cuda ? DeviceModel.Round : null);
+        var t = TrainingModel.Compute(inference, options.Memory, cuda ? DeviceModel.Round : null);
         return checked(t.SteadyPeakTotalBytes + (cuda ? options.Memory.EffectiveContextBytes : 0));
     }
 
     public static FitResult FitInference(ModelGraph graph, AnalysisOptions options, long budget) =>
-        Fit("inference", graph, options, null, budget);
+        Fit("inference", graph, options, training: false, budget);
 
-    public static FitResult FitTraining(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, long budget) =>
-        Fit($"training ({Optimizers.Name(optimizer)}, {DTypes.Name(options.DType)}{(options.Memory.MixedPrecision ? ", mixed precision" : "")})", graph, options, optimizer, budget);
+    /// <summary>The largest training batch with the options' optimizer.</summary>
+    public static FitResult FitTraining(ModelGraph graph, AnalysisOptions options, long budget) =>
+        Fit(TrainingMode(options), graph, options, training: true, budget);
+
+    /// <summary>The fit's name for a training step: optimizer, dtype and mixed precision.</summary>
+    internal static string TrainingMode(AnalysisOptions options) =>
+        $"training ({Optimizers.Name(options.Optimizer)}, {DTypes.Name(options.DType)}{(options.Memory.MixedPrecision ? ", mixed precision" : "")})";
 
     /// <summary>
-    /// Inference (<paramref name="optimizer"/> null) or a training step at <paramref name="batch"/> under
+    /// Inference or a training step (<paramref name="training"/>) at <paramref name="batch"/> under
     /// <paramref name="budget"/>, as <c>fit</c> decides it and <c>analyze --device</c> shows it.
     /// </summary>
-    public static BudgetRun UnderBudget(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget)
+    public static BudgetRun UnderBudget(ModelGraph graph, AnalysisOptions options, bool training, long batch, long budget)
     {
-        long Unconstrained() => optimizer is { } o ? TrainingBytes(graph, options, o, batch) : InferenceBytes(graph, options, batch);
+        long Unconstrained() => training ? TrainingBytes(graph, options, batch) : InferenceBytes(graph, options, batch);
         if (!MemoryEstimator.Replays(options.Memory))
         {
             var bytes = Unconstrained();
             return new BudgetRun(bytes <= budget, bytes, bytes, 0, 0);
         }
-        var run = Runs(graph, options, optimizer, batch, budget);
+        var run = Runs(graph, options, training, batch, budget);
         var unconstrained = Unconstrained();
         if (run.Run is { Fits: true } r)
         {
             return new BudgetRun(true, run.Bytes, unconstrained, r.SkippedWorkspaces, r.SkippedWorkspaceBytes);
         }
-        var g = StorageGraphs.Of(Analyzer.Infer(graph, options, batch), options.Memory, training: optimizer is not null);
-        return new BudgetRun(false, LeastBudget(graph, options, optimizer, batch, budget, unconstrained), unconstrained, 0, 0)
+        var g = StorageGraphs.Of(Analyzer.Infer(graph, options, batch), options.Memory, training);
+        return new BudgetRun(false, LeastBudget(graph, options, training, batch, budget, unconstrained), unconstrained, 0, 0)
         {
             Failure = run.Run is null
                 ? new BudgetFailure("CUDA context", null, null, 0, 0, 0, 0, 0)
-                : FailureSite.Of(run.Run.Failure, g, training: optimizer is not null, budget - options.Memory.EffectiveContextBytes),
+                : FailureSite.Of(run.Run.Failure, g, training, budget - options.Memory.EffectiveContextBytes),
         };
     }
 
-    private static FitResult Fit(string mode, ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long budget)
+    private static FitResult Fit(string mode, ModelGraph graph, AnalysisOptions options, bool training, long budget)
     {
         var cache = new Dictionary<long, BudgetRun>();
-        BudgetRun at(long b) => cache.TryGetValue(b, out var r) ? r : cache[b] = UnderBudget(graph, options, optimizer, b, budget);
+        BudgetRun at(long b) => cache.TryGetValue(b, out var r) ? r : cache[b] = UnderBudget(graph, options, training, b, budget);
         var fit = MemoryEstimator.Replays(options.Memory)
-            ? FitSolver.Largest(mode, budget, b => at(b).Bytes, b => Runs(graph, options, optimizer, b, budget) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default)
+            ? FitSolver.Largest(mode, budget, b => at(b).Bytes, b => Runs(graph, options, training, b, budget) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default)
             : FitSolver.Solve(mode, budget, b => at(b).Bytes);
         var next = fit.BytesAtNextBatch > 0 ? at(fit.Batch + 1) : null;
         var here = fit.Batch > 0 ? at(fit.Batch) : null;
         // inference's answer is for repeated forwards; a first forward from a clean cache may reach further (never less:
         // the repeated run's replay plays a first forward under the same budget)
-        var first = optimizer is null && MemoryEstimator.Replays(options.Memory) && fit.Batch > 0
-            ? FitSolver.Largest(mode, budget, _ => 0, b => Runs(graph, options, null, b, budget, firstOnly: true) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default).Batch
+        var first = !training && MemoryEstimator.Replays(options.Memory) && fit.Batch > 0
+            ? FitSolver.Largest(mode, budget, _ => 0, b => Runs(graph, options, training: false, b, budget, firstOnly: true) is var r ? (r.Run?.Fits ?? false, r.Bytes) : default).Batch
             : 0;
         return fit with
         {
@@ -105,17 +111,17 @@ internal static class FitModel
     /// The least budget (to <see cref="LeastBudgetStep"/>) in which the run at <paramref name="batch"/> fits, above
     /// <paramref name="budget"/> (where it does not) and at most <paramref name="unconstrained"/> (where the cap is never met).
     /// </summary>
-    private static long LeastBudget(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget, long unconstrained)
+    private static long LeastBudget(ModelGraph graph, AnalysisOptions options, bool training, long batch, long budget, long unconstrained)
     {
         long fails = budget, fits = Math.Max(unconstrained, checked(budget + 1));
-        while (Runs(graph, options, optimizer, batch, fits).Run is not { Fits: true })
+        while (Runs(graph, options, training, batch, fits).Run is not { Fits: true })
         {
             (fails, fits) = (fits, checked(fits * 2)); // the unconstrained run should fit its own peak: a safety net, not a path taken
         }
         while (fits - fails > LeastBudgetStep)
         {
             var mid = fails + ((fits - fails) / 2);
-            if (Runs(graph, options, optimizer, batch, mid).Run is { Fits: true })
+            if (Runs(graph, options, training, batch, mid).Run is { Fits: true })
             {
                 fits = mid;
             }
@@ -128,11 +134,11 @@ internal static class FitModel
     }
 
     /// <summary>
-    /// The replay at <paramref name="batch"/> capped at the budget (inference when <paramref name="optimizer"/> is null),
+    /// The replay at <paramref name="batch"/> capped at the budget (a training step with the options' optimizer when <paramref name="training"/>),
     /// and the device memory it then takes: the context plus what the allocator reserved under the budget; no run when
     /// the context alone passes the budget.
     /// </summary>
-    private static (CudaRun? Run, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, Optimizer? optimizer, long batch, long budget, bool firstOnly = false)
+    private static (CudaRun? Run, long Bytes) Runs(ModelGraph graph, AnalysisOptions options, bool training, long batch, long budget, bool firstOnly = false)
     {
         var context = options.Memory.EffectiveContextBytes;
         if (budget - context <= 0)
@@ -140,8 +146,8 @@ internal static class FitModel
             return (null, 0);
         }
         var inference = Analyzer.Infer(graph, options, batch);
-        var run = optimizer is { } o
-            ? CudaReplay.Training(inference, options.Memory, o, budget - context)
+        var run = training
+            ? CudaReplay.Training(inference, options.Memory, budget - context)
             : CudaReplay.Inference(inference, options.Memory, budget - context, firstOnly);
         return (run, checked(run.ReservedPeak + context));
     }

@@ -20,17 +20,17 @@ internal sealed class MemoryAtBatch(ModelGraph graph, AnalysisOptions options, b
         inference.TryGetValue(batch, out var v) ? v : inference[batch] = FitModel.InferenceBytes(graph, options, batch);
 
     public long? Training(long batch) =>
-        !trains ? null : training.TryGetValue(batch, out var v) ? v : training[batch] = FitModel.TrainingBytes(graph, options, options.Optimizer, batch);
+        !trains ? null : training.TryGetValue(batch, out var v) ? v : training[batch] = FitModel.TrainingBytes(graph, options, batch);
 
     /// <summary>Inference at <paramref name="batch"/> under <paramref name="budget"/>, as <c>fit</c> decides it.</summary>
-    public BudgetRun InferenceUnderBudget(long batch, long budget) => FitModel.UnderBudget(graph, options, null, batch, budget);
+    public BudgetRun InferenceUnderBudget(long batch, long budget) => FitModel.UnderBudget(graph, options, training: false, batch, budget);
 
     /// <summary>The training step at <paramref name="batch"/> under <paramref name="budget"/>; null without a training model.</summary>
-    public BudgetRun? TrainingUnderBudget(long batch, long budget) => trains ? FitModel.UnderBudget(graph, options, options.Optimizer, batch, budget) : null;
+    public BudgetRun? TrainingUnderBudget(long batch, long budget) => trains ? FitModel.UnderBudget(graph, options, training: true, batch, budget) : null;
 
     /// <summary>The largest inference batch for the budget, as <c>fit</c> answers it (on CUDA a replay under the budget).</summary>
     public long MaxInferenceBatch(long budget) => FitModel.FitInference(graph, options, budget).Batch;
 
     /// <summary>The largest training batch for the budget, as <c>fit</c> answers it.</summary>
-    public long? MaxTrainingBatch(long budget) => trains ? FitModel.FitTraining(graph, options, options.Optimizer, budget).Batch : null;
+    public long? MaxTrainingBatch(long budget) => trains ? FitModel.FitTraining(graph, options, budget).Batch : null;
 }

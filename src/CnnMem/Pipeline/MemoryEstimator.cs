@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
@@ -17,9 +16,9 @@ internal static class MemoryEstimator
     public static bool Replays(MemoryOptions options) =>
         options.Profile.Allocator is not null;
 
-    /// <summary>The training replay, or null where the plain model decides.</summary>
-    public static CudaRun? TrainingRun(InferenceResult inference, MemoryOptions options, Optimizer optimizer) =>
-        Replays(options) ? CudaReplay.Training(inference, options, optimizer) : null;
+    /// <summary>The training replay (with the options' optimizer), or null where the plain model decides.</summary>
+    public static CudaRun? TrainingRun(InferenceResult inference, MemoryOptions options) =>
+        Replays(options) ? CudaReplay.Training(inference, options) : null;
 
     /// <summary>The inference replay, or null where the plain model decides.</summary>
     public static CudaRun? InferenceRun(InferenceResult inference, MemoryOptions options) =>

@@ -1,5 +1,4 @@
 using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Memory.Parallel;
@@ -16,32 +15,32 @@ namespace CnnMem.Pipeline;
 /// </summary>
 internal static class ParallelFit
 {
-    public static long DeviceBytes(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long batch) =>
-        DeviceBytes(Steps(graph, options, optimizer)(batch), options, optimizer, parallel, batch);
+    public static long DeviceBytes(ModelGraph graph, AnalysisOptions options, DataParallelOptions parallel, long batch) =>
+        DeviceBytes(Steps(graph, options)(batch), options, parallel, batch);
 
-    public static ParallelFitResult Fit(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long budget) =>
-        Fit(Steps(graph, options, optimizer), options, optimizer, parallel, budget);
+    /// <summary>The largest per-device micro-batch for a training step with the options' optimizer.</summary>
+    public static ParallelFitResult Fit(ModelGraph graph, AnalysisOptions options, DataParallelOptions parallel, long budget) =>
+        Fit(Steps(graph, options), options, parallel, budget);
 
     /// <summary><c>--parallel auto</c>: every strategy with the same devices and settings, in declaration order.</summary>
-    public static IReadOnlyList<ParallelFitResult> FitAll(ModelGraph graph, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long budget)
+    public static IReadOnlyList<ParallelFitResult> FitAll(ModelGraph graph, AnalysisOptions options, DataParallelOptions parallel, long budget)
     {
-        var steps = Steps(graph, options, optimizer);
-        return Enum.GetValues<ParallelStrategy>().Select(s => Fit(steps, options, optimizer, parallel with { Strategy = s }, budget)).ToArray();
+        var steps = Steps(graph, options);
+        return Enum.GetValues<ParallelStrategy>().Select(s => Fit(steps, options, parallel with { Strategy = s }, budget)).ToArray();
     }
 
     private static ParallelFitResult Fit(
-        Func<long, (InferenceResult Inference, TrainingMemory Training, long Rounding)> steps, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long budget)
+        Func<long, (InferenceResult Inference, TrainingMemory Training, long Rounding)> steps, AnalysisOptions options, DataParallelOptions parallel, long budget)
     {
-        var mode = $"training ({Optimizers.Name(optimizer)}, {DTypes.Name(options.DType)}{(options.Memory.MixedPrecision ? ", mixed precision" : "")})";
-        var fit = FitSolver.Solve(mode, budget, b => DeviceBytes(steps(b), options, optimizer, parallel, b));
+        var fit = FitSolver.Solve(FitModel.TrainingMode(options), budget, b => DeviceBytes(steps(b), options, parallel, b));
         return new ParallelFitResult(ParallelStrategies.Name(parallel.Strategy), parallel.Gpus, parallel.GradAccum, fit);
     }
 
-    private static long DeviceBytes((InferenceResult Inference, TrainingMemory Training, long Rounding) step, AnalysisOptions options, Optimizer optimizer, DataParallelOptions parallel, long batch) =>
-        ParallelModel.DeviceBytes(ParallelAnalysis.Compute(step.Inference, step.Training, options.Memory, optimizer, batch, step.Rounding, parallel));
+    private static long DeviceBytes((InferenceResult Inference, TrainingMemory Training, long Rounding) step, AnalysisOptions options, DataParallelOptions parallel, long batch) =>
+        ParallelModel.DeviceBytes(ParallelAnalysis.Compute(step.Inference, step.Training, options.Memory, batch, step.Rounding, parallel));
 
     /// <summary>The single-device step at a batch, memoised: inference, training and (CUDA) the rounding the allocator adds.</summary>
-    private static Func<long, (InferenceResult Inference, TrainingMemory Training, long Rounding)> Steps(ModelGraph graph, AnalysisOptions options, Optimizer optimizer)
+    private static Func<long, (InferenceResult Inference, TrainingMemory Training, long Rounding)> Steps(ModelGraph graph, AnalysisOptions options)
     {
         var cache = new Dictionary<long, (InferenceResult, TrainingMemory, long)>();
         return batch =>
@@ -49,7 +48,7 @@ internal static class ParallelFit
             if (!cache.TryGetValue(batch, out var step))
             {
                 var inference = Analyzer.Infer(graph, options, batch);
-                var (training, rounding) = Analyzer.TrainingOnDevice(inference, options with { Optimizer = optimizer });
+                var (training, rounding) = Analyzer.TrainingOnDevice(inference, options);
                 cache[batch] = step = (inference, training, rounding);
             }
             return step;

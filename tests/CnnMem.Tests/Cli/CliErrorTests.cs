@@ -92,6 +92,17 @@ public class CliErrorTests
         }
     }
 
+    /// <summary>fit parses --optimizer with analyze's parser: the same error, word for word, for the same bad name.</summary>
+    [Fact]
+    public void UnknownOptimizer_FitAndAnalyze_SayTheSame()
+    {
+        var analyze = CliRun.Tiny("analyze", "tiny", "--optimizer", "lion");
+        var fit = CliRun.Tiny("fit", "tiny", "--memory", "1GiB", "--optimizer", "sgd", "--optimizer", "lion");
+        Assert.Equal(ExitCodes.UsageOrInput, fit.ExitCode);
+        Assert.Contains("unknown optimizer 'lion'; expected one of: ", analyze.Error, StringComparison.Ordinal);
+        Assert.Equal(analyze.Error, fit.Error);
+    }
+
     [Theory]
     [InlineData("seq")]
     [InlineData("seq=0")]

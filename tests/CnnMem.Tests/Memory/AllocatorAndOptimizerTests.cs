@@ -27,14 +27,14 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.Adagrad, 1000L + 12)]
     public void OptimizerState_Slots_AndStepTensors(Optimizer o, long expected)
     {
-        Assert.Equal(expected, OptimizerModel.StateBytes(o, 1000, 3));
+        Assert.Equal(expected, OptimizerModel.StateBytes(new MemoryOptions { Optimizer = o }, 1000, 3));
     }
 
     [Fact]
     public void OptimizerState_Resnet50Adam_MatchesOracleReadme()
     {
         // README: 3 x 102,228,128 + 161 x 4 = 306,685,028 (grads + Adam state)
-        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(Optimizer.Adam, 102_228_128L, 161));
+        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(new MemoryOptions { Optimizer = Optimizer.Adam }, 102_228_128L, 161));
     }
 
     [Theory]
@@ -44,6 +44,22 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.RmsProp, 1)]
     public void OptimizerStep_Temporaries_ScaleWithLargestTensor(Optimizer o, int copies)
     {
-        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(o, 777));
+        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(new MemoryOptions { Optimizer = o }, 777, 5000));
+    }
+
+    // largest parameter 777 bytes of 5,000: the for-loop path per parameter; the foreach path per list, as each version's
+    // _multi_tensor_* makes them (1.13 Adam's sqrt and denom, Adagrad's std, product and quotient; 2.x Adagrad's std and numerator)
+    [Theory]
+    [InlineData(Framework.PyTorch113, false, Optimizer.Adam, 2 * 777L)]
+    [InlineData(Framework.PyTorch2, false, Optimizer.Adagrad, 777L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.Adam, 2 * 5000L)]
+    [InlineData(Framework.PyTorch2, true, Optimizer.Adam, 5000L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.RmsProp, 5000L)]
+    [InlineData(Framework.PyTorch113, true, Optimizer.Adagrad, 3 * 5000L)]
+    [InlineData(Framework.PyTorch2, true, Optimizer.Adagrad, 2 * 5000L)]
+    public void OptimizerStep_Temporaries_FollowTheVersionsCode(Framework f, bool multiTensor, Optimizer o, long expected)
+    {
+        var options = new MemoryOptions { Framework = f, Backend = Backend.Cuda, Foreach = multiTensor, Optimizer = o };
+        Assert.Equal(expected, OptimizerModel.StepTemporaryBytes(options, 777, 5000));
     }
 }

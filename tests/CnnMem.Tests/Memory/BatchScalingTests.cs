@@ -11,7 +11,7 @@ public class BatchScalingTests
     private static long Saved(string model, long batch)
     {
         var graph = OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", model + ".train.onnx"));
-        return TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), new MemoryOptions(), Optimizer.Sgd).SavedForBackwardBytes;
+        return TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), new MemoryOptions()).SavedForBackwardBytes;
     }
 
     [Theory]

@@ -20,6 +20,6 @@ public class FitAgreesWithAnalyzeTests
         var options = new AnalysisOptions { Batch = batch, Memory = new MemoryOptions { Backend = Backend.Cuda } };
         var device = Analyzer.Analyze(graph, options).Memory.Device!;
         Assert.Equal(device.InferenceTotalBytes, FitModel.InferenceBytes(graph, options, batch));
-        Assert.Equal(device.TrainingTotalBytes, FitModel.TrainingBytes(graph, options, Optimizer.Sgd, batch));
+        Assert.Equal(device.TrainingTotalBytes, FitModel.TrainingBytes(graph, options with { Optimizer = Optimizer.Sgd }, batch));
     }
 }

@@ -41,7 +41,7 @@ public class FrameworkModelTests
     [InlineData(5L)]
     public void Training_SavedBytes_LinearInBatch(long batch)
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(batch), new MemoryOptions(), Optimizer.Sgd);
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(batch), new MemoryOptions());
         // c1 keeps x; r1 keeps its in-place result, which c2 keeps too (counted once)
         Assert.Equal(batch * (X + A1), t.SavedForBackwardBytes);
     }
@@ -49,7 +49,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_Batch1_ForwardBackwardAndSteady()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions(), Optimizer.Adam);
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions { Optimizer = Optimizer.Adam });
         const long rows = 4 * 8, classes = 8;
         const long logSoftmax = rows * classes * 4;
         Assert.Equal(A1 + Y + Finput2, t.ForwardPeakBytes);
@@ -69,7 +69,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_SecondReader_ReluNotInPlace()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1, extraReaderOfC1: true), new MemoryOptions(), Optimizer.Sgd);
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1, extraReaderOfC1: true), new MemoryOptions());
         // c1's output (kept by c3) and r1's own result (kept by r1 and c2) are now separate
         Assert.Equal(X + A1 + A1, t.SavedForBackwardBytes);
     }
@@ -77,7 +77,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_Layers_RunningTotalAddsUp()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions(), Optimizer.Momentum);
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions { Optimizer = Optimizer.Momentum });
         var sum = t.Layers.Sum(l => l.KeptForBackwardBytes + l.ActivationGradientBytes + l.ParamAndGradBytes + l.OptimizerStateBytes);
         Assert.Equal(sum, t.Layers[^1].RunningTotalBytes);
         Assert.Equal(t.SavedForBackwardBytes, t.Layers.Sum(l => l.KeptForBackwardBytes));
@@ -89,8 +89,8 @@ public class FrameworkModelTests
         var options = new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 1000 };
         var inference = TestGraphs.ConvReluConv(1);
         var inf = InferenceModel.Compute(inference, options);
-        var train = TrainingModel.Compute(inference, options, Optimizer.Sgd);
-        var d = DeviceModel.Compute(options, CnnMem.Memory.Cuda.CudaReplay.Inference(inference, options), CnnMem.Memory.Cuda.CudaReplay.Training(inference, options, Optimizer.Sgd), inf, train);
+        var train = TrainingModel.Compute(inference, options);
+        var d = DeviceModel.Compute(options, CnnMem.Memory.Cuda.CudaReplay.Inference(inference, options), CnnMem.Memory.Cuda.CudaReplay.Training(inference, options), inf, train);
         Assert.Equal(1000, d.ContextBytes);
         Assert.True(d.InferenceRoundingBytes >= 0);
         Assert.Equal(0, d.InferencePeakRoundedBytes % 512);
@@ -102,8 +102,8 @@ public class FrameworkModelTests
     public void Checkpointing_EveryLayer_KeepsNoMoreThanWithout()
     {
         var inference = TestGraphs.ConvReluConv(4);
-        var plain = TrainingModel.Compute(inference, new MemoryOptions(), Optimizer.Sgd);
-        var ckpt = TrainingModel.Compute(inference, new MemoryOptions { CheckpointEvery = 1 }, Optimizer.Sgd);
+        var plain = TrainingModel.Compute(inference, new MemoryOptions());
+        var ckpt = TrainingModel.Compute(inference, new MemoryOptions { CheckpointEvery = 1 });
         Assert.True(ckpt.AfterForwardBytes <= plain.AfterForwardBytes);
         Assert.Equal(1, ckpt.CheckpointEvery);
         Assert.Equal(plain.SteadyPeakBytes - ckpt.SteadyPeakBytes, ckpt.CheckpointSavingsBytes);
@@ -113,8 +113,8 @@ public class FrameworkModelTests
     public void MixedPrecision_HalvesKeptActivations_AddsCastWeights()
     {
         var inference = TestGraphs.ConvReluConv(4);
-        var fp32 = TrainingModel.Compute(inference, new MemoryOptions(), Optimizer.Sgd);
-        var amp = TrainingModel.Compute(inference, new MemoryOptions { MixedPrecision = true }, Optimizer.Sgd);
+        var fp32 = TrainingModel.Compute(inference, new MemoryOptions());
+        var amp = TrainingModel.Compute(inference, new MemoryOptions { MixedPrecision = true });
         // the input stays float32; c1's output (kept by r1 and c2) is half
         Assert.Equal(4 * (X + (A1 / 2)), amp.SavedForBackwardBytes);
         Assert.Equal(fp32.GradientBytes, amp.GradientBytes); // fp32 master gradients

@@ -52,7 +52,7 @@ internal static class FrozenOracle
         var steady = mem.GetProperty("steady_state").GetProperty("optimizers");
         var inference = Analyzer.Infer(g, options, batch);
         var memory = new MemoryOptions();
-        var sgd = TrainingModel.Compute(inference, memory, Optimizer.Sgd);
+        var sgd = TrainingModel.Compute(inference, memory with { Optimizer = Optimizer.Sgd });
         long L(JsonElement e, string field) => e.GetProperty(field).GetInt64();
         var frozen = inference.Nodes.SelectMany(n => n.Params).Where(p => !p.IsBuffer && !inference.IsTrainable(p)).Sum(p => p.Elements);
 
@@ -63,7 +63,7 @@ internal static class FrozenOracle
         yield return new(name, batch, "backward_peak_bytes", L(train, "backward_peak"), sgd.BackwardPeakBytes, 0.05);
         foreach (var (opt, o) in new[] { ("sgd", Optimizer.Sgd), ("sgd_momentum", Optimizer.Momentum), ("adam", Optimizer.Adam) })
         {
-            var t = o == Optimizer.Sgd ? sgd : TrainingModel.Compute(inference, memory, o);
+            var t = o == Optimizer.Sgd ? sgd : TrainingModel.Compute(inference, memory with { Optimizer = o });
             yield return new(name, batch, $"optimizer_state_bytes[{opt}]", L(steady.GetProperty(opt), "state_bytes"), t.OptimizerStateBytes, 0);
             yield return new(name, batch, $"steady_peak_bytes[{opt}]", L(steady.GetProperty(opt), "steady_peak_above_static"), t.SteadyPeakBytes, 0.05);
         }

@@ -63,7 +63,7 @@ public static class OracleComparison
         }
         var train = mem.GetProperty("train");
         var steady = mem.GetProperty("steady_state").GetProperty("optimizers");
-        var sgd = TrainingModel.Compute(inference, options, Optimizer.Sgd);
+        var sgd = TrainingModel.Compute(inference, options with { Optimizer = Optimizer.Sgd });
 
         yield return new(model, batch, "param_plus_buffer_bytes", L(root.GetProperty("static"), "param_bytes") + L(root.GetProperty("static"), "buffer_bytes"), sgd.PersistentBytes - sgd.GradientBytes, 0);
         yield return new(model, batch, "gradient_bytes", L(train, "grad_bytes_analytic"), sgd.GradientBytes, 0);
@@ -72,7 +72,7 @@ public static class OracleComparison
         yield return new(model, batch, "backward_peak_bytes", L(train, "backward_peak"), sgd.BackwardPeakBytes, 0.05);
         foreach (var (name, opt) in new[] { ("sgd", Optimizer.Sgd), ("sgd_momentum", Optimizer.Momentum), ("adam", Optimizer.Adam) })
         {
-            var t = opt == Optimizer.Sgd ? sgd : TrainingModel.Compute(inference, options, opt);
+            var t = opt == Optimizer.Sgd ? sgd : TrainingModel.Compute(inference, options with { Optimizer = opt });
             yield return new(model, batch, $"optimizer_state_bytes[{name}]", L(steady.GetProperty(name), "state_bytes"), t.OptimizerStateBytes, 0);
             yield return new(model, batch, $"steady_peak_bytes[{name}]", L(steady.GetProperty(name), "steady_peak_above_static"), t.SteadyPeakBytes, 0.05);
         }

@@ -22,7 +22,7 @@ public class HeadlineTests
         var cuda = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Backend = Backend.Cuda } });
         Assert.Equal(cuda.Memory.Device!.InferenceTotalBytes, cuda.Summary!.InferenceBytes);
         Assert.Equal(cuda.Memory.Device.TrainingTotalBytes, cuda.Summary.TrainingStepBytes);
-        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Memory = new MemoryOptions { Backend = Backend.Cuda } }, CnnMem.Core.Optimizer.Sgd, 64), cuda.Summary.TrainingStepBytes);
+        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Optimizer = CnnMem.Core.Optimizer.Sgd, Memory = new MemoryOptions { Backend = Backend.Cuda } }, 64), cuda.Summary.TrainingStepBytes);
     }
 
     [Fact]

@@ -43,26 +43,26 @@ internal static class CudaReplay
         };
     }
 
-    public static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit = long.MaxValue) =>
-        Training(inference, options, optimizer, limit, StepTraceBuilder.DefaultFullAt);
+    public static CudaRun Training(InferenceResult inference, MemoryOptions options, long limit = long.MaxValue) =>
+        Training(inference, options, limit, StepTraceBuilder.DefaultFullAt);
 
     /// <summary>The training replay, played <paramref name="chunk"/> events at a time (any chunk gives the same run).</summary>
-    internal static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk) =>
-        Training(inference, options, optimizer, limit, chunk, null);
+    internal static CudaRun Training(InferenceResult inference, MemoryOptions options, long limit, int chunk) =>
+        Training(inference, options, limit, chunk, null);
 
     /// <summary>The training replay, and the allocated bytes at each step of its measured step (the memory timeline on CUDA).</summary>
-    internal static (CudaRun Run, CudaStepLevels Levels) TrainingSteps(InferenceResult inference, MemoryOptions options, Optimizer optimizer)
+    internal static (CudaRun Run, CudaStepLevels Levels) TrainingSteps(InferenceResult inference, MemoryOptions options)
     {
         var levels = new CudaStepLevels(StorageGraphs.Of(inference, options, training: true).Nodes.Length);
-        return (Training(inference, options, optimizer, long.MaxValue, StepTraceBuilder.DefaultFullAt, levels), levels);
+        return (Training(inference, options, long.MaxValue, StepTraceBuilder.DefaultFullAt, levels), levels);
     }
 
-    private static CudaRun Training(InferenceResult inference, MemoryOptions options, Optimizer optimizer, long limit, int chunk, CudaStepLevels? levels)
+    private static CudaRun Training(InferenceResult inference, MemoryOptions options, long limit, int chunk, CudaStepLevels? levels)
     {
         var g = StorageGraphs.Of(inference, options, training: true);
         var (replay, statics) = Start(inference, g, options, limit, training: true);
         var t = new StepTraceBuilder(g, training: true, StorageGraphs.Checkpoint(inference, options)) { FullAt = chunk };
-        var opt = new OptimizerTrace(optimizer, options.EffectiveForeach, options.Profile.OptimizerStepTensorsOnDevice);
+        var opt = new OptimizerTrace(options);
         var parameters = Parameters(g);
         var n = g.Nodes.Length;
         var stepAt = (2 * n) + 1;

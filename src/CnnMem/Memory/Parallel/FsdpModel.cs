@@ -1,3 +1,4 @@
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Memory.Parallel;
@@ -41,8 +42,8 @@ internal static class FsdpModel
                 trainableTensors++;
             }
         }
-        var state = OptimizerModel.StateBytes(input.Optimizer, gradients, trainableTensors);
-        var step = OptimizerModel.StepTemporaryBytes(input.Optimizer, largestShard);
+        var state = OptimizerProfiles.Of(input.Optimizer).StateBytes(gradients, trainableTensors, stepTensorsHere: true);
+        var step = OptimizerProfiles.Of(input.Optimizer).ForLoopTemporaryBytes(largestShard);
 
         var (units, root) = ModuleUnits.AtDepth(input.Params, o.FsdpUnitDepth);
         long Unsharded(IEnumerable<ParamEntry> ps) => ps.Aggregate(0L, (a, p) => checked(a + (ShardMath.Dim0Shard(p, n) * n * GatherWidth(p))));

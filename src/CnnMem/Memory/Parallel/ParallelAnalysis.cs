@@ -8,10 +8,10 @@ namespace CnnMem.Memory.Parallel;
 internal static class ParallelAnalysis
 {
     public static ParallelMemory Compute(
-        InferenceResult inference, TrainingMemory training, MemoryOptions memory, Optimizer optimizer, long microBatch, long stepRoundingBytes, DataParallelOptions options)
+        InferenceResult inference, TrainingMemory training, MemoryOptions memory, long microBatch, long stepRoundingBytes, DataParallelOptions options)
     {
         var cuda = memory.Backend == Backend.Cuda;
-        var input = new ParallelInput(training, ParallelParams.From(inference, memory.MixedPrecision), optimizer, memory.MixedPrecision, microBatch)
+        var input = new ParallelInput(training, ParallelParams.From(inference, memory.MixedPrecision), memory.Optimizer, memory.MixedPrecision, microBatch)
         {
             CudaContextBytes = cuda ? memory.EffectiveContextBytes : null,
             StepRoundingBytes = stepRoundingBytes,

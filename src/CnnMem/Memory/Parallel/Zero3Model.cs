@@ -1,3 +1,4 @@
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Memory.Parallel;
@@ -48,9 +49,9 @@ internal static class Zero3Model
         }
         var fp32 = checked(trainableShard * 4);
         var masterCopy = half || !ParallelDefaults.Stage3AliasesFp32Master;
-        var state = checked((masterCopy ? fp32 : 0) + OptimizerModel.StateBytes(input.Optimizer, fp32, trainableShard == 0 ? 0 : 1));
+        var state = checked((masterCopy ? fp32 : 0) + OptimizerProfiles.Of(input.Optimizer).StateBytes(fp32, trainableShard == 0 ? 0 : 1, stepTensorsHere: true));
         var flattenCopies = half || trainableTensors > 1;
-        var step = checked((flattenCopies ? fp32 : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, fp32));
+        var step = checked((flattenCopies ? fp32 : 0) + OptimizerProfiles.Of(input.Optimizer).ForLoopTemporaryBytes(fp32));
         var units = ModuleUnits.PerNode(input.Params);
         // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
         var gathered = units.Select(u => Gathered(u, n, Width)).Where(g => g.Bytes > 0).ToArray();

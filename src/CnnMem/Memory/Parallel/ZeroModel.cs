@@ -41,10 +41,10 @@ internal static class ZeroModel
         var part = trainable == 0 ? 0 : ShardMath.FlatPartition(trainable, n);
         var flat = checked(part * n);
         var master = checked(part * 4);
-        var state = checked(master + OptimizerModel.StateBytes(input.Optimizer, master, part == 0 ? 0 : 1));
+        var state = checked(master + OptimizerProfiles.Of(input.Optimizer).StateBytes(master, part == 0 ? 0 : 1, stepTensorsHere: true));
         var gradPartition = checked(part * width);
         var gradients = partitionGradients ? gradPartition : checked((trainable * width) + gradPartition);
-        var step = checked((half ? master : 0) + OptimizerModel.StepTemporaryBytes(input.Optimizer, master));
+        var step = checked((half ? master : 0) + OptimizerProfiles.Of(input.Optimizer).ForLoopTemporaryBytes(master));
         const bool overlap = false;
         var bucket = trainable == 0 ? 0 : checked(o.ReduceBucketElements * width * (overlap ? 2 : 1));
         return new DeviceParts(

@@ -70,8 +70,8 @@ public class CheckpointReplayTests
     {
         var inference = Infer(model, batch);
         Assert.True(Optimizers.TryParse(optimizer, out var opt));
-        var full = CudaReplay.Training(inference, Cuda(), opt);
-        var ckpt = CudaReplay.Training(inference, Cuda(checkpoint: -1), opt);
+        var full = CudaReplay.Training(inference, Cuda() with { Optimizer = opt });
+        var ckpt = CudaReplay.Training(inference, Cuda(checkpoint: -1) with { Optimizer = opt });
         Assert.True(ckpt.Fits && full.Fits);
         Assert.True(ckpt.PeakAboveStatic < full.PeakAboveStatic, $"{model}: checkpointed {ckpt.PeakAboveStatic} vs {full.PeakAboveStatic}");
         Assert.True(ckpt.ForwardPeak < full.ForwardPeak, $"{model}: forward {ckpt.ForwardPeak} vs {full.ForwardPeak}");
@@ -84,9 +84,9 @@ public class CheckpointReplayTests
         var budget = checked(ckpt.StaticAllocated + ckpt.ReservedPeak);
         if (budget < full.StaticAllocated + full.PeakAboveStatic)
         {
-            Assert.False(CudaReplay.Training(inference, Cuda(), opt, budget).Fits);
+            Assert.False(CudaReplay.Training(inference, Cuda() with { Optimizer = opt }, budget).Fits);
         }
-        Assert.True(CudaReplay.Training(inference, Cuda(checkpoint: -1), opt, budget).Fits);
+        Assert.True(CudaReplay.Training(inference, Cuda(checkpoint: -1) with { Optimizer = opt }, budget).Fits);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public class CudaTimelineTests
         // (zeroed in place; sgd: no state), as the replay's persistent figure has them
         var options = Cuda();
         var run = CnnMem.Memory.Cuda.CudaReplay.Training(
-            Analyzer.Infer(OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", "resnet18.train.onnx")), options, 8), options.Memory, options.Optimizer);
+            Analyzer.Infer(OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", "resnet18.train.onnx")), options, 8), options.Memory);
         Assert.Equal(r.Memory.Device.ContextBytes + r.Memory.Training.StaticBytes + run.Persistent, timeline.BaseBytes);
         Assert.InRange(run.Persistent, r.Memory.Training.GradientBytes, r.Memory.Training.GradientBytes + (2L << 20));
         Assert.Equal("forward", timeline.Steps[0].Phase);

@@ -42,7 +42,7 @@ public class DeepSpeedEstimatorTests
         foreach (var model in Models)
         {
             var inference = Analyzer.Infer(OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", model + ".train.onnx")), options, 1);
-            var training = TrainingModel.Compute(inference, options.Memory, Optimizer.Adam);
+            var training = TrainingModel.Compute(inference, options.Memory with { Optimizer = Optimizer.Adam });
             var ps = ParallelParams.From(inference, mixedPrecision: true);
             var total = ps.Sum(p => p.Elements);
             var largest = ps.GroupBy(p => p.Node).Max(g => g.Sum(p => p.Elements));
@@ -50,7 +50,7 @@ public class DeepSpeedEstimatorTests
             {
                 foreach (var (stage, strategy) in new[] { ("zero2", ParallelStrategy.Zero2), ("zero3", ParallelStrategy.Zero3) })
                 {
-                    var m = ParallelAnalysis.Compute(inference, training, options.Memory, Optimizer.Adam, 1, 0, new DataParallelOptions { Gpus = n, Strategy = strategy });
+                    var m = ParallelAnalysis.Compute(inference, training, options.Memory with { Optimizer = Optimizer.Adam }, 1, 0, new DataParallelOptions { Gpus = n, Strategy = strategy });
                     var d = m.PerDevice;
                     // Adam's state on the partition: fp32 master 4 + two moments 8 bytes per element, one step tensor
                     var partition = (d.OptimizerStateBytes - 4) / 12;

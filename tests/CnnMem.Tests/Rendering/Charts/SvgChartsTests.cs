@@ -82,7 +82,7 @@ public class SvgChartsTests
         var here = sweep.Points.Single(p => p.Batch == 64);
         Assert.Equal(report.Summary!.TrainingStepBytes, here.TrainingBytes);
         var options = new AnalysisOptions { Optimizer = CnnMem.Core.Optimizer.Adam, Memory = new MemoryOptions { Backend = Backend.Cuda, GpuArch = "sm_75" } }; // the t4's architecture, as the analyzer sets it from the device
-        var fit = FitModel.FitTraining(TestModels.Seed(), options, CnnMem.Core.Optimizer.Adam, DeviceTable.Bytes("t4"));
+        var fit = FitModel.FitTraining(TestModels.Seed(), options with { Optimizer = CnnMem.Core.Optimizer.Adam }, DeviceTable.Bytes("t4"));
         Assert.Equal(fit.Batch, sweep.Devices.Single().MaxTrainingBatch);
         Assert.Equal(fit.Batch, report.Summary.MaxTrainingBatch);
         Assert.True(sweep.Points.Zip(sweep.Points.Skip(1)).All(p => p.First.Batch < p.Second.Batch));
