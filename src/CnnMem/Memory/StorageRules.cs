@@ -54,27 +54,6 @@ internal static class StorageRules
         return roles;
     }
 
-    /// <summary>How many node inputs read each tensor; a graph output counts as one more reader.</summary>
-    internal static Dictionary<string, int> ReaderCounts(InferenceResult inference)
-    {
-        var readers = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
-        foreach (var n in inference.Nodes)
-        {
-            foreach (var name in n.Node.Inputs)
-            {
-                if (name.Length > 0)
-                {
-                    readers[name] = readers.GetValueOrDefault(name) + 1;
-                }
-            }
-        }
-        foreach (var o in inference.Graph.Outputs)
-        {
-            readers[o] = readers.GetValueOrDefault(o) + 1;
-        }
-        return readers;
-    }
-
     /// <summary>Per storage, the last forward step that reads it (its producer when nothing does).</summary>
     internal static int[] LastForwardReaders(InferenceResult inference, List<Storage> storages, Dictionary<string, int> map)
     {
