@@ -32,9 +32,9 @@ internal static class StorageRules
         return false;
     }
 
-    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
+    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, constants: <see cref="OpResult.IsConstant"/>) and anything with a statically known value: not tensors PyTorch allocates.</summary>
     internal static bool IsShapeArithmetic(NodeInference n) =>
-        n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
+        n.Result.IsConstant || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
 
     /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
     internal static DType ExtraType(SavedTensor s, MemoryOptions options) =>
