@@ -62,14 +62,13 @@ internal static class StorageRules
         {
             lastReader[k] = storages[k].Producer;
         }
-        for (var idx = 0; idx < inference.Nodes.Length; idx++)
+        var index = inference.TensorIndex;
+        foreach (var (name, s) in map)
         {
-            foreach (var i in inference.Nodes[idx].Node.Inputs)
+            var readers = index.Readers(name);
+            if (readers.Length > 0)
             {
-                if (i.Length > 0 && map.TryGetValue(i, out var s))
-                {
-                    lastReader[s] = Math.Max(lastReader[s], idx);
-                }
+                lastReader[s] = Math.Max(lastReader[s], readers[^1]); // readers in graph order: the last is the latest
             }
         }
         ModuleScopes.ExtendToCallEnd(inference, storages, map, lastReader);
