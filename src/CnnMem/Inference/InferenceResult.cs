@@ -25,5 +25,5 @@ internal sealed record InferenceResult(
 
     /// <summary>Each tensor's producer and readers (<see cref="Inference.TensorIndex"/>), built once per result for all its users.</summary>
     public TensorIndex TensorIndex =>
-        Derived.Of(this, nameof(Inference.TensorIndex), () => TensorIndex.Of(Nodes.Select(n => n.Node).ToArray(), Graph.Outputs));
+        Derived.Of(this, nameof(Inference.TensorIndex), () => TensorIndex.Of(Nodes.Select(n => n.Node).ToArray(), Graph.Outputs, Tensors.Count));
 }

@@ -11,27 +11,29 @@ namespace CnnMem.Inference;
 /// </summary>
 internal sealed class TensorIndex
 {
-    private static readonly int[] NoReaders = [];
-
     private readonly Dictionary<string, int> _slot;
     private readonly int[] _producer;
     private readonly int[] _graphOutputs;
-    private readonly int[][] _readers;
 
-    private TensorIndex(Dictionary<string, int> slot, int[] producer, int[] graphOutputs, int[][] readers)
+    // the readers of slot s are _readers[_start[s] .. _start[s + 1]) (compressed rows: one array for the whole graph)
+    private readonly int[] _start;
+    private readonly int[] _readers;
+
+    private TensorIndex(Dictionary<string, int> slot, int[] producer, int[] graphOutputs, int[] start, int[] readers)
     {
         _slot = slot;
         _producer = producer;
         _graphOutputs = graphOutputs;
+        _start = start;
         _readers = readers;
     }
 
-    /// <summary>The index of <paramref name="nodes"/> (in graph order) and the graph's outputs.</summary>
-    public static TensorIndex Of(IReadOnlyList<Node> nodes, ImmutableArray<string> graphOutputs)
+    /// <summary>The index of <paramref name="nodes"/> (in graph order) and the graph's outputs; <paramref name="capacity"/> presizes it (about the number of tensors).</summary>
+    public static TensorIndex Of(IReadOnlyList<Node> nodes, ImmutableArray<string> graphOutputs, int capacity = 0)
     {
-        var slot = new Dictionary<string, int>(StringComparer.Ordinal);
-        var producer = new List<int>();
-        var readers = new List<List<int>?>();
+        var slot = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        var producer = new List<int>(capacity);
+        var count = new List<int>(capacity);
         int Slot(string name)
         {
             if (!slot.TryGetValue(name, out var s))
@@ -39,7 +41,7 @@ internal sealed class TensorIndex
                 s = slot.Count;
                 slot.Add(name, s);
                 producer.Add(-1);
-                readers.Add(null);
+                count.Add(0);
             }
             return s;
         }
@@ -56,8 +58,7 @@ internal sealed class TensorIndex
             {
                 if (name.Length > 0)
                 {
-                    var s = Slot(name);
-                    (readers[s] ??= new List<int>(1)).Add(i);
+                    count[Slot(name)]++;
                 }
             }
         }
@@ -70,18 +71,36 @@ internal sealed class TensorIndex
         {
             outputs[slot[o]]++;
         }
-        return new TensorIndex(slot, producer.ToArray(), outputs, readers.Select(r => r?.ToArray() ?? NoReaders).ToArray());
+        var start = new int[slot.Count + 1];
+        for (var s = 0; s < slot.Count; s++)
+        {
+            start[s + 1] = checked(start[s] + count[s]);
+        }
+        var readers = new int[start[^1]];
+        var next = start[..^1];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var name in nodes[i].Inputs)
+            {
+                if (name.Length > 0)
+                {
+                    readers[next[slot[name]]++] = i;
+                }
+            }
+        }
+        return new TensorIndex(slot, producer.ToArray(), outputs, start, readers);
     }
 
     /// <summary>The index of the node that produces <paramref name="tensor"/>; -1 for graph inputs, initializers and unknown names.</summary>
     public int Producer(string tensor) => _slot.TryGetValue(tensor, out var s) ? _producer[s] : -1;
 
     /// <summary>The nodes that read <paramref name="tensor"/>, one entry per input slot, in graph order.</summary>
-    public ReadOnlySpan<int> Readers(string tensor) => _slot.TryGetValue(tensor, out var s) ? _readers[s] : NoReaders;
+    public ReadOnlySpan<int> Readers(string tensor) =>
+        _slot.TryGetValue(tensor, out var s) ? _readers.AsSpan(_start[s], _start[s + 1] - _start[s]) : ReadOnlySpan<int>.Empty;
 
     /// <summary>How many node inputs read <paramref name="tensor"/>.</summary>
-    public int ReaderCount(string tensor) => _slot.TryGetValue(tensor, out var s) ? _readers[s].Length : 0;
+    public int ReaderCount(string tensor) => _slot.TryGetValue(tensor, out var s) ? _start[s + 1] - _start[s] : 0;
 
     /// <summary>How many node inputs read <paramref name="tensor"/>, plus one for each graph output that names it (what keeps it alive).</summary>
-    public int Uses(string tensor) => _slot.TryGetValue(tensor, out var s) ? checked(_readers[s].Length + _graphOutputs[s]) : 0;
+    public int Uses(string tensor) => _slot.TryGetValue(tensor, out var s) ? checked(_start[s + 1] - _start[s] + _graphOutputs[s]) : 0;
 }
