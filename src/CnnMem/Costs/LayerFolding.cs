@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CnnMem.Graphs;
+using CnnMem.Inference;
 using CnnMem.Reports;
 
 namespace CnnMem.Costs;
@@ -24,14 +25,7 @@ internal static class LayerFolding
 
     public static ImmutableArray<FoldedRow> ConvBlocks(ModelGraph graph, ImmutableArray<LayerReport> layers)
     {
-        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var n in graph.Nodes)
-        {
-            foreach (var i in n.Inputs)
-            {
-                readers[i] = readers.GetValueOrDefault(i) + 1;
-            }
-        }
+        var index = TensorIndex.Of(graph.Nodes, graph.Outputs);
         var nodes = graph.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var groups = ImmutableArray.CreateBuilder<FoldedRow>();
         for (var i = 0; i < layers.Length;)
@@ -41,7 +35,7 @@ internal static class LayerFolding
             {
                 while (end < layers.Length && Followers.Contains(layers[end].Op) && nodes.TryGetValue(layers[end].Name, out var next)
                     && previous.Outputs.Length == 1 && next.Inputs.Length > 0 && next.Inputs[0] == previous.Outputs[0]
-                    && readers.GetValueOrDefault(previous.Outputs[0]) == 1)
+                    && index.ReaderCount(previous.Outputs[0]) == 1)
                 {
                     previous = next;
                     end++;

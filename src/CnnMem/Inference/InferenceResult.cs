@@ -22,4 +22,8 @@ internal sealed record InferenceResult(
     public bool IsTrainable(Ops.ParamSpec p) => !p.IsBuffer && (FrozenParams.Count == 0 || !FrozenParams.Contains(p.Name));
 
     public IEnumerable<TensorInfo> Outputs => Graph.Outputs.Select(o => Tensors[o]);
+
+    /// <summary>Each tensor's producer and readers (<see cref="Inference.TensorIndex"/>), built once per result for all its users.</summary>
+    public TensorIndex TensorIndex =>
+        Derived.Of(this, nameof(Inference.TensorIndex), () => TensorIndex.Of(Nodes.Select(n => n.Node).ToArray(), Graph.Outputs, Tensors.Count));
 }

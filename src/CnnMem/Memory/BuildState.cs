@@ -21,7 +21,7 @@ internal sealed class BuildState
         var facts = StorageGraphs.Facts(inference, options.Profile.FusedAttention);
         Facts = facts;
         Roles = facts.Roles;
-        Readers = facts.Readers;
+        Index = inference.TensorIndex;
         // only training graphs follow gradients (GradientFlow)
         RequiresGrad = new HashSet<string>(training ? inference.Tensors.Count : 0, StringComparer.Ordinal);
         if (training)
@@ -49,7 +49,8 @@ internal sealed class BuildState
 
     internal Dictionary<string, (ParamSpec Spec, bool Trainable)> Roles { get; }
 
-    internal Dictionary<string, int> Readers { get; }
+    /// <summary>Who produces and reads each tensor (a graph output counts as one more use: <see cref="TensorIndex.Uses"/>).</summary>
+    internal TensorIndex Index { get; }
 
     /// <summary>Tensors that carry a gradient (trainable parameters, then every float output of an op that reads one).</summary>
     internal HashSet<string> RequiresGrad { get; }

@@ -34,7 +34,7 @@ internal static class OutputPlacement
         var target = fusedTarget ?? 0;
         var in0 = inputStorage.Count > target ? inputStorage[target] : -1;
         var inPlace = viewOf is null && in0 >= 0 && s.Storages[in0].Kind == StorageKind.Activation && !s.SavedSoFar.Contains(in0)
-            && (n.Node.InPlace || fusedTarget is not null || (s.Options.InferInPlace && result.CanRunInPlace && s.Readers.GetValueOrDefault(n.Inputs[0]!.Name) == 1))
+            && (n.Node.InPlace || fusedTarget is not null || (s.Options.InferInPlace && result.CanRunInPlace && s.Index.Uses(n.Inputs[0]!.Name) == 1))
             && !(s.Training && result.Saved.Any(x => x.Source == SavedSource.Input && x.Index == target));
 
         s.Precision.Decide(n, s.ParamNames);
@@ -53,7 +53,7 @@ internal static class OutputPlacement
             else
             {
                 // an output nobody reads, or (inference) an inner piece of a decomposed fused op, is never materialized
-                var unused = (k > 0 && s.Readers.GetValueOrDefault(o.Name) == 0) || (s.Fused.TryGetValue(idx, out var f) && (s.Training ? f.NeverMaterialized : f.Inner));
+                var unused = (k > 0 && s.Index.Uses(o.Name) == 0) || (s.Fused.TryGetValue(idx, out var f) && (s.Training ? f.NeverMaterialized : f.Inner));
                 s.Map[o.Name] = s.Add(o.Name, unused ? 0 : s.Precision.Bytes(o), StorageKind.Activation, idx);
                 allocates.Add(s.Map[o.Name]);
             }

@@ -5,7 +5,7 @@ using CnnMem.Ops;
 namespace CnnMem.Memory;
 
 /// <summary>
-/// What every storage graph of one inference result reads and none changes: parameter roles, reader counts, the
+/// What every storage graph of one inference result reads and none changes: parameter roles, the
 /// nodes that are integer shape arithmetic and the fused patterns. Found once per inference result
 /// (<see cref="StorageGraphs.Facts"/>) and shared by its inference and training graphs.
 /// </summary>
@@ -14,7 +14,6 @@ internal sealed class StorageFacts
     internal StorageFacts(InferenceResult inference, bool fusedAttention)
     {
         Roles = StorageRules.ParamRoles(inference);
-        Readers = StorageRules.ReaderCounts(inference);
         TrainableParams = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, (spec, trainable)) in Roles)
         {
@@ -43,8 +42,6 @@ internal sealed class StorageFacts
 
     /// <summary>Every parameter and buffer, with whether it is trainable (read-only once built).</summary>
     internal Dictionary<string, (ParamSpec Spec, bool Trainable)> Roles { get; }
-
-    internal Dictionary<string, int> Readers { get; }
 
     /// <summary>The trainable parameters: where the tensors that require a gradient start.</summary>
     internal HashSet<string> TrainableParams { get; }

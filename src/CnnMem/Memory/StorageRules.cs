@@ -32,9 +32,9 @@ internal static class StorageRules
         return false;
     }
 
-    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, Constant) and anything with a statically known value: not tensors PyTorch allocates.</summary>
+    /// <summary>Exporter shape arithmetic (Shape, Gather on shapes, constants: <see cref="OpResult.IsConstant"/>) and anything with a statically known value: not tensors PyTorch allocates.</summary>
     internal static bool IsShapeArithmetic(NodeInference n) =>
-        n.Node.Op == "Constant" || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
+        n.Result.IsConstant || (n.Outputs.Length > 0 && n.Outputs.All(o => o.Value is not null || !DTypes.IsFloat(o.DType) && o.Shape.Rank <= 1));
 
     /// <summary>CUDA's native dropout keeps a 1-byte bool mask; CPU (PyTorch 1.13) keeps a float mask of the activation's type.</summary>
     internal static DType ExtraType(SavedTensor s, MemoryOptions options) =>
@@ -54,27 +54,6 @@ internal static class StorageRules
         return roles;
     }
 
-    /// <summary>How many node inputs read each tensor; a graph output counts as one more reader.</summary>
-    internal static Dictionary<string, int> ReaderCounts(InferenceResult inference)
-    {
-        var readers = new Dictionary<string, int>(inference.Tensors.Count, StringComparer.Ordinal);
-        foreach (var n in inference.Nodes)
-        {
-            foreach (var name in n.Node.Inputs)
-            {
-                if (name.Length > 0)
-                {
-                    readers[name] = readers.GetValueOrDefault(name) + 1;
-                }
-            }
-        }
-        foreach (var o in inference.Graph.Outputs)
-        {
-            readers[o] = readers.GetValueOrDefault(o) + 1;
-        }
-        return readers;
-    }
-
     /// <summary>Per storage, the last forward step that reads it (its producer when nothing does).</summary>
     internal static int[] LastForwardReaders(InferenceResult inference, List<Storage> storages, Dictionary<string, int> map)
     {
@@ -83,14 +62,13 @@ internal static class StorageRules
         {
             lastReader[k] = storages[k].Producer;
         }
-        for (var idx = 0; idx < inference.Nodes.Length; idx++)
+        var index = inference.TensorIndex;
+        foreach (var (name, s) in map)
         {
-            foreach (var i in inference.Nodes[idx].Node.Inputs)
+            var readers = index.Readers(name);
+            if (readers.Length > 0)
             {
-                if (i.Length > 0 && map.TryGetValue(i, out var s))
-                {
-                    lastReader[s] = Math.Max(lastReader[s], idx);
-                }
+                lastReader[s] = Math.Max(lastReader[s], readers[^1]); // readers in graph order: the last is the latest
             }
         }
         ModuleScopes.ExtendToCallEnd(inference, storages, map, lastReader);

@@ -61,5 +61,8 @@ internal sealed record OpResult(ImmutableArray<TensorInfo> Outputs)
     /// <summary>The channel (feature) axis tensor-core kernels tile (1 for convolutions, -1 for matrix products); null when none.</summary>
     public int? TensorCoreAxis { get; init; }
 
+    /// <summary>The op makes a constant from its attributes (ONNX Constant): exporter data, never a tensor the framework allocates.</summary>
+    public bool IsConstant { get; init; }
+
     public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -26,6 +26,13 @@ public class ValueRuleTests
     }
 
     [Fact]
+    public void Constant_DeclaresItselfAConstant_OtherValueOpsDoNot()
+    {
+        Assert.True(Run(new ConstantRule(), "Constant", A(("value_ints", L(1, -1))), 13).IsConstant); // the memory model reads the flag, not the op name
+        Assert.False(Run(new ConstantOfShapeRule(), "ConstantOfShape", A(), 13, Ints("shape", 2, 3)).IsConstant);
+    }
+
+    [Fact]
     public void Constant_SparseValue_FailsClearly()
     {
         var e = Assert.Throws<OpException>(() => Run(new ConstantRule(), "Constant", A(("sparse_value", new AttrValue(AttrKind.Graph))), 13));

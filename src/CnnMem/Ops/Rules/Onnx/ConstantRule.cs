@@ -55,6 +55,6 @@ internal sealed class ConstantRule : IOpRule
         {
             throw new OpException($"needs one of the attributes value, value_float(s), value_int(s), value_string(s); found {(a.Values.IsEmpty ? "none" : string.Join(", ", a.Values.Keys))}");
         }
-        return new OpResult(ImmutableArray.Create(result)) { CountsInTextbookSum = false };
+        return new OpResult(ImmutableArray.Create(result)) { CountsInTextbookSum = false, IsConstant = true };
     }
 }

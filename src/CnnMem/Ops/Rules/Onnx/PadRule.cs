@@ -55,6 +55,23 @@ internal sealed class PadRule : IOpRule
         return Result(ctx, x, new Shape(dims));
     }
 
+    /// <summary>
+    /// A Pad in constant mode whose fill is absent or a known zero (the padding a window op would add itself): the fill
+    /// is input 2 (opset 11+) or the <c>value</c> attribute (default 0). Fusion patterns ask it (<c>Fusion/FusionPatterns</c>).
+    /// </summary>
+    internal static bool FillsWithZeros(Graphs.Node node, IReadOnlyList<TensorInfo?> inputs)
+    {
+        if (node.Attributes.Str("mode", "constant") != "constant")
+        {
+            return false;
+        }
+        if (inputs.Count < 3 || inputs[2] is null)
+        {
+            return node.Attributes.Float("value", 0) == 0;
+        }
+        return inputs[2]!.Value is { } v && (v.Reals?.All(r => r == 0) ?? v.Ints?.All(x => x == 0) ?? false);
+    }
+
     private static OpResult Result(OpContext ctx, TensorInfo x, Shape shape) =>
         // padding by nothing (exporters emit it before average pooling) is an identity PyTorch never runs
         ctx.Single(x.DType, shape) with { CountsInTextbookSum = false, ViewOfInput = shape.Equals(x.Shape) ? 0 : null };
