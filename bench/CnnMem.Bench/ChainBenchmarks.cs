@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using CnnMem.Analysis;
 using CnnMem.Graphs;
 using CnnMem.Onnx;
 using CnnMem.Reports;

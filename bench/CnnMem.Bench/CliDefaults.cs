@@ -1,6 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Memory;
-
 namespace CnnMem.Bench;
 
 /// <summary>The analysis options `cnnmem analyze FILE --batch N` runs with: PyTorch 2.x on CUDA, everything else default.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CnnMem.Analysis;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Pipeline;

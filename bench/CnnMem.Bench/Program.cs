@@ -67,7 +67,7 @@ if (args is ["loop", var loopFile, var loopBatch, var loopStage, var loopRounds]
         "infer" => () => CnnMem.Pipeline.Analyzer.Infer(graph, options, batch),
         "rows" => () => CnnMem.Costs.LayerCosts.Rows(inference),
         "totals" => () => CnnMem.Costs.LayerCosts.Totalize(inference, rows, options.DType, () => 0),
-        "tensorcore" => () => CnnMem.Costs.TensorCoreCheck.Warnings(inference, CnnMem.Core.DType.Float16).ToList(),
+        "tensorcore" => () => CnnMem.Costs.TensorCoreCheck.Warnings(inference, CnnMem.DType.Float16).ToList(),
         _ => throw new ArgumentException($"unknown stage '{loopStage}': analyze, infer, rows, totals or tensorcore"),
     };
     var best = double.MaxValue;

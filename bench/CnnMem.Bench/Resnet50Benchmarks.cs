@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CnnMem.Analysis;
 using CnnMem.Graphs;
-using CnnMem.Inference;
 using CnnMem.Onnx;
 using CnnMem.Reports;
 using CnnMem.Pipeline;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using CnnMem.Analysis;
-using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Pipeline;
 using CnnMem.Costs;
+using CnnMem.Memory.Liveness;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Bench;
 

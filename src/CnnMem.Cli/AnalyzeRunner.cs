@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Rendering;
 using CnnMem.Rendering.Charts;
 using CnnMem.Reports;

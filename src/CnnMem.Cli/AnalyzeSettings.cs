@@ -20,7 +20,7 @@ internal sealed record AnalyzeSettings(
     bool AllowUnknown)
 {
     /// <summary>The framework model's setup (backend, precision, checkpointing, device overheads).</summary>
-    public Memory.MemoryOptions Memory { get; init; } = new();
+    public MemoryOptions Memory { get; init; } = new();
 
     /// <summary>--freeze and --trainable, in command-line order.</summary>
     public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;
@@ -29,7 +29,7 @@ internal sealed record AnalyzeSettings(
     public bool PerLayer { get; init; }
 
     /// <summary>Multi-device training (--gpus, --parallel, ...); null = one device.</summary>
-    public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
+    public DataParallelOptions? Parallel { get; init; }
     /// <summary>--input HxW: the input size of a built-in torchvision network (null: its default).</summary>
     public ImageSize? Input { get; init; }
     /// <summary>A GPU (<c>--device</c>, a <c>fit --list-devices</c> name): the answer says whether this batch fits and the largest that does.</summary>

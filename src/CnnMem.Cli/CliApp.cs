@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CnnMem.Core;
 using CnnMem.Ops;
 
 namespace CnnMem.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CnnMem.Core;
-using CnnMem.Memory;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Cli;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using CnnMem.Core;
 
 namespace CnnMem.Cli;
 

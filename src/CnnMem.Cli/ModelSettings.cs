@@ -18,7 +18,7 @@ internal sealed record ModelSettings(
     UnitSystem Units)
 {
     /// <summary>The framework model's setup (backend, precision, checkpointing, device overheads).</summary>
-    public Memory.MemoryOptions Memory { get; init; } = new();
+    public MemoryOptions Memory { get; init; } = new();
 
     /// <summary>--freeze and --trainable, in command-line order.</summary>
     public ImmutableArray<FreezeRule> Freeze { get; init; } = ImmutableArray<FreezeRule>.Empty;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CnnMem.Core;
 using CnnMem.Memory.Parallel;
 
 namespace CnnMem.Cli;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using CnnMem.Core;
-using CnnMem.Memory;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Cli;
 

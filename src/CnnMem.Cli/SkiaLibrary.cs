@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using CnnMem.Core;
 using SkiaSharp;
 
 namespace CnnMem.Cli;

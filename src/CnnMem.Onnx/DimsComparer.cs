@@ -1,5 +1,3 @@
-using CnnMem.Core;
-
 namespace CnnMem.Onnx;
 
 /// <summary>Compares dim lists by content, and looks them up by span (see <see cref="ShapePool"/>).</summary>

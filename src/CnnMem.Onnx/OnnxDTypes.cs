@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using Onnx;
 
 namespace CnnMem.Onnx;

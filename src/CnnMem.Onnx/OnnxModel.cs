@@ -1,7 +1,6 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
+using CnnMem.Onnx;
 
-namespace CnnMem.Onnx;
+namespace CnnMem;
 
 /// <summary>
 /// Loads ONNX files as <see cref="Model"/>s. Weights are not read (external data files need not exist):

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CnnMem.Core;
 using CnnMem.Graphs;
 
 namespace CnnMem.Onnx;

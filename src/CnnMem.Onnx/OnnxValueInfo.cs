@@ -1,5 +1,3 @@
-using CnnMem.Core;
-
 namespace CnnMem.Onnx;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using CnnMem.Analysis;
 using CnnMem.Pipeline;
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
 using CnnMem.Reports;

@@ -1,14 +1,11 @@
 using System.Collections.Immutable;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Keras;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
-using CnnMem.Memory.Parallel;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
 using CnnMem.Web.Model;
 using CnnMem.Zoo;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Web.Tests;
 

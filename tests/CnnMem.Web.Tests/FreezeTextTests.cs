@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Web.Model;
 
 namespace CnnMem.Web.Tests;

@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
@@ -102,8 +100,8 @@ public sealed partial class WebAppTests
     public async Task LargestBatch_OnOneAndSeveralGpus_IsFitsAnswer()
     {
         var graph = SpecParser.Parse(Seed, "seed.cnn");
-        var fitOptions = new AnalysisOptions { Memory = CnnMem.Memory.DeviceTable.OnDevice(Defaults(1).Memory, "t4") }; // as fit --device t4 sets its architecture
-        var budget = CnnMem.Memory.DeviceTable.Bytes("t4");
+        var fitOptions = new AnalysisOptions { Memory = CnnMem.Memory.Profiles.DeviceTable.OnDevice(Defaults(1).Memory, "t4") }; // as fit --device t4 sets its architecture
+        var budget = CnnMem.Memory.Profiles.DeviceTable.Bytes("t4");
         var inference = CnnMem.Pipeline.FitModel.FitInference(graph, fitOptions, budget).Batch;
         var training = CnnMem.Pipeline.FitModel.FitTraining(graph, fitOptions with { Optimizer = Optimizer.Sgd }, budget).Batch;
         var page = await OpenAsync();
@@ -116,7 +114,7 @@ public sealed partial class WebAppTests
         Assert.Contains($"largest inference batch: {ByteFormat.Count(inference)}", await page.TextAsync("#device-panel") ?? "", StringComparison.Ordinal);
 
         // 4 GPUs, FSDP: the per-device training memory (the CLI's --gpus 4 --parallel fsdp) and fit --gpus's micro-batch
-        var parallel = new CnnMem.Memory.Parallel.DataParallelOptions { Gpus = 4, Strategy = CnnMem.Memory.Parallel.ParallelStrategy.Fsdp };
+        var parallel = new CnnMem.DataParallelOptions { Gpus = 4, Strategy = CnnMem.ParallelStrategy.Fsdp };
         var perDevice = CnnMem.Pipeline.ParallelFit.Fit(graph, fitOptions with { Optimizer = Optimizer.Sgd }, parallel, budget);
         var analysed = Analyzer.Analyze(graph, Defaults(64) with { Parallel = parallel, Memory = fitOptions.Memory }); // on the t4 (sm_75), as the page
         await SelectAsync(page, "#gpus", "4");

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
@@ -32,7 +30,7 @@ public sealed partial class WebAppTests(WebAppFixture app, ITestOutputHelper out
     {
         Batch = batch,
         Optimizer = optimizer,
-        Memory = new CnnMem.Memory.MemoryOptions { Framework = CnnMem.Memory.Framework.PyTorch2, Backend = CnnMem.Memory.Backend.Cuda },
+        Memory = new CnnMem.MemoryOptions { Framework = CnnMem.Framework.PyTorch2, Backend = CnnMem.Backend.Cuda },
     };
 
     /// <summary>The headline's training figure: on CUDA the device total (context and reserved), else the model's total.</summary>
@@ -168,7 +166,7 @@ public sealed partial class WebAppTests(WebAppFixture app, ITestOutputHelper out
     {
         var page = await OpenAsync();
         var graph = SpecParser.Parse(Seed, "seed.cnn");
-        var adam = Analyzer.Analyze(graph, Defaults(64, Optimizer.Adam) with { Memory = new CnnMem.Memory.MemoryOptions { Framework = CnnMem.Memory.Framework.PyTorch2, Backend = CnnMem.Memory.Backend.Cpu } });
+        var adam = Analyzer.Analyze(graph, Defaults(64, Optimizer.Adam) with { Memory = new CnnMem.MemoryOptions { Framework = CnnMem.Framework.PyTorch2, Backend = CnnMem.Backend.Cpu } });
         await SelectAsync(page, "#backend", "Cpu");
         await SelectAsync(page, "#optimizer", "Adam");
         await page.WaitForTextAsync("#training .value", t => t == ByteFormat.Bytes(adam.Memory.Training!.SteadyPeakTotalBytes, UnitSystem.Si), Patience, "training memory with adam on the cpu");

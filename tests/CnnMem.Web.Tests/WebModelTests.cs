@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Memory;
 using CnnMem.Web.Model;
 
 namespace CnnMem.Web.Tests;

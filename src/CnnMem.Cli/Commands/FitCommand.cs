@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Text;
-using CnnMem.Analysis;
 using CnnMem.Core;
-using CnnMem.Memory;
-using CnnMem.Memory.Parallel;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Cli.Commands;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using CnnMem.Memory;
-using CnnMem.Memory.Parallel;
 using CnnMem.Pipeline;
 
 namespace CnnMem.Cli.Commands;

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CnnMem.Core;
-using CnnMem.Memory;
-using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
-using CnnMem.Reports;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Cli.Commands;
 
@@ -23,7 +21,7 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
     /// <summary>With --gpus/--parallel: the largest per-device micro-batch per strategy and optimizer.</summary>
     public IReadOnlyList<ParallelFitResult>? Parallel { get; init; }
 
-    private string Backend => Settings.Memory.Backend == Memory.Backend.Cuda ? "cuda" : "cpu";
+    private string Backend => Settings.Memory.Backend == CnnMem.Backend.Cuda ? "cuda" : "cpu";
 
     public string Render(OutputFormat format) => format switch
     {
@@ -52,7 +50,7 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
             ? $"{ByteFormat.Bytes(Budget, UnitSystem.Iec)} ({ByteFormat.Count(Budget)} bytes) ({BudgetFrom}, sold as {card.Nominal}: the memory CUDA reports)"
             : $"{Bytes(Budget)} ({BudgetFrom})";
         sb.Append($"{Model}: budget {budget}, {Setup()}\n");
-        if (Card is { } c && Settings.Memory.Backend == Memory.Backend.Cuda && !GpuArchitectures.Measured(c.Arch))
+        if (Card is { } c && Settings.Memory.Backend == CnnMem.Backend.Cuda && !GpuArchitectures.Measured(c.Arch))
         {
             sb.Append($"  {c.Arch}: cuBLAS workspaces by PyTorch's rule for it; the CUDA context, cuDNN workspaces and the allocator's behaviour are borrowed from the measurements on {GpuArchitectures.MeasuredOn}\n");
         }

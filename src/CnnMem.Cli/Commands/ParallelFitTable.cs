@@ -1,4 +1,3 @@
-using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
 using CnnMem.Pipeline;
 

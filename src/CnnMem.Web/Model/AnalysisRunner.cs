@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
-using CnnMem.Memory.Parallel;
 using CnnMem.Pipeline;
 
 namespace CnnMem.Web.Model;

@@ -1,5 +1,4 @@
 using CnnMem.Rendering;
-using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 
 namespace CnnMem.Web.Model;

@@ -1,7 +1,6 @@
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Zoo;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Web.Model;
 

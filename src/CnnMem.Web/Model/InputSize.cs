@@ -1,5 +1,4 @@
 using System.Globalization;
-using CnnMem.Core;
 
 namespace CnnMem.Web.Model;
 

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using CnnMem.Analysis;
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Rendering;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Web.Model;
 
@@ -64,7 +62,7 @@ public sealed record WebSettings
         Optimizer = Optimizer,
         Dims = dims,
         Freeze = FreezeText.Parse(Freeze),
-        Memory = CnnMem.Memory.DeviceTable.OnDevice(Memory, Device), // the GPU's architecture, with or without its fit
+        Memory = CnnMem.Memory.Profiles.DeviceTable.OnDevice(Memory, Device), // the GPU's architecture, with or without its fit
         Parallel = Parallel,
         ParallelModels = false,
         // the batch chart marks the chosen GPU and its largest batch: computed with the device fit when there is a device

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CnnMem.Core;
 using CnnMem.Ops;
 
-namespace CnnMem.Analysis;
+namespace CnnMem;
 
 /// <summary>What to analyse: batch size, element type, optimizer and extra symbol bindings.</summary>
 public sealed record AnalysisOptions
@@ -14,7 +13,7 @@ public sealed record AnalysisOptions
     public DType DType { get; init; } = DType.Float32;
 
     private readonly Optimizer optimizer = Optimizer.Sgd;
-    private readonly Memory.MemoryOptions memory = new();
+    private readonly MemoryOptions memory = new();
 
     /// <summary>The optimizer whose state the training figures include (the memory models read it in <see cref="Memory"/>).</summary>
     public Optimizer Optimizer
@@ -40,7 +39,7 @@ public sealed record AnalysisOptions
     internal OpRegistry Registry { get; init; } = OpRegistry.Default;
 
     /// <summary>The framework memory model's settings (backend, mixed precision, checkpointing, device overheads), with <see cref="Optimizer"/>.</summary>
-    public Memory.MemoryOptions Memory
+    public MemoryOptions Memory
     {
         get => memory;
         init => memory = value with { Optimizer = optimizer };
@@ -50,7 +49,7 @@ public sealed record AnalysisOptions
     public bool FrameworkMemory { get; init; } = true;
 
     /// <summary>Multi-device training (<c>--gpus</c>, <c>--parallel</c>); null = one device, no parallel section.</summary>
-    public Memory.Parallel.DataParallelOptions? Parallel { get; init; }
+    public DataParallelOptions? Parallel { get; init; }
 
     /// <summary>
     /// Whether the inference and training models may run side by side on two threads. Off in the browser:
@@ -58,7 +57,7 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool ParallelModels { get; init; } = !OperatingSystem.IsBrowser();
 
-    /// <summary>A GPU from <see cref="Memory.DeviceTable"/> (<c>--device</c>): the summary says whether this batch fits it and the largest batch that does.</summary>
+    /// <summary>A GPU from <see cref="Memory.Profiles.DeviceTable"/> (<c>--device</c>): the summary says whether this batch fits it and the largest batch that does.</summary>
     public string? Device { get; init; }
 
     /// <summary>Also compute what the charts need: the training-step memory timeline and the batch sweep (slower: many batches are evaluated).</summary>

@@ -1,4 +1,4 @@
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>
 /// An error in the user's input (a spec, a model file, an option) or in the model itself. Its message

@@ -1,4 +1,4 @@
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>Element types a tensor can hold. Names follow ONNX where one exists.</summary>
 public enum DType

@@ -1,4 +1,4 @@
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>
 /// One dimension of a tensor shape: a known size, a named symbol (such as the batch <c>N</c>)

@@ -1,4 +1,4 @@
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>
 /// One <c>--freeze GLOB</c> or <c>--trainable GLOB</c>: parameters whose name, or the name of a module holding them,

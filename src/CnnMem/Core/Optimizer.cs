@@ -1,4 +1,4 @@
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>Training optimizers whose state cnnmem models.</summary>
 public enum Optimizer

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
-namespace CnnMem.Core;
+namespace CnnMem;
 
 /// <summary>An immutable tensor shape with value equality. Rank 0 is a scalar.</summary>
 public sealed class Shape : IEquatable<Shape>, IReadOnlyList<Dim>

@@ -1,4 +1,4 @@
-namespace CnnMem.Graphs;
+namespace CnnMem;
 
 /// <summary>
 /// How shapes are shown to the user. Analysis is always NCHW (channels first, as PyTorch and ONNX);

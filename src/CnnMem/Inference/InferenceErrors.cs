@@ -1,5 +1,4 @@
 using System.Text;
-using CnnMem.Core;
 using CnnMem.Graphs;
 
 namespace CnnMem.Inference;

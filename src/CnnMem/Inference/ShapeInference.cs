@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CnnMem.Core;
 using CnnMem.Graphs;
-using CnnMem.Ops;
 
 namespace CnnMem.Inference;
 

@@ -1,6 +1,6 @@
-using CnnMem.Core;
+using CnnMem.Memory.Profiles;
 
-namespace CnnMem.Memory;
+namespace CnnMem;
 
 /// <summary>How the framework model runs the network: backend, precision, checkpointing and device overheads.</summary>
 public sealed record MemoryOptions
@@ -93,11 +93,11 @@ public sealed record MemoryOptions
 
     /// <summary>
     /// The optimizer whose state and step the training models count, travelling with the rest of the setup: set from
-    /// <see cref="Analysis.AnalysisOptions.Optimizer"/>, which keeps its <see cref="Analysis.AnalysisOptions.Memory"/> in step
+    /// <see cref="AnalysisOptions.Optimizer"/>, which keeps its <see cref="AnalysisOptions.Memory"/> in step
     /// with it (not API: library users set the analysis options' optimizer).
     /// </summary>
     internal Optimizer Optimizer { get; init; } = Optimizer.Sgd;
 
     /// <summary>The cuDNN workspace table (<c>--cudnn-table</c>); null: the one built into the library.</summary>
-    internal Cudnn.CudnnWorkspaceTable? CudnnTable { get; init; }
+    internal Memory.Cudnn.CudnnWorkspaceTable? CudnnTable { get; init; }
 }

@@ -2,7 +2,7 @@ namespace CnnMem.Ops;
 
 /// <summary>
 /// Memory an op's kernel allocates and frees inside the op, as a kind the op declares; the backend's model
-/// (<c>Memory.Workspaces</c>) turns a kind into bytes (im2col or oneDNN copies on CPU, cuDNN on CUDA).
+/// (<c>Memory.Models.Workspaces</c>) turns a kind into bytes (im2col or oneDNN copies on CPU, cuDNN on CUDA).
 /// </summary>
 internal enum WorkspaceKind
 {

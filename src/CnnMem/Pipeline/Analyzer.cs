@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
-using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Costs;
 using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Memory.Cuda;
-using CnnMem.Memory;
 using CnnMem.Reports;
+using CnnMem.Memory.Liveness;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Profiles;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Pipeline;
 

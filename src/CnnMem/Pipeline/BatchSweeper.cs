@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CnnMem.Memory;
 using CnnMem.Reports;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Pipeline;
 

@@ -1,9 +1,9 @@
-using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Memory.Cuda;
-using CnnMem.Memory;
 using CnnMem.Reports;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Pipeline;
 

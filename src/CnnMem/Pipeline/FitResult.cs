@@ -1,4 +1,3 @@
-using CnnMem.Memory;
 using CnnMem.Reports;
 
 namespace CnnMem.Pipeline;

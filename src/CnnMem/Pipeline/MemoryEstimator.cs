@@ -1,6 +1,6 @@
 using CnnMem.Inference;
-using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Pipeline;
 

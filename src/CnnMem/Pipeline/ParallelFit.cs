@@ -1,4 +1,3 @@
-using CnnMem.Analysis;
 using CnnMem.Graphs;
 using CnnMem.Inference;
 using CnnMem.Memory.Parallel;

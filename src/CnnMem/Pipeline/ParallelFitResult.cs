@@ -1,6 +1,5 @@
-using CnnMem.Memory;
-using CnnMem.Reports;
 using CnnMem.Zoo;
+
 namespace CnnMem.Pipeline;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using CnnMem.Memory;
 using CnnMem.Reports;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Pipeline;
 

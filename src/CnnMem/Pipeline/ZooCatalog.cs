@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Analysis;
-using CnnMem.Reports;
 using CnnMem.Zoo;
 
 namespace CnnMem.Pipeline;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CnnMem.Core;
-using CnnMem.Graphs;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CnnMem.Core;
-using CnnMem.Graphs;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CnnMem.Core;
 using CnnMem.Graphs;
 
 namespace CnnMem.Rendering;

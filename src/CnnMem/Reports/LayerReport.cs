@@ -17,7 +17,7 @@ public sealed record LayerReport(
     bool InTextbookSum)
 {
     /// <summary>The first output's shape (most layers have one output).</summary>
-    public Core.Shape OutputShape => Outputs.IsEmpty ? Core.Shape.Scalar : Outputs[0].Shape;
+    public Shape OutputShape => Outputs.IsEmpty ? Shape.Scalar : Outputs[0].Shape;
 
     /// <summary>Elements of all outputs, or null when one is unknown.</summary>
     public long? OutputElements => Outputs.Aggregate((long?)0, (acc, o) => acc is { } a && o.Elements is { } e ? checked(a + e) : null);

@@ -1,7 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
-using CnnMem.Memory;
-
 namespace CnnMem.Tests.Analysis;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using CnnMem.Onnx;
 
 namespace CnnMem.Tests.Api;
 
@@ -35,8 +34,8 @@ public class PublicApiTests
         var exported = Libraries.SelectMany(a => a.GetExportedTypes()).Select(t => t.FullName).ToHashSet();
         // load, analyse, read or render
         Assert.Contains("CnnMem.Model", exported);
-        Assert.Contains("CnnMem.Onnx.OnnxModel", exported);
-        Assert.Contains("CnnMem.Analysis.AnalysisOptions", exported);
+        Assert.Contains("CnnMem.OnnxModel", exported);
+        Assert.Contains("CnnMem.AnalysisOptions", exported);
         Assert.Contains("CnnMem.Reports.AnalysisReport", exported);
         Assert.Contains("CnnMem.Rendering.JsonReportWriter", exported);
         // the machinery stays inside
@@ -44,6 +43,17 @@ public class PublicApiTests
         Assert.DoesNotContain("CnnMem.Ops.OpRegistry", exported);
         Assert.DoesNotContain("CnnMem.Onnx.OnnxImporter", exported);
         Assert.InRange(exported.Count, 10, 60);
+    }
+
+    [Fact]
+    public void PublicTypes_LiveInThreeNamespaces()
+    {
+        string[] allowed = ["CnnMem", "CnnMem.Reports", "CnnMem.Rendering"];
+        var others = Libraries.SelectMany(a => a.GetExportedTypes())
+            .Where(t => !allowed.Contains(t.Namespace))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.True(others.Count == 0, $"public types outside {string.Join(", ", allowed)}: {string.Join(", ", others)}");
     }
 
     [Fact]

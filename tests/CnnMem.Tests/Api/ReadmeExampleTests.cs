@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Reports;

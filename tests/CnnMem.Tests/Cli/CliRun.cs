@@ -1,5 +1,4 @@
 using CnnMem.Cli;
-using CnnMem.Graphs;
 using CnnMem.Tests.Rendering;
 
 namespace CnnMem.Tests.Cli;

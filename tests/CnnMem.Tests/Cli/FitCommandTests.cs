@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CnnMem.Cli;
-using CnnMem.Memory;
 using CnnMem.Tests.Onnx;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Cli;
 

@@ -1,7 +1,6 @@
-using CnnMem.Core;
 using System.Text.Json;
 using CnnMem.Cli;
-using CnnMem.Memory;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Cli;
 

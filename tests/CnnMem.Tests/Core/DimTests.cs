@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CsCheck;
 
 namespace CnnMem.Tests.Core;

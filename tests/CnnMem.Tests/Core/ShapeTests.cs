@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Ops.Elementwise;
 
 namespace CnnMem.Tests.Core;

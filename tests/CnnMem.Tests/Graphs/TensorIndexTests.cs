@@ -1,4 +1,3 @@
-using CnnMem.Inference;
 using CnnMem.Tests.Ops.Fusion;
 
 namespace CnnMem.Tests.Graphs;

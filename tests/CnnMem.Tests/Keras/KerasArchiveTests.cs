@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using CnnMem.Analysis;
 using CnnMem.Import.Keras;
 using CnnMem.Tests.Cli;
 using CnnMem.Pipeline;

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Import.Keras;
 using CnnMem.Tests.Cli;
 

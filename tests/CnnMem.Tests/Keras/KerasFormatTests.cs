@@ -1,4 +1,3 @@
-using CnnMem.Analysis;
 using CnnMem.Import.Keras;
 using CnnMem.Pipeline;
 
@@ -45,7 +44,7 @@ public sealed class KerasFormatTests
             + KerasJson.Layer("Embedding", "embed", "\"input_dim\": 50, \"output_dim\": 4") + ", " + KerasJson.Layer("Flatten", "flat") + "]}}";
         var graph = KerasImporter.ImportJson(json, "m.json");
         Assert.Equal(16, graph.DefaultBatch);
-        Assert.Equal(CnnMem.Core.DType.Int32, graph.Inputs[0].DType);
+        Assert.Equal(CnnMem.DType.Int32, graph.Inputs[0].DType);
         var report = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 16 });
         Assert.Equal("16x48", report.Layers[^1].OutputShape.ToString());
         Assert.Equal(200, report.Totals.Params);

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Keras;
 using CnnMem.Pipeline;
 

@@ -69,7 +69,7 @@ public sealed class KerasGroundTruthTests
         Assert.Equal(4_632_902, report.Totals.Params);
         Assert.Equal("nhwc", CnnMem.Rendering.DisplayShapes.LayoutName(report.Layout));
         // the same network as the built-in spec: the same activations and MACs
-        var spec = CnnMem.Pipeline.Analyzer.Analyze(CnnMem.Import.Spec.SpecParser.Parse(File.ReadAllText(Path.Combine(KerasTestData.SourceDir()!, "examples", "seed.cnn")), "seed.cnn"), new CnnMem.Analysis.AnalysisOptions { Batch = 64 });
+        var spec = CnnMem.Pipeline.Analyzer.Analyze(CnnMem.Import.Spec.SpecParser.Parse(File.ReadAllText(Path.Combine(KerasTestData.SourceDir()!, "examples", "seed.cnn")), "seed.cnn"), new CnnMem.AnalysisOptions { Batch = 64 });
         Assert.Equal(spec.Totals.ActivationElements, report.Totals.ActivationElements);
         Assert.Equal(spec.Totals.Macs, report.Totals.Macs);
     }

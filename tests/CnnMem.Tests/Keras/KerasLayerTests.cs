@@ -1,4 +1,3 @@
-using CnnMem.Analysis;
 using CnnMem.Import.Keras;
 using CnnMem.Reports;
 using CnnMem.Pipeline;

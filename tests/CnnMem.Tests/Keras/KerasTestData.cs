@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CnnMem.Analysis;
-using CnnMem.Graphs;
 using CnnMem.Import.Keras;
 using CnnMem.Reports;
 using CnnMem.Pipeline;
@@ -56,5 +54,5 @@ internal static class KerasTestData
         Analyzer.Analyze(KerasImporter.Import(Path.Combine(Dir, file)), new AnalysisOptions { Batch = batch, AllowUnknown = allowUnknown });
 
     /// <summary>A shape as the user sees it (Keras's layout), batch first.</summary>
-    public static long?[] Shown(CnnMem.Core.Shape shape, DisplayLayout layout) => CnnMem.Rendering.DisplayShapes.Sizes(shape, layout)!;
+    public static long?[] Shown(CnnMem.Shape shape, DisplayLayout layout) => CnnMem.Rendering.DisplayShapes.Sizes(shape, layout)!;
 }

@@ -1,5 +1,5 @@
-using CnnMem.Core;
-using CnnMem.Memory;
+using CnnMem.Memory.Allocators;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

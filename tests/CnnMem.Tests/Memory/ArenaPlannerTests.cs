@@ -1,5 +1,5 @@
-using CnnMem.Memory;
 using CsCheck;
+using CnnMem.Memory.Liveness;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,8 +1,6 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,4 +1,3 @@
-using CnnMem.Analysis;
 using CnnMem.Import.Spec;
 using CnnMem.Pipeline;
 

@@ -1,6 +1,4 @@
-using CnnMem.Analysis;
 using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;

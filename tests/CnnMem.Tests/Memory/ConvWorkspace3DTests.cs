@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Inference;
-using CnnMem.Memory;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

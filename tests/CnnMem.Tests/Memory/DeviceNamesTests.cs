@@ -1,7 +1,6 @@
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Rendering;
 using CnnMem.Tests.Cli;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Memory;
 

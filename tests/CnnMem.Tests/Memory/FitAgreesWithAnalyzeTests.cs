@@ -1,7 +1,4 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Memory;

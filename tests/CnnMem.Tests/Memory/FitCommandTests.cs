@@ -1,8 +1,6 @@
-using CnnMem.Memory;
 using System.Collections.Immutable;
 using CnnMem.Cli;
 using CnnMem.Cli.Commands;
-using CnnMem.Core;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,7 +1,7 @@
-using CnnMem.Core;
-using CnnMem.Memory;
 using CsCheck;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,5 +1,4 @@
-using CnnMem.Core;
-using CnnMem.Memory;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

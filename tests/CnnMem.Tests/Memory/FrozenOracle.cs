@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Graphs;
-using CnnMem.Inference;
-using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Zoo;
 using CnnMem.Pipeline;
 

@@ -1,11 +1,10 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Tests.Onnx;
 using DataType = global::Onnx.TensorProto.Types.DataType;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Allocators;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CnnMem.Core;
 
 namespace CnnMem.Tests.Memory;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using CnnMem.Analysis;
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory;
 

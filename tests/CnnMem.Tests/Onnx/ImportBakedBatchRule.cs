@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Ops;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
 

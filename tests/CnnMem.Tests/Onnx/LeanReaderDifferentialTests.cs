@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Onnx;
 using CnnMem.Tests.Onnx.Reference;

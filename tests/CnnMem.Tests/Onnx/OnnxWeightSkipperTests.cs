@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Tests.Memory;
 using CnnMem.Pipeline;

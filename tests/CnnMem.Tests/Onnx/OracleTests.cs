@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Onnx;
 using CnnMem.Reports;
 using CnnMem.Pipeline;

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Ops;
 using CnnMem.Ops.Rules;

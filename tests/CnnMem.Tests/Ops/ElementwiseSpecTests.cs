@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Inference;
 

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Ops;
 using CnnMem.Ops.Rules;
 using static CnnMem.Tests.Ops.LayerRuleHarness;

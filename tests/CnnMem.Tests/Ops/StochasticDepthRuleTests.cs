@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Ops;
 using CnnMem.Ops.Rules;
 using static CnnMem.Tests.Ops.LayerRuleHarness;
@@ -45,7 +44,7 @@ public class StochasticDepthRuleTests
         var graph = CnnMem.Import.Spec.SpecParser.Parse("input 8x8x4\nconv 4 3x3 pad=1\nstochastic_depth 0.2\n", "sd.cnn");
         var node = graph.Nodes.Single(n => n.Op == "StochasticDepth");
         Assert.Equal(0.2, node.Attributes.Float("p", 0));
-        var report = CnnMem.Pipeline.Analyzer.Analyze(graph, new CnnMem.Analysis.AnalysisOptions { Batch = 2 });
+        var report = CnnMem.Pipeline.Analyzer.Analyze(graph, new CnnMem.AnalysisOptions { Batch = 2 });
         Assert.Equal("2x4x8x8", report.Layers.Single(l => l.Op == "StochasticDepth").OutputShape.ToString());
     }
 

@@ -1,6 +1,5 @@
 using CnnMem.Core;
 using CnnMem.Graphs;
-using CnnMem.Ops;
 using CnnMem.Ops.Rules;
 using static CnnMem.Tests.Ops.ElementwiseTestKit;
 

@@ -1,6 +1,4 @@
-using CnnMem.Analysis;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Rendering;
 using CnnMem.Reports;
 using CnnMem.Pipeline;

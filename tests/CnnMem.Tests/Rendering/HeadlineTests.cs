@@ -1,9 +1,7 @@
-using CnnMem.Analysis;
 using CnnMem.Graphs;
-using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Rendering;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Rendering;
 
@@ -22,7 +20,7 @@ public class HeadlineTests
         var cuda = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Backend = Backend.Cuda } });
         Assert.Equal(cuda.Memory.Device!.InferenceTotalBytes, cuda.Summary!.InferenceBytes);
         Assert.Equal(cuda.Memory.Device.TrainingTotalBytes, cuda.Summary.TrainingStepBytes);
-        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Optimizer = CnnMem.Core.Optimizer.Sgd, Memory = new MemoryOptions { Backend = Backend.Cuda } }, 64), cuda.Summary.TrainingStepBytes);
+        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Optimizer = CnnMem.Optimizer.Sgd, Memory = new MemoryOptions { Backend = Backend.Cuda } }, 64), cuda.Summary.TrainingStepBytes);
     }
 
     [Fact]

@@ -1,9 +1,5 @@
 using System.Text;
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
-using CnnMem.Memory.Parallel;
 using CnnMem.Onnx;
 using CnnMem.Rendering;
 using CnnMem.Reports;

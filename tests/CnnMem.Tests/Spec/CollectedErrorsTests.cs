@@ -1,6 +1,4 @@
-using CnnMem.Analysis;
 using CnnMem.Cli;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Tests.Cli;
 using CnnMem.Pipeline;

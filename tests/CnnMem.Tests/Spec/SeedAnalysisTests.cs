@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
 using CnnMem.Reports;

@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CsCheck;
 using CnnMem.Pipeline;

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Import.Spec;
 using CnnMem.Tests.Spec.TestRules;

@@ -1,4 +1,3 @@
-using CnnMem.Analysis;
 using CnnMem.Zoo;
 using CnnMem.Pipeline;
 

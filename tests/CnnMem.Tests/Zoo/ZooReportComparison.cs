@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CnnMem.Analysis;
 using CnnMem.Graphs;
 using CnnMem.Onnx;
 using CnnMem.Rendering;

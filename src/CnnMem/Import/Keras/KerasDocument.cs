@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using CnnMem.Core;
 
 namespace CnnMem.Import.Keras;
 

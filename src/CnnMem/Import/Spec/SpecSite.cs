@@ -1,5 +1,3 @@
-using CnnMem.Core;
-
 namespace CnnMem.Import.Spec;
 
 /// <summary>A line of a spec file; builds errors that point at a column of it (<c>file:line:column: ...</c>).</summary>

@@ -1,3 +1,5 @@
+using CnnMem.Memory.Profiles;
+
 namespace CnnMem.Memory.Allocators;
 
 /// <summary>

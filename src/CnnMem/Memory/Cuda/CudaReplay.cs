@@ -1,7 +1,9 @@
-using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Memory.Allocators;
 using CnnMem.Memory.Trace;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Profiles;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Memory.Cuda;
 

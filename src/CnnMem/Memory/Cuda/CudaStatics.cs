@@ -1,6 +1,7 @@
 using CnnMem.Core;
 using CnnMem.Inference;
 using CnnMem.Memory.Allocators;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Memory.Cuda;
 

@@ -1,5 +1,6 @@
 using CnnMem.Memory.Trace;
 using CnnMem.Reports;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Memory.Cuda;
 

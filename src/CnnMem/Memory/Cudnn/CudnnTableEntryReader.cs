@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CnnMem.Core;
 
 namespace CnnMem.Memory.Cudnn;
 

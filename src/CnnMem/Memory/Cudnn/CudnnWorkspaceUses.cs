@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using CnnMem.Inference;
 using CnnMem.Reports;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Memory.Cudnn;
 

@@ -1,4 +1,6 @@
-namespace CnnMem.Memory.Parallel;
+using CnnMem.Memory.Parallel;
+
+namespace CnnMem;
 
 /// <summary>
 /// Multi-device training setup (<c>--gpus</c>, <c>--parallel</c>, <c>--grad-accum</c> and the strategy's own options).

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Memory.Parallel;

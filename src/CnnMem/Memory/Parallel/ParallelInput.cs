@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Memory.Parallel;

@@ -1,5 +1,5 @@
-using CnnMem.Core;
 using CnnMem.Reports;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Memory.Parallel;
 

@@ -1,3 +1,6 @@
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Storages;
+
 namespace CnnMem.Memory.Trace;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CnnMem.Core;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Memory.Trace;
 

@@ -1,4 +1,5 @@
-using CnnMem.Core;
+using CnnMem.Memory.Models;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Memory.Trace;
 

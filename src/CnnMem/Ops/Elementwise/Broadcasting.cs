@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Graphs;
 
 namespace CnnMem.Ops.Elementwise;

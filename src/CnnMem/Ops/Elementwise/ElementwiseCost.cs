@@ -1,5 +1,3 @@
-using CnnMem.Core;
-
 namespace CnnMem.Ops.Elementwise;
 
 /// <summary>Non-MAC floating point work of element-wise ops.</summary>

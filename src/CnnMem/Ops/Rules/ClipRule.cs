@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
-using CnnMem.Graphs;
 using CnnMem.Ops.Elementwise;
 
 namespace CnnMem.Ops.Rules;

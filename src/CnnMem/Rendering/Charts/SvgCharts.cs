@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 
-namespace CnnMem.Rendering.Charts;
+namespace CnnMem.Rendering;
 
 /// <summary>
 /// The charts as standalone SVG documents, for the CLI (--charts), the HTML report and the browser app. Each returns

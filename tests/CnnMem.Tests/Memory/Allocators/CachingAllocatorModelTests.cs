@@ -1,5 +1,5 @@
-using CnnMem.Memory;
 using CnnMem.Memory.Allocators;
+using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Tests.Memory.Allocators;
 

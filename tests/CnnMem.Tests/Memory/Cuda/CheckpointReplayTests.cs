@@ -1,12 +1,11 @@
-using CnnMem.Analysis;
 using CnnMem.Core;
 using CnnMem.Import.Spec;
 using CnnMem.Inference;
-using CnnMem.Memory;
 using CnnMem.Memory.Cuda;
 using CnnMem.Memory.Trace;
 using CnnMem.Pipeline;
 using CnnMem.Zoo;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Tests.Memory.Cuda;
 

@@ -1,5 +1,3 @@
-using CnnMem.Analysis;
-using CnnMem.Memory;
 using CnnMem.Onnx;
 using CnnMem.Pipeline;
 

@@ -1,8 +1,7 @@
-using CnnMem.Analysis;
 using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Memory.Trace;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Storages;
 
 namespace CnnMem.Tests.Memory.Cuda;
 
@@ -94,7 +93,7 @@ public class CudnnBackwardCallTests
         // frozen stem: neither its input nor its weight needs a gradient, so PyTorch runs no backward for it at all
         var inference = Analyzer.Infer(
             SpecParser.Parse("input 8x8x3\nconv 16 3x3 pad=1\nrelu\nconv 16 1x1", "t.cnn"),
-            new AnalysisOptions { Freeze = [new CnnMem.Core.FreezeRule("C1", false)] },
+            new AnalysisOptions { Freeze = [new CnnMem.FreezeRule("C1", false)] },
             2);
         var report = CnnMem.Memory.Cudnn.CudnnWorkspaceUses.Compute(inference, Cuda, training: true);
         Assert.Equal("forward", string.Join(",", report.Convolutions[0].Calls.Select(c => c.Direction)));

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Memory.Cudnn;
 
 namespace CnnMem.Tests.Memory.Cudnn;

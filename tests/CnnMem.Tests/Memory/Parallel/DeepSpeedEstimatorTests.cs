@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CnnMem.Analysis;
-using CnnMem.Core;
-using CnnMem.Memory;
 using CnnMem.Memory.Parallel;
 using CnnMem.Onnx;
 using CnnMem.Reports;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Memory.Parallel;
 

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Memory.Parallel;
 
 namespace CnnMem.Tests.Memory.Parallel;

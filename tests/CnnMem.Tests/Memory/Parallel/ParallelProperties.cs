@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Analysis;
 using CnnMem.Import.Spec;
 using CnnMem.Memory.Parallel;
 using CnnMem.Tests.Properties;
@@ -28,7 +27,7 @@ public class ParallelProperties
         var trainable = ps.Where(p => p.Trainable).ToArray();
         return new ParallelInput(
             ParallelCases.Training(bytes, trainable.Sum(p => p.Bytes), trainable.Length, 100, 1_000, 2_000, 2 * trainable.Select(p => p.Bytes).DefaultIfEmpty(0).Max()),
-            ps, CnnMem.Core.Optimizer.Adam, MixedPrecision: false, MicroBatch: 1);
+            ps, CnnMem.Optimizer.Adam, MixedPrecision: false, MicroBatch: 1);
     }
 
     private static Reports.ParallelDeviceMemory Device(ImmutableArray<ParamEntry> ps, ParallelStrategy s, int gpus) =>
@@ -94,8 +93,8 @@ public class ParallelProperties
             var report = Analyzer.Analyze(SpecParser.Parse(net.Text, "prop.cnn"), new AnalysisOptions
             {
                 Batch = batch,
-                Optimizer = CnnMem.Core.Optimizer.Adam,
-                Memory = new CnnMem.Memory.MemoryOptions { MixedPrecision = amp },
+                Optimizer = CnnMem.Optimizer.Adam,
+                Memory = new CnnMem.MemoryOptions { MixedPrecision = amp },
                 Parallel = new DataParallelOptions { Gpus = 1, GradientAsBucketView = true },
             });
             var t = report.Memory.Training!;

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Onnx;
 using Onnx;
 

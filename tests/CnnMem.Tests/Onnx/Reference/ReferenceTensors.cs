@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using CnnMem.Core;
-using CnnMem.Onnx;
 using Onnx;
 
 namespace CnnMem.Tests.Onnx.Reference;

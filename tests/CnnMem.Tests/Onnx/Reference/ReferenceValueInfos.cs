@@ -1,5 +1,4 @@
 using CnnMem.Core;
-using CnnMem.Onnx;
 using Onnx;
 
 namespace CnnMem.Tests.Onnx.Reference;

@@ -1,4 +1,3 @@
-using CnnMem.Core;
 using CnnMem.Graphs;
 using CnnMem.Ops.Rules.Onnx;
 using static CnnMem.Tests.Onnx.Rules.RuleKit;

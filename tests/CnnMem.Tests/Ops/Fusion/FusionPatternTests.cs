@@ -1,7 +1,7 @@
 using CnnMem.Graphs;
 using CnnMem.Inference;
-using CnnMem.Memory;
 using CnnMem.Ops.Fusion;
+using CnnMem.Memory.Models;
 
 namespace CnnMem.Tests.Ops.Fusion;
 

@@ -1,10 +1,9 @@
 using System.Xml.Linq;
-using CnnMem.Analysis;
-using CnnMem.Import.Spec;
-using CnnMem.Memory;
 using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 using CnnMem.Pipeline;
+using CnnMem.Memory.Profiles;
+using CnnMem.Rendering;
 
 namespace CnnMem.Tests.Rendering.Charts;
 
@@ -15,7 +14,7 @@ public class SvgChartsTests
         Analyzer.Analyze(TestModels.Seed(), new AnalysisOptions
         {
             Batch = 64,
-            Optimizer = CnnMem.Core.Optimizer.Adam,
+            Optimizer = CnnMem.Optimizer.Adam,
             ChartData = chartData,
             Device = device,
             Memory = new MemoryOptions { Backend = backend },
@@ -81,8 +80,8 @@ public class SvgChartsTests
         var sweep = report.Memory.BatchSweep!;
         var here = sweep.Points.Single(p => p.Batch == 64);
         Assert.Equal(report.Summary!.TrainingStepBytes, here.TrainingBytes);
-        var options = new AnalysisOptions { Optimizer = CnnMem.Core.Optimizer.Adam, Memory = new MemoryOptions { Backend = Backend.Cuda, GpuArch = "sm_75" } }; // the t4's architecture, as the analyzer sets it from the device
-        var fit = FitModel.FitTraining(TestModels.Seed(), options with { Optimizer = CnnMem.Core.Optimizer.Adam }, DeviceTable.Bytes("t4"));
+        var options = new AnalysisOptions { Optimizer = CnnMem.Optimizer.Adam, Memory = new MemoryOptions { Backend = Backend.Cuda, GpuArch = "sm_75" } }; // the t4's architecture, as the analyzer sets it from the device
+        var fit = FitModel.FitTraining(TestModels.Seed(), options with { Optimizer = CnnMem.Optimizer.Adam }, DeviceTable.Bytes("t4"));
         Assert.Equal(fit.Batch, sweep.Devices.Single().MaxTrainingBatch);
         Assert.Equal(fit.Batch, report.Summary.MaxTrainingBatch);
         Assert.True(sweep.Points.Zip(sweep.Points.Skip(1)).All(p => p.First.Batch < p.Second.Batch));

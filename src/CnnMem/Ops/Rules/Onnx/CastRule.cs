@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
-using CnnMem.Graphs;
 
 namespace CnnMem.Ops.Rules.Onnx;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CnnMem.Core;
 
 namespace CnnMem.Ops.Rules.Onnx;
 

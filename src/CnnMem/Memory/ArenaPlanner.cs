@@ -1,4 +1,0 @@
-namespace CnnMem.Memory;
-
-/// <summary>A planning strategy: a pure function from lifetimes to offsets and an arena size (offsets aligned to <paramref name="alignment"/> bytes).</summary>
-internal delegate ArenaPlan ArenaPlanner(IReadOnlyList<TensorLifetime> lifetimes, long alignment);
