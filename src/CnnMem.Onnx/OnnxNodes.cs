@@ -61,6 +61,21 @@ internal static class OnnxNodes
         return false;
     }
 
+    /// <summary>A node without a name, or with one already taken, is named after its op and index (then _2, _3, ...).</summary>
+    private static string UniqueName(string name, string opType, int index, HashSet<string> names)
+    {
+        if (name.Length > 0 && names.Add(name))
+        {
+            return name;
+        }
+        name = $"{opType}_{index}";
+        for (var k = 2; !names.Add(name); k++)
+        {
+            name = $"{opType}_{index}_{k}";
+        }
+        return name;
+    }
+
     private static Node ReadNode(OnnxImportContext context, ProtoSlice slice, int index, HashSet<string> names, TensorNames tensors, List<string> inputs, List<string> outputs)
     {
         inputs.Clear();
@@ -106,14 +121,7 @@ internal static class OnnxNodes
         {
             throw new CnnMemException($"node {index} ('{name}') has no op type");
         }
-        if (name.Length == 0 || !names.Add(name))
-        {
-            name = $"{opType}_{index}";
-            for (var k = 2; !names.Add(name); k++)
-            {
-                name = $"{opType}_{index}_{k}";
-            }
-        }
+        name = UniqueName(name, opType, index, names);
         var attributeBytes = together && attributeCount > 0 ? new ProtoSlice(attributesStart, attributesEnd - attributesStart) : default;
         var attributes = OnnxAttributes.Convert(context, slice, attributeCount, attributeBytes, name, opType);
         return new Node(

@@ -71,6 +71,13 @@ internal sealed class TensorIndex
         {
             outputs[slot[o]]++;
         }
+        var (start, readers) = Readers(nodes, slot, count);
+        return new TensorIndex(slot, producer.ToArray(), outputs, start, readers);
+    }
+
+    /// <summary>Each tensor's readers in one flat array (compressed rows): those of slot <c>s</c> at <c>start[s]..start[s + 1]</c>, in graph order.</summary>
+    private static (int[] Start, int[] Readers) Readers(IReadOnlyList<Node> nodes, Dictionary<string, int> slot, List<int> count)
+    {
         var start = new int[slot.Count + 1];
         for (var s = 0; s < slot.Count; s++)
         {
@@ -88,7 +95,7 @@ internal sealed class TensorIndex
                 }
             }
         }
-        return new TensorIndex(slot, producer.ToArray(), outputs, start, readers);
+        return (start, readers);
     }
 
     /// <summary>The index of the node that produces <paramref name="tensor"/>; -1 for graph inputs, initializers and unknown names.</summary>

@@ -18,25 +18,14 @@ internal static class BackwardPass
     /// <summary>The backward pass of <paramref name="g"/>; <paramref name="step"/> is told the level of each step as it is observed (the loss, then each node with a gradient): the memory timeline.</summary>
     public static PassPeak Run(StorageGraph g, long afterForward, bool steady, Func<long, long> round, Action<string, long>? step = null)
     {
-        long live = afterForward, peak = afterForward;
-        var at = "forward";
-        void Observe(long level, string where)
-        {
-            step?.Invoke(where, level);
-            if (level > peak)
-            {
-                peak = level;
-                at = where;
-            }
-        }
-
+        var w = new Walk(afterForward, round, step);
         var grads = new Dictionary<string, long>(StringComparer.Ordinal);
         if (g.LossRows > 0 && g.LossTensor is { } logits)
         {
             var gradLogSoftmax = round(checked(g.LossRows * g.LossClasses * 4));
             var gradLogits = round(checked(g.LossRows * g.LossClasses * g.LossElementBytes));
-            Observe(checked(live + gradLogSoftmax + gradLogits), "loss");
-            live = checked(live + gradLogits - round(checked(g.LossRows * g.LossClasses * 4)) - round(4));
+            w.Observe(checked(w.Live + gradLogSoftmax + gradLogits), "loss");
+            w.Live = checked(w.Live + gradLogits - round(checked(g.LossRows * g.LossClasses * 4)) - round(4));
             grads[logits] = gradLogits;
         }
 
@@ -54,58 +43,7 @@ internal static class BackwardPass
             var n = g.Nodes[i];
             if (AnyPending(n.GradOutputs, grads))
             {
-                long alloc = 0, transient = 0;
-                if (n.PassesGradThrough && n.GradInputs.Length > 0)
-                {
-                    var through = grads.GetValueOrDefault(n.GradOutputs[0]);
-                    grads.Remove(n.GradOutputs[0]);
-                    var target = n.GradInputs[0].Tensor;
-                    if (grads.ContainsKey(target))
-                    {
-                        live -= through; // added into the existing gradient, then freed
-                    }
-                    else
-                    {
-                        grads[target] = through;
-                    }
-                }
-                else
-                {
-                    foreach (var t in n.GradInputs)
-                    {
-                        var b = round(t.Bytes);
-                        if (grads.ContainsKey(t.Tensor))
-                        {
-                            transient = checked(transient + b);
-                        }
-                        else
-                        {
-                            alloc = checked(alloc + b);
-                            grads[t.Tensor] = b;
-                        }
-                    }
-                }
-                foreach (var p in n.ParamGrads)
-                {
-                    var b = round(p.Bytes);
-                    if (!steady && paramDone.Add(p.Tensor))
-                    {
-                        alloc = checked(alloc + b);
-                    }
-                    else
-                    {
-                        transient = checked(transient + b);
-                    }
-                }
-                Observe(checked(live + alloc + transient + round(n.BackwardWorkspace)), n.Name);
-                live = checked(live + alloc);
-                foreach (var o in n.GradOutputs)
-                {
-                    if (grads.Remove(o, out var b))
-                    {
-                        live -= b;
-                    }
-                }
+                NodeBackward(n, grads, paramDone, steady, w);
             }
             foreach (var s in n.Saved)
             {
@@ -113,11 +51,90 @@ internal static class BackwardPass
                 var storage = g.Storages[s];
                 if (keepers[s] == 0 && storage.IsTransient && !g.HeldOutputs.Contains(s))
                 {
-                    live -= round(storage.Bytes);
+                    w.Live -= round(storage.Bytes);
                 }
             }
         }
-        return new PassPeak(peak, at, live);
+        return new PassPeak(w.Peak, w.At, w.Live);
+    }
+
+    /// <summary>Step 2 for one node: its inputs' and parameters' gradients and workspace (the peak), then its output gradients go.</summary>
+    private static void NodeBackward(NodeMemory n, Dictionary<string, long> grads, HashSet<string> paramDone, bool steady, Walk w)
+    {
+        long alloc = 0, transient = 0;
+        if (n.PassesGradThrough && n.GradInputs.Length > 0)
+        {
+            var through = grads.GetValueOrDefault(n.GradOutputs[0]);
+            grads.Remove(n.GradOutputs[0]);
+            var target = n.GradInputs[0].Tensor;
+            if (grads.ContainsKey(target))
+            {
+                w.Live -= through; // added into the existing gradient, then freed
+            }
+            else
+            {
+                grads[target] = through;
+            }
+        }
+        else
+        {
+            foreach (var t in n.GradInputs)
+            {
+                var b = w.Round(t.Bytes);
+                if (grads.ContainsKey(t.Tensor))
+                {
+                    transient = checked(transient + b);
+                }
+                else
+                {
+                    alloc = checked(alloc + b);
+                    grads[t.Tensor] = b;
+                }
+            }
+        }
+        foreach (var p in n.ParamGrads)
+        {
+            var b = w.Round(p.Bytes);
+            if (!steady && paramDone.Add(p.Tensor))
+            {
+                alloc = checked(alloc + b);
+            }
+            else
+            {
+                transient = checked(transient + b);
+            }
+        }
+        w.Observe(checked(w.Live + alloc + transient + w.Round(n.BackwardWorkspace)), n.Name);
+        w.Live = checked(w.Live + alloc);
+        foreach (var o in n.GradOutputs)
+        {
+            if (grads.Remove(o, out var b))
+            {
+                w.Live -= b;
+            }
+        }
+    }
+
+    /// <summary>What the walk has live, its peak so far and where, and the caller's rounding and timeline observer.</summary>
+    private sealed class Walk(long live, Func<long, long> round, Action<string, long>? step)
+    {
+        public long Live { get; set; } = live;
+
+        public long Peak { get; private set; } = live;
+
+        public string At { get; private set; } = "forward";
+
+        public Func<long, long> Round => round;
+
+        public void Observe(long level, string where)
+        {
+            step?.Invoke(where, level);
+            if (level > Peak)
+            {
+                Peak = level;
+                At = where;
+            }
+        }
     }
 
     /// <summary>True when a gradient of one of these outputs has arrived (a loop: a delegate per node was most of this pass's garbage).</summary>

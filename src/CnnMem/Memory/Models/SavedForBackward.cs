@@ -31,48 +31,11 @@ internal static class SavedForBackward
         }
         if (s.Fused.TryGetValue(idx, out var fusedSave))
         {
-            foreach (var t in fusedSave.Tensors)
-            {
-                if (s.Map.TryGetValue(t, out var id))
-                {
-                    saved.Add(id);
-                }
-            }
-            foreach (var e in fusedSave.Extras)
-            {
-                // the fused op's statistics are float32 whatever autocast does (layer_norm is on its float32 list)
-                var id = s.Add(e.Name, e.Elements is { } el ? checked(el * DTypes.SizeOf(e.DType)) : 0, StorageKind.SavedExtra, idx);
-                extras.Add(id);
-                saved.Add(id);
-            }
+            FusedSaves(s, idx, fusedSave, saved, extras);
         }
         else
         {
-            foreach (var x in n.Result.Saved)
-            {
-                if (!Holds(s, x, n))
-                {
-                    continue;
-                }
-                switch (x.Source)
-                {
-                    case SavedSource.Input when x.Index < inputStorage.Count && inputStorage[x.Index] >= 0:
-                        saved.Add(inputStorage[x.Index]);
-                        break;
-                    case SavedSource.Output when x.Index < n.Outputs.Length:
-                        saved.Add(s.Map[n.Outputs[x.Index].Name]);
-                        break;
-                    case SavedSource.Extra when x.Shape is { } shape && shape.Elements is { } e:
-                        var id = s.Add($"{n.Node.Name}.{x.What}", checked(e * DTypes.SizeOf(StorageRules.ExtraType(x, s.Options))), StorageKind.SavedExtra, idx);
-                        extras.Add(id);
-                        saved.Add(id);
-                        break;
-                }
-            }
-            if (n.Result.SavesRunningStats)
-            {
-                RunningStats(s, n, inputStorage, saved);
-            }
+            RuleSaves(s, idx, n, inputStorage, saved, extras);
         }
         saved.Sort();
         StorageRules.DropRepeats(saved);
@@ -82,7 +45,55 @@ internal static class SavedForBackward
         }
     }
 
-    /// <summary>Whether the condition the rule states for this saved operand holds for this node's inputs.</summary>
+    /// <summary>Step 1: what the fused op keeps, by reference, and its statistics as new storages.</summary>
+    private static void FusedSaves(BuildState s, int idx, FusedSave fusedSave, List<int> saved, ImmutableArray<int>.Builder extras)
+    {
+        foreach (var t in fusedSave.Tensors)
+        {
+            if (s.Map.TryGetValue(t, out var id))
+            {
+                saved.Add(id);
+            }
+        }
+        foreach (var e in fusedSave.Extras)
+        {
+            // the fused op's statistics are float32 whatever autocast does (layer_norm is on its float32 list)
+            var id = s.Add(e.Name, e.Elements is { } el ? checked(el * DTypes.SizeOf(e.DType)) : 0, StorageKind.SavedExtra, idx);
+            extras.Add(id);
+            saved.Add(id);
+        }
+    }
+
+    /// <summary>Steps 2 and 3: the rule's saved entries whose condition holds, then its running statistics.</summary>
+    private static void RuleSaves(BuildState s, int idx, Inference.NodeInference n, List<int> inputStorage, List<int> saved, ImmutableArray<int>.Builder extras)
+    {
+        foreach (var x in n.Result.Saved)
+        {
+            if (!Holds(s, x, n))
+            {
+                continue;
+            }
+            switch (x.Source)
+            {
+                case SavedSource.Input when x.Index < inputStorage.Count && inputStorage[x.Index] >= 0:
+                    saved.Add(inputStorage[x.Index]);
+                    break;
+                case SavedSource.Output when x.Index < n.Outputs.Length:
+                    saved.Add(s.Map[n.Outputs[x.Index].Name]);
+                    break;
+                case SavedSource.Extra when x.Shape is { } shape && shape.Elements is { } e:
+                    var id = s.Add($"{n.Node.Name}.{x.What}", checked(e * DTypes.SizeOf(StorageRules.ExtraType(x, s.Options))), StorageKind.SavedExtra, idx);
+                    extras.Add(id);
+                    saved.Add(id);
+                    break;
+            }
+        }
+        if (n.Result.SavesRunningStats)
+        {
+            RunningStats(s, n, inputStorage, saved);
+        }
+    }
+
     /// <summary>A normalization that keeps its running statistics: the buffers it reads, as inputs or as its own parameters.</summary>
     // apart from Collect: its lambdas' captures would otherwise be allocated on every node's call
     private static void RunningStats(BuildState s, Inference.NodeInference n, List<int> inputStorage, List<int> saved)
@@ -91,6 +102,7 @@ internal static class SavedForBackward
         saved.AddRange(n.Params.Where(p => p.IsBuffer && DTypes.IsFloat(p.DType) && s.Map.ContainsKey(p.Name)).Select(p => s.Map[p.Name]));
     }
 
+    /// <summary>Whether the condition the rule states for this saved operand holds for this node's inputs.</summary>
     private static bool Holds(BuildState s, SavedTensor x, Inference.NodeInference n)
     {
         var inputs = n.Inputs;

@@ -83,6 +83,45 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g, Ch
     private void Node(NodeMemory node, int step, Dictionary<string, int> grads, bool gradsExist, Dictionary<string, (int Id, long Bytes)> paramGrads)
     {
         transient.Clear();
+        InputGradients(node, step, grads);
+        foreach (var p in node.ParamGrads)
+        {
+            var id = t.NewId();
+            t.Alloc(id, p.Bytes, step);
+            if (gradsExist || paramGrads.ContainsKey(p.Tensor))
+            {
+                transient.Add(id);
+            }
+            else
+            {
+                paramGrads[p.Tensor] = (id, p.Bytes);
+            }
+        }
+        if (node.MakesBackwardFilterCall)
+        {
+            Workspace(node.BackwardFilterWorkspace, step);
+        }
+        if (node.BackwardDataWorkspace == 0 && node.BackwardFilterWorkspace == 0)
+        {
+            Workspace(node.BackwardWorkspace, step);
+        }
+        foreach (var id in transient)
+        {
+            t.Free(id, step);
+        }
+        foreach (var o in node.GradOutputs)
+        {
+            if (grads.Remove(o, out var id))
+            {
+                t.Free(id, step);
+            }
+        }
+    }
+
+    /// <summary>The gradients of the node's inputs (a view passes its own through; a second gradient for a tensor is
+    /// added in and freed) and the backward-data call's workspace.</summary>
+    private void InputGradients(NodeMemory node, int step, Dictionary<string, int> grads)
+    {
         if (node.PassesGradThrough && node.GradInputs.Length > 0)
         {
             var through = grads[node.GradOutputs[0]];
@@ -115,38 +154,6 @@ internal sealed class BackwardTraceWriter(StepTraceBuilder t, StorageGraph g, Ch
             if (node.MakesBackwardDataCall)
             {
                 Workspace(node.BackwardDataWorkspace, step);
-            }
-        }
-        foreach (var p in node.ParamGrads)
-        {
-            var id = t.NewId();
-            t.Alloc(id, p.Bytes, step);
-            if (gradsExist || paramGrads.ContainsKey(p.Tensor))
-            {
-                transient.Add(id);
-            }
-            else
-            {
-                paramGrads[p.Tensor] = (id, p.Bytes);
-            }
-        }
-        if (node.MakesBackwardFilterCall)
-        {
-            Workspace(node.BackwardFilterWorkspace, step);
-        }
-        if (node.BackwardDataWorkspace == 0 && node.BackwardFilterWorkspace == 0)
-        {
-            Workspace(node.BackwardWorkspace, step);
-        }
-        foreach (var id in transient)
-        {
-            t.Free(id, step);
-        }
-        foreach (var o in node.GradOutputs)
-        {
-            if (grads.Remove(o, out var id))
-            {
-                t.Free(id, step);
             }
         }
     }

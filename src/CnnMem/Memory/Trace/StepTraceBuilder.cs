@@ -34,43 +34,11 @@ internal sealed class StepTraceBuilder
         g = graph;
         this.checkpoint = checkpoint;
         nextId = g.Storages.Length;
-        var n = g.Nodes.Length;
         // training plays its trace while it is written (a chunk of FullAt events at a time); inference keeps its forward
         events = new List<TraceEvent>(training ? DefaultFullAt : checked((g.Storages.Length * 2) + 64));
         storageBytes = new long[g.Storages.Length];
         paramGrads = new Dictionary<string, (int Id, long Bytes)>(g.TrainableParamTensors, StringComparer.Ordinal);
-        var saved = new StorageSet(training ? g.Storages.Length : 0);
-        if (training)
-        {
-            foreach (var x in g.Nodes)
-            {
-                foreach (var id in x.Saved)
-                {
-                    if (checkpoint is null || !checkpoint.Dropped.Contains(id))
-                    {
-                        saved.Add(id);
-                    }
-                }
-            }
-        }
-        // per storage, the step that makes it and the step that frees it (-1: kept past the forward)
-        var bornStep = new int[g.Storages.Length];
-        var freeStep = new int[g.Storages.Length];
-        foreach (var s in g.Storages)
-        {
-            bornStep[s.Id] = freeStep[s.Id] = -1;
-            if (!s.IsTransient || s.Bytes <= 0 || s.Producer < 0)
-            {
-                continue;
-            }
-            bornStep[s.Id] = s.Producer;
-            if (!g.HeldOutputs.Contains(s.Id) && !saved.Contains(s.Id))
-            {
-                freeStep[s.Id] = Math.Max(s.Producer, g.LastForwardReader[s.Id]);
-            }
-        }
-        bornAt = new StepLists(n + 1, bornStep);
-        freeAt = new StepLists(n + 1, freeStep);
+        (bornAt, freeAt) = ForwardSteps.Of(g, training, checkpoint);
     }
 
     /// <summary>The events written since the start or the last <see cref="ClearEvents"/>.</summary>
@@ -146,23 +114,12 @@ internal sealed class StepTraceBuilder
         for (var i = 0; i < g.Nodes.Length; i++)
         {
             var n = g.Nodes[i];
-            // autocast casts the weights before the op runs and caches the copies for the rest of the forward
-            foreach (var w in n.CastWeights)
-            {
-                var id = NewId();
-                Alloc(id, w.Bytes, i);
-                (castIds.TryGetValue(i, out var list) ? list : castIds[i] = new List<int>()).Add(id);
-            }
+            CastWeights(n, i, i);
             foreach (var id in bornAt.At(i))
             {
                 Alloc(id, g.Storages[id].Bytes, i);
             }
-            if (n.ForwardWorkspace > 0)
-            {
-                var ws = NewId();
-                Alloc(ws, n.ForwardWorkspace, i, optional: true);
-                Free(ws, i);
-            }
+            Workspace(n, i);
             foreach (var id in freeAt.At(i))
             {
                 Free(id, i);
@@ -185,6 +142,28 @@ internal sealed class StepTraceBuilder
         Alloc(loss.Loss, 4, end);
         DropCheckpointedCasts(end);
         return loss;
+    }
+
+    /// <summary>Autocast's copies of node <paramref name="index"/>'s weights, made before it runs and cached for the rest of the forward.</summary>
+    private void CastWeights(NodeMemory node, int index, int step)
+    {
+        foreach (var w in node.CastWeights)
+        {
+            var id = NewId();
+            Alloc(id, w.Bytes, step);
+            (castIds.TryGetValue(index, out var list) ? list : castIds[index] = new List<int>()).Add(id);
+        }
+    }
+
+    /// <summary>The kernel's forward workspace, alive only inside the op.</summary>
+    private void Workspace(NodeMemory node, int step)
+    {
+        if (node.ForwardWorkspace > 0)
+        {
+            var ws = NewId();
+            Alloc(ws, node.ForwardWorkspace, step, optional: true);
+            Free(ws, step);
+        }
     }
 
     /// <summary>
@@ -223,12 +202,7 @@ internal sealed class StepTraceBuilder
         {
             var node = g.Nodes[j];
             var step = RecomputeStep(n, j);
-            foreach (var w in node.CastWeights)
-            {
-                var id = NewId();
-                Alloc(id, w.Bytes, step);
-                (castIds.TryGetValue(j, out var list) ? list : castIds[j] = new List<int>()).Add(id);
-            }
+            CastWeights(node, j, step);
             foreach (var id in bornAt.At(j))
             {
                 if (storageBytes[id] > 0)
@@ -242,12 +216,7 @@ internal sealed class StepTraceBuilder
                     (frees[at - start] ??= new List<int>()).Add(id);
                 }
             }
-            if (node.ForwardWorkspace > 0)
-            {
-                var ws = NewId();
-                Alloc(ws, node.ForwardWorkspace, step, optional: true);
-                Free(ws, step);
-            }
+            Workspace(node, step);
             foreach (var id in frees[j - start] ?? (IEnumerable<int>)Array.Empty<int>())
             {
                 Free(id, step);

@@ -53,37 +53,13 @@ internal static class ElementwiseValues
         var outReals = new double[count];
         try
         {
-            var li = new long[values.Length];
-            var ri = new double[values.Length];
-            for (long e = 0; e < count; e++)
+            if (useInts)
             {
-                for (var k = 0; k < values.Length; k++)
-                {
-                    var src = Broadcasting.SourceIndex(shapes[k], outDims, e);
-                    if (useInts)
-                    {
-                        li[k] = longData![k][src];
-                    }
-                    else
-                    {
-                        ri[k] = realData![k][src];
-                    }
-                }
-                if (useInts)
-                {
-                    var r = ints!(li);
-                    outInts[e] = r;
-                    outReals[e] = r;
-                }
-                else
-                {
-                    var r = reals!(ri);
-                    outReals[e] = r;
-                    if (!isFloat)
-                    {
-                        outInts[e] = ToLong(r) ?? throw new OverflowException();
-                    }
-                }
+                MapInts(shapes, outDims, longData!, ints!, outInts, outReals);
+            }
+            else
+            {
+                MapReals(shapes, outDims, realData!, reals!, isFloat, outInts, outReals);
             }
         }
         catch (Exception e) when (e is OverflowException or DivideByZeroException)
@@ -91,6 +67,41 @@ internal static class ElementwiseValues
             return null;
         }
         return isFloat ? TensorValue.FromReals(outDType, outShape, outReals) : TensorValue.FromInts(outDType, outShape, outInts);
+    }
+
+    /// <summary>Step 3, integer path: each output element from its inputs' elements, kept as an integer and as a real.</summary>
+    private static void MapInts(long[][] shapes, long[] outDims, long[][] data, Func<long[], long> ints, long[] outInts, double[] outReals)
+    {
+        var li = new long[data.Length];
+        for (long e = 0; e < outInts.LongLength; e++)
+        {
+            for (var k = 0; k < data.Length; k++)
+            {
+                li[k] = data[k][Broadcasting.SourceIndex(shapes[k], outDims, e)];
+            }
+            var r = ints(li);
+            outInts[e] = r;
+            outReals[e] = r;
+        }
+    }
+
+    /// <summary>Step 3, real path; an integer output takes the real's exact integer value or overflows.</summary>
+    private static void MapReals(long[][] shapes, long[] outDims, double[][] data, Func<double[], double> reals, bool isFloat, long[] outInts, double[] outReals)
+    {
+        var ri = new double[data.Length];
+        for (long e = 0; e < outReals.LongLength; e++)
+        {
+            for (var k = 0; k < data.Length; k++)
+            {
+                ri[k] = data[k][Broadcasting.SourceIndex(shapes[k], outDims, e)];
+            }
+            var r = reals(ri);
+            outReals[e] = r;
+            if (!isFloat)
+            {
+                outInts[e] = ToLong(r) ?? throw new OverflowException();
+            }
+        }
     }
 
     /// <summary>Unary form of the n-ary <c>Map</c> above.</summary>

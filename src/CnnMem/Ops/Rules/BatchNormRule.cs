@@ -47,39 +47,8 @@ internal sealed class BatchNormRule : IOpRule
         var dtype = ctx.Input(0).DType;
         OpContext.Require(DTypes.IsFloat(dtype), $"expects a floating point input, found {DTypes.Name(dtype)}");
 
-        var prms = ImmutableArray<ParamSpec>.Empty;
-        var statsType = dtype;
-        if (ctx.InputCount > 1)
-        {
-            string[] names = ["scale", "B", "input_mean", "input_var"];
-            for (var i = 1; i <= 4; i++)
-            {
-                var s = ctx.InputShape(i);
-                OpContext.Require(s.Equals(stats), $"{names[i - 1]} has shape {s}, expected {stats} for input {ctx.Input(0).Shape}");
-            }
-            statsType = ctx.Input(3).DType;
-            // PyTorch's BatchNorm also keeps an int64 step counter that exporters drop; charge it here so
-            // buffer counts match the framework's for imported models as for specs.
-            prms = ImmutableArray.Create(Counter(ctx.Node.Name));
-        }
-        else
-        {
-            // Keras can drop the learned scale (gamma, scale=False) or shift (beta, center=False).
-            var name = ctx.Node.Name;
-            var b = ImmutableArray.CreateBuilder<ParamSpec>(5);
-            if (SpatialInput.Flag(ctx.Attr, "scale", true))
-            {
-                b.Add(new ParamSpec($"{name}.weight", stats, dtype, ParamRole.Scale));
-            }
-            if (SpatialInput.Flag(ctx.Attr, "center", true))
-            {
-                b.Add(new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift));
-            }
-            b.Add(new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer));
-            b.Add(new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer));
-            b.Add(Counter(name));
-            prms = b.ToImmutable();
-        }
+        var prms = ctx.InputCount > 1 ? InputParams(ctx, stats) : OwnParams(ctx, stats, dtype);
+        var statsType = ctx.InputCount > 1 ? ctx.Input(3).DType : dtype;
 
         var outputs = ImmutableArray.CreateBuilder<TensorInfo>();
         outputs.Add(ctx.Output(0, dtype, ctx.Input(0).Shape));
@@ -101,6 +70,39 @@ internal sealed class BatchNormRule : IOpRule
                 SavedTensor.Extra("save_mean", stats, DType.Float32),
                 SavedTensor.Extra("save_invstd", stats, DType.Float32)),
         };
+    }
+
+    /// <summary>An imported node's scale, shift and running statistics are inputs, checked against the statistics' shape.</summary>
+    private static ImmutableArray<ParamSpec> InputParams(OpContext ctx, Shape stats)
+    {
+        string[] names = ["scale", "B", "input_mean", "input_var"];
+        for (var i = 1; i <= 4; i++)
+        {
+            var s = ctx.InputShape(i);
+            OpContext.Require(s.Equals(stats), $"{names[i - 1]} has shape {s}, expected {stats} for input {ctx.Input(0).Shape}");
+        }
+        // PyTorch's BatchNorm also keeps an int64 step counter that exporters drop; charge it here so
+        // buffer counts match the framework's for imported models as for specs.
+        return ImmutableArray.Create(Counter(ctx.Node.Name));
+    }
+
+    /// <summary>A spec's or Keras's layer declares its own; Keras can drop the learned scale (gamma, scale=False) or shift (beta, center=False).</summary>
+    private static ImmutableArray<ParamSpec> OwnParams(OpContext ctx, Shape stats, DType dtype)
+    {
+        var name = ctx.Node.Name;
+        var b = ImmutableArray.CreateBuilder<ParamSpec>(5);
+        if (SpatialInput.Flag(ctx.Attr, "scale", true))
+        {
+            b.Add(new ParamSpec($"{name}.weight", stats, dtype, ParamRole.Scale));
+        }
+        if (SpatialInput.Flag(ctx.Attr, "center", true))
+        {
+            b.Add(new ParamSpec($"{name}.bias", stats, dtype, ParamRole.Shift));
+        }
+        b.Add(new ParamSpec($"{name}.running_mean", stats, dtype, ParamRole.Buffer));
+        b.Add(new ParamSpec($"{name}.running_var", stats, dtype, ParamRole.Buffer));
+        b.Add(Counter(name));
+        return b.ToImmutable();
     }
 
     private static ParamSpec Counter(string node) => new($"{node}.num_batches_tracked", Shape.Scalar, DType.Int64, ParamRole.Buffer);

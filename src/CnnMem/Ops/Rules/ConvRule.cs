@@ -73,33 +73,8 @@ internal sealed class ConvRule : IOpRule
         var outShape = OutputShape(ctx.Input(0).Shape, x, filters, axes);
 
         var dtype = ctx.Input(0).DType;
-        var prms = ImmutableArray<ParamSpec>.Empty;
-        if (!hasWeight)
-        {
-            var weight = new long[2 + rank];
-            weight[0] = filters;
-            weight[1] = channels / group;
-            for (var i = 0; i < rank; i++)
-            {
-                weight[2 + i] = axes[i].Kernel;
-            }
-            var spec = new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(weight), dtype, ParamRole.Weight);
-            prms = ctx.Attr.Int("bias", 1) != 0
-                ? ImmutableArray.Create(spec, new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(filters), dtype, ParamRole.Bias))
-                : ImmutableArray.Create(spec);
-        }
-        else if (ctx.HasInput(2))
-        {
-            var b = ctx.InputShape(2);
-            OpContext.Require(b.Rank == 1 && b[0].Value == filters, $"bias has shape {b}, expected {filters}");
-        }
-
-        long window = 1;
-        foreach (var a in axes)
-        {
-            window = checked(window * a.Kernel);
-        }
-        var macs = checked(outShape.Elements!.Value * (channels / group) * window);
+        var prms = OwnParams(ctx, hasWeight, filters, channels / group, axes, dtype);
+        var macs = checked(outShape.Elements!.Value * (channels / group) * Window(axes));
         var warnings = SpatialArithmetic.UnevenWarnings("strided convolution", axes, ceilMode: false, stridedOnly: true);
 
         return new OpResult(ImmutableArray.Create(ctx.Output(0, dtype, outShape)))
@@ -113,6 +88,45 @@ internal sealed class ConvRule : IOpRule
             Conv = Geometry(axes, group, channels, filters),
             TensorCoreAxis = 1,
         };
+    }
+
+    /// <summary>
+    /// A layer from a text spec or Keras has no weight input: the rule declares its weight (filters, channels per group,
+    /// kernel) and, unless <c>bias=false</c>, its bias. With a weight input the bias input, when given, must match.
+    /// </summary>
+    private static ImmutableArray<ParamSpec> OwnParams(OpContext ctx, bool hasWeight, long filters, long perGroup, ReadOnlySpan<AxisWindow> axes, DType dtype)
+    {
+        if (hasWeight)
+        {
+            if (ctx.HasInput(2))
+            {
+                var b = ctx.InputShape(2);
+                OpContext.Require(b.Rank == 1 && b[0].Value == filters, $"bias has shape {b}, expected {filters}");
+            }
+            return ImmutableArray<ParamSpec>.Empty;
+        }
+        var weight = new long[2 + axes.Length];
+        weight[0] = filters;
+        weight[1] = perGroup;
+        for (var i = 0; i < axes.Length; i++)
+        {
+            weight[2 + i] = axes[i].Kernel;
+        }
+        var spec = new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(weight), dtype, ParamRole.Weight);
+        return ctx.Attr.Int("bias", 1) != 0
+            ? ImmutableArray.Create(spec, new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(filters), dtype, ParamRole.Bias))
+            : ImmutableArray.Create(spec);
+    }
+
+    /// <summary>The kernel's window: the product of its sizes.</summary>
+    private static long Window(ReadOnlySpan<AxisWindow> axes)
+    {
+        long window = 1;
+        foreach (var a in axes)
+        {
+            window = checked(window * a.Kernel);
+        }
+        return window;
     }
 
     /// <summary>The geometry the memory models read (cuDNN's workspace table, the CPU kernels' choice): one array per attribute.</summary>

@@ -44,36 +44,11 @@ internal sealed class LayerNormRule : IOpRule
         var isSpec = !ctx.HasInput(1);
 
         // The normalized axes and the statistics' shape (normalized axes set to 1).
-        int[] normalized;
-        if (isSpec && !ctx.Attr.Has("axis") && rank >= 3)
-        {
-            normalized = [1];
-        }
-        else
-        {
-            var axis = ctx.Attr.Int("axis", -1);
-            OpContext.Require(axis >= -rank && axis < rank, $"axis must be in [{-rank}, {rank - 1}] for a rank {rank} input, found {axis}");
-            var first = (int)(axis < 0 ? axis + rank : axis);
-            normalized = Enumerable.Range(first, rank - first).ToArray();
-        }
+        var normalized = NormalizedAxes(ctx, rank, isSpec);
         var statDims = x.Select((d, i) => normalized.Contains(i) ? 1L : d).ToArray();
         var paramShape = Shape.Of(normalized.Select(i => x[i]).ToArray());
 
-        var prms = ImmutableArray<ParamSpec>.Empty;
-        if (isSpec)
-        {
-            prms = ImmutableArray.Create(
-                new ParamSpec($"{ctx.Node.Name}.weight", paramShape, dtype, ParamRole.Scale),
-                new ParamSpec($"{ctx.Node.Name}.bias", paramShape, dtype, ParamRole.Shift));
-        }
-        else
-        {
-            CheckBroadcast(ctx, 1, "Scale", paramShape);
-            if (ctx.HasInput(2))
-            {
-                CheckBroadcast(ctx, 2, "B", paramShape);
-            }
-        }
+        var prms = Params(ctx, isSpec, paramShape, dtype);
 
         var stashType = StashType(ctx, dtype, isSpec);
         var statShape = Shape.Of(statDims);
@@ -99,6 +74,36 @@ internal sealed class LayerNormRule : IOpRule
             Saved = saved.ToImmutable(),
             Autocast = AutocastClass.Float32,
         };
+    }
+
+    /// <summary>A spec's layer normalizes the channel axis of an (N, C, ...) input unless it names an axis; ONNX's, every axis from <c>axis</c> on.</summary>
+    private static int[] NormalizedAxes(OpContext ctx, int rank, bool isSpec)
+    {
+        if (isSpec && !ctx.Attr.Has("axis") && rank >= 3)
+        {
+            return [1];
+        }
+        var axis = ctx.Attr.Int("axis", -1);
+        OpContext.Require(axis >= -rank && axis < rank, $"axis must be in [{-rank}, {rank - 1}] for a rank {rank} input, found {axis}");
+        var first = (int)(axis < 0 ? axis + rank : axis);
+        return Enumerable.Range(first, rank - first).ToArray();
+    }
+
+    /// <summary>A spec's layer declares its scale and shift; an imported node's are inputs that must broadcast to the normalized dims.</summary>
+    private static ImmutableArray<ParamSpec> Params(OpContext ctx, bool isSpec, Shape paramShape, DType dtype)
+    {
+        if (isSpec)
+        {
+            return ImmutableArray.Create(
+                new ParamSpec($"{ctx.Node.Name}.weight", paramShape, dtype, ParamRole.Scale),
+                new ParamSpec($"{ctx.Node.Name}.bias", paramShape, dtype, ParamRole.Shift));
+        }
+        CheckBroadcast(ctx, 1, "Scale", paramShape);
+        if (ctx.HasInput(2))
+        {
+            CheckBroadcast(ctx, 2, "B", paramShape);
+        }
+        return ImmutableArray<ParamSpec>.Empty;
     }
 
     private static void CheckBroadcast(OpContext ctx, int index, string what, Shape target)

@@ -60,36 +60,36 @@ internal sealed class LinearRule : IOpRule
         OpContext.Require(units >= 1, $"the number of units must be at least 1, found {units}");
 
         var dtype = ctx.Input(0).DType;
-        var prms = ImmutableArray.CreateBuilder<ParamSpec>();
-        var hasBias = true;
-        if (!hasWeight)
-        {
-            prms.Add(new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(units, features), dtype, ParamRole.Weight));
-            hasBias = SpatialInput.Flag(ctx.Attr, "bias", true);
-            if (hasBias)
-            {
-                prms.Add(new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(units), dtype, ParamRole.Bias));
-            }
-        }
-        else if (ctx.HasInput(2))
-        {
-            var b = ctx.InputShape(2);
-            OpContext.Require(b.Rank == 1 && b[0].Value == units, $"bias has shape {b}, expected {units}");
-        }
-        else
-        {
-            hasBias = false;
-        }
+        var (prms, hasBias) = Params(ctx, hasWeight, units, features, dtype);
 
         var rows = SpatialInput.Product(lead);
         return ctx.Single(dtype, Shape.Of(lead.Append(units).ToArray())) with
         {
-            Params = prms.ToImmutable(),
+            Params = prms,
             Macs = checked(rows * units * features),
             OtherFlops = hasBias ? checked(rows * units) : 0,
             Saved = ImmutableArray.Create(SavedTensor.In(0, "input") with { Condition = SaveCondition.WeightRequiresGrad }),
             Autocast = AutocastClass.LowerPrecision,
             TensorCoreAxis = -1,
         };
+    }
+
+    /// <summary>A spec's layer declares its weight and (unless <c>bias=false</c>) bias; an imported node's bias input, when given, must match.</summary>
+    private static (ImmutableArray<ParamSpec> Params, bool HasBias) Params(OpContext ctx, bool hasWeight, long units, long features, DType dtype)
+    {
+        if (hasWeight)
+        {
+            if (!ctx.HasInput(2))
+            {
+                return (ImmutableArray<ParamSpec>.Empty, false);
+            }
+            var b = ctx.InputShape(2);
+            OpContext.Require(b.Rank == 1 && b[0].Value == units, $"bias has shape {b}, expected {units}");
+            return (ImmutableArray<ParamSpec>.Empty, true);
+        }
+        var weight = new ParamSpec($"{ctx.Node.Name}.weight", Shape.Of(units, features), dtype, ParamRole.Weight);
+        return SpatialInput.Flag(ctx.Attr, "bias", true)
+            ? (ImmutableArray.Create(weight, new ParamSpec($"{ctx.Node.Name}.bias", Shape.Of(units), dtype, ParamRole.Bias)), true)
+            : (ImmutableArray.Create(weight), false);
     }
 }

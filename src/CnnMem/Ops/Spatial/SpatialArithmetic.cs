@@ -48,14 +48,7 @@ internal static class SpatialArithmetic
         }
 
         var autoPad = attr.Str("auto_pad", "NOTSET").ToUpperInvariant();
-        // null: no padding
-        var pads = attr.Ints("pads");
-        var padCount = pads?.Length ?? 2 * rank;
-        OpContext.Require(padCount == 2 * rank, $"pads has {padCount} values, expected {2 * rank} (begin and end for each spatial axis)");
-        if (pads is { } given && !given.All(p => p >= 0))
-        {
-            throw new OpException($"pads must not be negative, found [{string.Join(",", given)}]");
-        }
+        var pads = Pads(attr, rank);
 
         for (var i = 0; i < rank; i++)
         {
@@ -91,6 +84,19 @@ internal static class SpatialArithmetic
             }
             axes[i] = new AxisWindow(spatialInput[i], kernel[i], stride, dilation, begin, end, output);
         }
+    }
+
+    /// <summary>The explicit pads, begin and end per spatial axis, checked; null: no padding.</summary>
+    private static ImmutableArray<long>? Pads(Attributes attr, int rank)
+    {
+        var pads = attr.Ints("pads");
+        var padCount = pads?.Length ?? 2 * rank;
+        OpContext.Require(padCount == 2 * rank, $"pads has {padCount} values, expected {2 * rank} (begin and end for each spatial axis)");
+        if (pads is { } given && !given.All(p => p >= 0))
+        {
+            throw new OpException($"pads must not be negative, found [{string.Join(",", given)}]");
+        }
+        return pads;
     }
 
     private static long At(ImmutableArray<long>? list, int index, long fallback = 1) => list is { } l ? l[index] : fallback;

@@ -40,34 +40,7 @@ internal sealed class ResizeRule : IOpRule
         var dims = s.Dims.ToArray();
         if (hasSizes)
         {
-            var sizes = ValueOps.Ints(ctx, sizesAt);
-            if (sizes is null)
-            {
-                return Unknown(ctx, x, dims, axes);
-            }
-            OpContext.Require(sizes.Length == axes.Length, $"sizes has {sizes.Length} values, expected {axes.Length}");
-            var policy = ctx.Attr.Str("keep_aspect_ratio_policy", "stretch");
-            if (policy is "not_larger" or "not_smaller")
-            {
-                if (axes.Any(ax => !dims[ax].IsKnown))
-                {
-                    return Unknown(ctx, x, dims, axes);
-                }
-                var ratios = axes.Select((ax, k) => (float)sizes[k] / dims[ax].Value!.Value).ToArray();
-                var scale = policy == "not_larger" ? ratios.Min() : ratios.Max();
-                foreach (var ax in axes)
-                {
-                    dims[ax] = Dim.Of((long)MathF.Round(scale * dims[ax].Value!.Value, MidpointRounding.AwayFromZero));
-                }
-            }
-            else
-            {
-                for (var k = 0; k < axes.Length; k++)
-                {
-                    dims[axes[k]] = Dim.Of(sizes[k]);
-                }
-            }
-            return Result(ctx, x, new Shape(dims));
+            return FromSizes(ctx, x, dims, axes, sizesAt);
         }
         var scales = scalesAttr ?? ValueOps.Reals(ctx, scalesAt);
         if (scales is null)
@@ -81,6 +54,39 @@ internal sealed class ResizeRule : IOpRule
             if (dims[axes[k]].Value is { } d)
             {
                 dims[axes[k]] = Dim.Of((long)MathF.Floor(d * (float)scales[k]));
+            }
+        }
+        return Result(ctx, x, new Shape(dims));
+    }
+
+    /// <summary>Step 2: sizes given; a keep-aspect-ratio policy applies one scale (the min or max of size/dim) to every axis.</summary>
+    private static OpResult FromSizes(OpContext ctx, TensorInfo x, Dim[] dims, int[] axes, int sizesAt)
+    {
+        var sizes = ValueOps.Ints(ctx, sizesAt);
+        if (sizes is null)
+        {
+            return Unknown(ctx, x, dims, axes);
+        }
+        OpContext.Require(sizes.Length == axes.Length, $"sizes has {sizes.Length} values, expected {axes.Length}");
+        var policy = ctx.Attr.Str("keep_aspect_ratio_policy", "stretch");
+        if (policy is "not_larger" or "not_smaller")
+        {
+            if (axes.Any(ax => !dims[ax].IsKnown))
+            {
+                return Unknown(ctx, x, dims, axes);
+            }
+            var ratios = axes.Select((ax, k) => (float)sizes[k] / dims[ax].Value!.Value).ToArray();
+            var scale = policy == "not_larger" ? ratios.Min() : ratios.Max();
+            foreach (var ax in axes)
+            {
+                dims[ax] = Dim.Of((long)MathF.Round(scale * dims[ax].Value!.Value, MidpointRounding.AwayFromZero));
+            }
+        }
+        else
+        {
+            for (var k = 0; k < axes.Length; k++)
+            {
+                dims[axes[k]] = Dim.Of(sizes[k]);
             }
         }
         return Result(ctx, x, new Shape(dims));
