@@ -25,11 +25,7 @@ public partial class CodeSizeTests
     public void NoFileOrMethod_IsTooLong()
     {
         var src = Path.Combine(AccuracyDoc.RepoRoot(), "src");
-        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        Assert.True(files.Count > 100, $"only {files.Count} source files under {src}");
+        var files = SourceFiles.Under(src, atLeast: 100);
         var problems = new List<string>();
         foreach (var file in files)
         {

@@ -16,8 +16,7 @@ public partial class MemoryKnowsNoOpNamesTests
     public void NoMemoryFile_ComparesAnOpNameWithALiteral()
     {
         var memory = Path.Combine(AccuracyDoc.RepoRoot(), "src", "CnnMem", "Memory");
-        var files = Directory.EnumerateFiles(memory, "*.cs", SearchOption.AllDirectories).ToList();
-        Assert.True(files.Count > 40, $"only {files.Count} source files under {memory}");
+        var files = SourceFiles.Under(memory, atLeast: 40);
         var problems = files.SelectMany(f => Problems(File.ReadAllText(f)).Select(p => $"{Path.GetRelativePath(memory, f)}:{p}")).ToList();
         Assert.True(problems.Count == 0, "op names in the memory model (declare them in the op's rule or in Ops/Fusion):\n" + string.Join("\n", problems));
     }

@@ -17,11 +17,7 @@ public partial class OptimizerKnowledgeTests
     public void NoSourceOutsideTheTable_NamesAnOptimizer()
     {
         var src = Path.Combine(AccuracyDoc.RepoRoot(), "src");
-        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        Assert.True(files.Count > 100, $"only {files.Count} source files under {src}");
+        var files = SourceFiles.Under(src, atLeast: 100);
         Assert.All(Allowed, a => Assert.True(File.Exists(Path.Combine(src, a)), $"{a} is gone: update this test"));
         var problems = new List<string>();
         foreach (var file in files.Where(f => !Allowed.Contains(Path.GetRelativePath(src, f))))

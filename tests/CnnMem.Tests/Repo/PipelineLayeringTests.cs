@@ -24,8 +24,7 @@ public partial class PipelineLayeringTests
     public void NoNamespace_UsesOneAboveIt()
     {
         var src = Path.Combine(AccuracyDoc.RepoRoot(), "src", "CnnMem");
-        var files = SourceFiles(src);
-        Assert.True(files.Count > 100, $"only {files.Count} source files under {src}");
+        var files = SourceFiles.Under(src, atLeast: 100);
         var surface = PublicSurface(src, files);
         var problems = new List<string>();
         foreach (var file in files)
@@ -63,12 +62,6 @@ public partial class PipelineLayeringTests
             .Where(x => NamespaceLine().Match(x.Text).Groups[1].Value == "CnnMem")
             .SelectMany(x => TypeDeclaration().Matches(x.Text).Select(m => (Name: m.Groups[1].Value, Stage: FolderStage(src, x.File))))
             .ToDictionary(x => x.Name, x => x.Stage, StringComparer.Ordinal);
-
-    private static List<string> SourceFiles(string src) =>
-        Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
 
     [Theory]
     [InlineData("CnnMem", "")]
