@@ -58,8 +58,16 @@ internal static class LayerCosts
             unknown = unknown || inference.Nodes[index].IsUnknownOp;
         }
         var first = inference.Nodes[group[0]].Node;
-        return new LayerReport(first.Layer?.Name ?? first.Name, first.Layer?.Kind ?? first.Op, Outputs(group, inference), prms, trainable, buffers, macs, counted)
+        return new LayerReport
         {
+            Name = first.Layer?.Name ?? first.Name,
+            Op = first.Layer?.Kind ?? first.Op,
+            Outputs = Outputs(group, inference),
+            Params = prms,
+            TrainableParams = trainable,
+            BufferElements = buffers,
+            Macs = macs,
+            InTextbookSum = counted,
             Source = first.Source?.ToString(),
             Unknown = unknown,
         };
@@ -74,13 +82,13 @@ internal static class LayerCosts
             var reports = new TensorReport[outputs.Length];
             for (var i = 0; i < reports.Length; i++)
             {
-                reports[i] = new TensorReport(outputs[i].Name, outputs[i].Shape, outputs[i].DType);
+                reports[i] = new TensorReport { Name = outputs[i].Name, Shape = outputs[i].Shape, DType = outputs[i].DType };
             }
             return ImmutableCollectionsMarshal.AsImmutableArray(reports);
         }
         return LayerGroups.OutputNodes(LayerGroups.Nodes(inference.Nodes, group))
             .Where(n => n.Outputs.Length > 0)
-            .Select(n => new TensorReport(n.Outputs[0].Name, n.Outputs[0].Shape, n.Outputs[0].DType))
+            .Select(n => new TensorReport { Name = n.Outputs[0].Name, Shape = n.Outputs[0].Shape, DType = n.Outputs[0].DType })
             .ToImmutableArray();
     }
 
@@ -204,8 +212,17 @@ internal static class LayerCosts
         _ = rows;
         _ = dtype;
         var activations = TextbookElements(inference);
-        return new Totals(prms, trainable, buffers, paramBytes, bufferBytes, perSample(), activations, macs, checked((2 * macs) + otherFlops))
+        return new Totals
         {
+            Params = prms,
+            TrainableParams = trainable,
+            BufferElements = buffers,
+            ParamBytes = paramBytes,
+            BufferBytes = bufferBytes,
+            ActivationElementsPerSample = perSample(),
+            ActivationElements = activations,
+            Macs = macs,
+            Flops = checked((2 * macs) + otherFlops),
             IsLowerBound = !inference.UnknownOps.IsEmpty,
         };
     }

@@ -17,13 +17,15 @@ internal static class NaiveMemoryModel
         var activation = checked(totals.ActivationElements * size);
         var gradients = checked(totals.TrainableParams * size);
         var slots = OptimizerProfiles.Of(optimizer).Slots;
-        return new NaiveMemory(
-            ActivationBytesPerSample: checked(totals.ActivationElementsPerSample * size),
-            ActivationBytes: activation,
-            ActivationGradientBytes: activation,
-            WeightBytes: totals.ParamBytes,
-            WeightGradientBytes: gradients,
-            OptimizerSlots: slots,
-            OptimizerStateBytes: checked(gradients * slots));
+        return new NaiveMemory
+        {
+            ActivationBytesPerSample = checked(totals.ActivationElementsPerSample * size),
+            ActivationBytes = activation,
+            ActivationGradientBytes = activation,
+            WeightBytes = totals.ParamBytes,
+            WeightGradientBytes = gradients,
+            OptimizerSlots = slots,
+            OptimizerStateBytes = checked(gradients * slots),
+        };
     }
 }

@@ -74,8 +74,8 @@ internal static class Analyzer
             options.DType,
             options.Optimizer,
             graph.Layout,
-            inference.Inputs.Select(i => new TensorReport(i.Name, i.Shape, i.DType)).ToImmutableArray(),
-            inference.Outputs.Select(o => new TensorReport(o.Name, o.Shape, o.DType)).ToImmutableArray(),
+            inference.Inputs.Select(Tensor).ToImmutableArray(),
+            inference.Outputs.Select(Tensor).ToImmutableArray(),
             layers,
             totals,
             memory,
@@ -86,6 +86,8 @@ internal static class Analyzer
             InputOp = graph.InputOp,
         };
     }
+
+    private static TensorReport Tensor(TensorInfo t) => new() { Name = t.Name, Shape = t.Shape, DType = t.DType };
 
     private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
 
@@ -104,7 +106,7 @@ internal static class Analyzer
     /// <summary>The textbook figures, and beside them the framework model (inference, training step, device view on CUDA).</summary>
     public static MemoryReport Memory(InferenceResult inference, Totals totals, AnalysisOptions options)
     {
-        var report = new MemoryReport(NaiveMemoryModel.Compute(totals, options.DType, options.Optimizer));
+        var report = new MemoryReport { Naive = NaiveMemoryModel.Compute(totals, options.DType, options.Optimizer) };
         if (!options.FrameworkMemory)
         {
             return report;

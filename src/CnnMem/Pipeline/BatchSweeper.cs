@@ -26,7 +26,7 @@ internal static class BatchSweeper
         var fits = names.Select(n =>
         {
             var bytes = DeviceTable.Bytes(n);
-            return new DeviceFit(n, bytes, memory.MaxInferenceBatch(bytes), memory.MaxTrainingBatch(bytes));
+            return new DeviceFit { Name = n, Bytes = bytes, MaxInferenceBatch = memory.MaxInferenceBatch(bytes), MaxTrainingBatch = memory.MaxTrainingBatch(bytes) };
         }).ToImmutableArray();
 
         var reach = Math.Max(Math.Max(2 * batch, 64), fits.Max(f => f.MaxTrainingBatch ?? 0) + 1);
@@ -50,7 +50,7 @@ internal static class BatchSweeper
             }
         }
         var points = batches.Select(b => Point(memory, b, budget)).ToImmutableArray();
-        return new BatchSweep(backend, points, fits);
+        return new BatchSweep { Backend = backend, Points = points, Devices = fits };
     }
 
     /// <summary>Memory at one batch: unconstrained, or with a device's budget the memory under it and the unconstrained beside.</summary>
@@ -58,12 +58,15 @@ internal static class BatchSweeper
     {
         if (budget is not { } b)
         {
-            return new BatchSweepPoint(batch, memory.Inference(batch), memory.Training(batch));
+            return new BatchSweepPoint { Batch = batch, InferenceBytes = memory.Inference(batch), TrainingBytes = memory.Training(batch) };
         }
         var inference = memory.InferenceUnderBudget(batch, b);
         var training = memory.TrainingUnderBudget(batch, b);
-        return new BatchSweepPoint(batch, inference.Bytes, training?.Bytes)
+        return new BatchSweepPoint
         {
+            Batch = batch,
+            InferenceBytes = inference.Bytes,
+            TrainingBytes = training?.Bytes,
             InferenceUnconstrainedBytes = inference.UnconstrainedBytes,
             TrainingUnconstrainedBytes = training?.UnconstrainedBytes,
         };

@@ -66,19 +66,24 @@ internal static class FitModel
         if (!MemoryEstimator.Replays(options.Memory))
         {
             var bytes = Unconstrained();
-            return new BudgetRun(bytes <= budget, bytes, bytes, 0, 0);
+            return new BudgetRun { Fits = bytes <= budget, Bytes = bytes, UnconstrainedBytes = bytes, SkippedWorkspaces = 0, SkippedWorkspaceBytes = 0 };
         }
         var run = Runs(graph, options, training, batch, budget);
         var unconstrained = Unconstrained();
         if (run.Run is { Fits: true } r)
         {
-            return new BudgetRun(true, run.Bytes, unconstrained, r.SkippedWorkspaces, r.SkippedWorkspaceBytes);
+            return new BudgetRun { Fits = true, Bytes = run.Bytes, UnconstrainedBytes = unconstrained, SkippedWorkspaces = r.SkippedWorkspaces, SkippedWorkspaceBytes = r.SkippedWorkspaceBytes };
         }
         var g = StorageGraphs.Of(Analyzer.Infer(graph, options, batch), options.Memory, training);
-        return new BudgetRun(false, LeastBudget(graph, options, training, batch, budget, unconstrained), unconstrained, 0, 0)
+        return new BudgetRun
         {
+            Fits = false,
+            Bytes = LeastBudget(graph, options, training, batch, budget, unconstrained),
+            UnconstrainedBytes = unconstrained,
+            SkippedWorkspaces = 0,
+            SkippedWorkspaceBytes = 0,
             Failure = run.Run is null
-                ? new BudgetFailure("CUDA context", null, null, 0, 0, 0, 0, 0)
+                ? new BudgetFailure { Phase = "CUDA context", Layer = null, Tensor = null, RequestBytes = 0, ReservedBytes = 0, AllocatedBytes = 0, LargestFreeBytes = 0, RoomBytes = 0 }
                 : FailureSite.Of(run.Run.Failure, g, training, budget - options.Memory.EffectiveContextBytes),
         };
     }

@@ -16,11 +16,13 @@ internal static class SummaryModel
 {
     public static ReportSummary Compute(Totals totals, MemoryReport memory, string? device, MemoryAtBatch? memoryAt, long batch)
     {
+        ReportSummary Plan(long inferenceBytes, long? trainingBytes, string basis) =>
+            new() { InferenceBytes = inferenceBytes, TrainingStepBytes = trainingBytes, Params = totals.Params, Macs = totals.Macs, Basis = basis };
         var summary = memory switch
         {
-            { Device: { } d, Inference: not null } => new ReportSummary(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, totals.Params, totals.Macs, "cuda_device_total"),
-            { Inference: { } i } => new ReportSummary(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, totals.Params, totals.Macs, $"{memory.Model?.Backend ?? "cpu"}_static_plus_peak"),
-            _ => new ReportSummary(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, totals.Params, totals.Macs, "textbook"),
+            { Device: { } d, Inference: not null } => Plan(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, "cuda_device_total"),
+            { Inference: { } i } => Plan(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, $"{memory.Model?.Backend ?? "cpu"}_static_plus_peak"),
+            _ => Plan(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, "textbook"),
         };
         if (device is null || memoryAt is null)
         {

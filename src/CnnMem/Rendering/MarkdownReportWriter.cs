@@ -17,7 +17,6 @@ public static class MarkdownReportWriter
 
     internal static string Write(AnalysisReport report, UnitSystem units, RenderOptions view)
     {
-        var perLayer = view.PerLayer;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(report.Model)).Append("\n\n");
         sb.Append($"Source `{report.Source}`, batch {ByteFormat.Count(report.Batch)}, {DTypes.Name(report.DType)}, optimizer {Optimizers.Name(report.Optimizer)}, layout {DisplayShapes.LayoutName(report.Layout)}.\n\n");
@@ -26,14 +25,7 @@ public static class MarkdownReportWriter
         {
             Section(sb, headline);
         }
-        if (!view.Charts.IsDefaultOrEmpty)
-        {
-            sb.Append("## Charts\n\n");
-            foreach (var (title, path) in view.Charts)
-            {
-                sb.Append("![").Append(Escape(title)).Append("](").Append(path.Replace(" ", "%20", StringComparison.Ordinal)).Append(")\n\n");
-            }
-        }
+        Charts(sb, view);
         var sections = SummaryBlock.Sections(report, units);
         if (view.SummaryOnly)
         {
@@ -42,6 +34,36 @@ public static class MarkdownReportWriter
             return sb.ToString();
         }
 
+        LayerTable(sb, report, units, view);
+        foreach (var section in sections)
+        {
+            Section(sb, section);
+        }
+        if (view.PerLayer && report.Memory.Training is { } training)
+        {
+            TrainingTable(sb, report, training, units);
+        }
+        Warnings(sb, report);
+        Notes(sb, report, units);
+        return sb.ToString();
+    }
+
+    private static void Charts(StringBuilder sb, RenderOptions view)
+    {
+        if (view.Charts.IsDefaultOrEmpty)
+        {
+            return;
+        }
+        sb.Append("## Charts\n\n");
+        foreach (var (title, path) in view.Charts)
+        {
+            sb.Append("![").Append(Escape(title)).Append("](").Append(path.Replace(" ", "%20", StringComparison.Ordinal)).Append(")\n\n");
+        }
+    }
+
+    /// <summary>The layer table (the view's rows), its totals row and its legend.</summary>
+    private static void LayerTable(StringBuilder sb, AnalysisReport report, UnitSystem units, RenderOptions view)
+    {
         var columns = LayerColumns.Create(report.Layout, CellStyle.Human, units, report.Totals.NonTrainableParams > 0);
         Row(sb, columns.Select(c => c.Header));
         Row(sb, columns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
@@ -53,38 +75,37 @@ public static class MarkdownReportWriter
         var total = ReportRows.Total(report);
         Row(sb, columns.Select(c => c.Get(total) is { Length: > 0 } s ? $"**{s}**" : ""));
         sb.Append('\n').Append(string.Join(" ", LayerColumns.Legend.AddRange(view.TableNotes(report, rows.Length)))).Append("\n\n");
+    }
 
-        foreach (var section in sections)
+    private static void TrainingTable(StringBuilder sb, AnalysisReport report, TrainingMemory training, UnitSystem units)
+    {
+        sb.Append("## Training memory per layer (").Append(Escape(training.Optimizer)).Append(")\n\n");
+        var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
+        Row(sb, trainingColumns.Select(c => c.Header));
+        Row(sb, trainingColumns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
+        foreach (var row in training.Layers)
         {
-            Section(sb, section);
+            Row(sb, trainingColumns.Select(c => c.Get(row)));
         }
-        if (perLayer && report.Memory.Training is { } training)
+        sb.Append('\n').Append(string.Join(" ", TrainingLayerColumns.Legend)).Append("\n\n");
+        if (TrainingLayerColumns.PeakNote(report, units) is { } peak)
         {
-            sb.Append("## Training memory per layer (").Append(Escape(training.Optimizer)).Append(")\n\n");
-            var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
-            Row(sb, trainingColumns.Select(c => c.Header));
-            Row(sb, trainingColumns.Select(c => c.Align == Align.Right ? "---:" : ":---"));
-            foreach (var row in training.Layers)
-            {
-                Row(sb, trainingColumns.Select(c => c.Get(row)));
-            }
-            sb.Append('\n').Append(string.Join(" ", TrainingLayerColumns.Legend)).Append("\n\n");
-            if (TrainingLayerColumns.PeakNote(report, units) is { } peak)
-            {
-                sb.Append(Escape(peak)).Append("\n\n");
-            }
+            sb.Append(Escape(peak)).Append("\n\n");
         }
-        if (!report.Warnings.IsEmpty)
+    }
+
+    private static void Warnings(StringBuilder sb, AnalysisReport report)
+    {
+        if (report.Warnings.IsEmpty)
         {
-            sb.Append("## Warnings\n\n");
-            foreach (var w in WarningGroups.Lines(report.Warnings))
-            {
-                sb.Append("- ").Append(Escape(w)).Append('\n');
-            }
-            sb.Append('\n');
+            return;
         }
-        Notes(sb, report, units);
-        return sb.ToString();
+        sb.Append("## Warnings\n\n");
+        foreach (var w in WarningGroups.Lines(report.Warnings))
+        {
+            sb.Append("- ").Append(Escape(w)).Append('\n');
+        }
+        sb.Append('\n');
     }
 
     private static void Notes(StringBuilder sb, AnalysisReport report, UnitSystem units)

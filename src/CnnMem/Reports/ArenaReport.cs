@@ -1,4 +1,11 @@
 namespace CnnMem.Reports;
 
 /// <summary>One arena planning strategy's result: the arena's size in bytes (never below the liveness peak).</summary>
-public sealed record ArenaReport(string Strategy, long Bytes);
+public sealed record ArenaReport
+{
+    /// <summary>The planning strategy's name.</summary>
+    public required string Strategy { get; init; }
+
+    /// <summary>The arena's size under that strategy, bytes.</summary>
+    public required long Bytes { get; init; }
+}

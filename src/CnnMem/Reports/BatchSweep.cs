@@ -9,4 +9,14 @@ namespace CnnMem.Reports;
 /// past where the curve crosses its memory: under a budget the allocator releases its cache and cuDNN does without
 /// workspaces. With one, the points are the memory under its budget, and the curve meets the device's markers.
 /// </summary>
-public sealed record BatchSweep(string Backend, ImmutableArray<BatchSweepPoint> Points, ImmutableArray<DeviceFit> Devices);
+public sealed record BatchSweep
+{
+    /// <summary>The backend the points were computed on.</summary>
+    public required string Backend { get; init; }
+
+    /// <summary>The memory at each batch size swept, in increasing batch order.</summary>
+    public required ImmutableArray<BatchSweepPoint> Points { get; init; }
+
+    /// <summary>The GPUs and the largest batches that fit them.</summary>
+    public required ImmutableArray<DeviceFit> Devices { get; init; }
+}

@@ -6,12 +6,29 @@ namespace CnnMem.Reports;
 /// "backward", "optimizer step"), the layer whose step made the request, and the tensor when it is one of the graph's
 /// (null for gradients, workspaces and other step tensors).
 /// </summary>
-/// <param name="Phase">The part of the run.</param>
-/// <param name="Layer">The layer (node) whose step made the request; null for the static tensors and the optimizer step.</param>
-/// <param name="Tensor">The tensor requested, when it is a graph tensor.</param>
-/// <param name="RequestBytes">The request, bytes.</param>
-/// <param name="ReservedBytes">What the allocator had reserved from the device then (the budget less this is what it could still take).</param>
-/// <param name="AllocatedBytes">What of that was in use.</param>
-/// <param name="LargestFreeBytes">The largest free block in its cache: smaller than the request.</param>
-/// <param name="RoomBytes">What the budget still let it reserve for a new segment (the budget less the context and what it reserved): less than the request's segment.</param>
-public sealed record BudgetFailure(string Phase, string? Layer, string? Tensor, long RequestBytes, long ReservedBytes, long AllocatedBytes, long LargestFreeBytes, long RoomBytes);
+public sealed record BudgetFailure
+{
+    /// <summary>The part of the run.</summary>
+    public required string Phase { get; init; }
+
+    /// <summary>The layer (node) whose step made the request; null for the static tensors and the optimizer step.</summary>
+    public required string? Layer { get; init; }
+
+    /// <summary>The tensor requested, when it is a graph tensor.</summary>
+    public required string? Tensor { get; init; }
+
+    /// <summary>The request, bytes.</summary>
+    public required long RequestBytes { get; init; }
+
+    /// <summary>What the allocator had reserved from the device then (the budget less this is what it could still take).</summary>
+    public required long ReservedBytes { get; init; }
+
+    /// <summary>What of that was in use.</summary>
+    public required long AllocatedBytes { get; init; }
+
+    /// <summary>The largest free block in its cache: smaller than the request.</summary>
+    public required long LargestFreeBytes { get; init; }
+
+    /// <summary>What the budget still let it reserve for a new segment (the budget less the context and what it reserved): less than the request's segment.</summary>
+    public required long RoomBytes { get; init; }
+}

@@ -7,14 +7,26 @@ namespace CnnMem.Reports;
 /// <see cref="Arch"/>) or the fallback rule, per call, with the keys the lookups used (so a GPU run can measure
 /// exactly the configurations a network has).
 /// </summary>
-public sealed record CudnnWorkspaceReport(
-    string Arch,
-    bool Benchmark,
-    bool ChannelsLast,
-    string Table,
-    int TableEntries,
-    ImmutableArray<CudnnConvolutionUse> Convolutions)
+public sealed record CudnnWorkspaceReport
 {
+    /// <summary>The GPU architecture whose table rows the lookups used.</summary>
+    public required string Arch { get; init; }
+
+    /// <summary>Whether cuDNN's benchmark mode is on (<c>torch.backends.cudnn.benchmark</c>).</summary>
+    public required bool Benchmark { get; init; }
+
+    /// <summary>Whether the convolutions run channels-last.</summary>
+    public required bool ChannelsLast { get; init; }
+
+    /// <summary>Where the cuDNN table came from.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>The table's rows for <see cref="Arch"/>.</summary>
+    public required int TableEntries { get; init; }
+
+    /// <summary>The convolutions, in graph order.</summary>
+    public required ImmutableArray<CudnnConvolutionUse> Convolutions { get; init; }
+
     /// <summary>The table's figures are the kit's dry-run placeholders (a format check, not a measurement).</summary>
     public bool DryRunTable { get; init; }
 

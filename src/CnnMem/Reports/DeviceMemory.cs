@@ -7,15 +7,29 @@ namespace CnnMem.Reports;
 /// holds before a step (static tensors and the cuBLAS workspaces), the allocated peaks above that, the bytes the
 /// allocator's blocks add to the requested ones, and what it reserves at its peak (<c>max_memory_reserved()</c>).
 /// </summary>
-public sealed record DeviceMemory(
-    long ContextBytes,
-    long WorkspaceLimitBytes, // 0: no limit (PyTorch sets none)
-    long StaticBytes,
-    long InferencePeakRoundedBytes,
-    long InferenceRoundingBytes,
-    long TrainingSteadyPeakRoundedBytes,
-    long TrainingRoundingBytes)
+public sealed record DeviceMemory
 {
+    /// <summary>Memory outside the allocator: the CUDA context, kernels and library handles.</summary>
+    public required long ContextBytes { get; init; }
+
+    /// <summary>The cuDNN workspace limit, bytes; 0: no limit (PyTorch sets none).</summary>
+    public required long WorkspaceLimitBytes { get; init; }
+
+    /// <summary>What the allocator holds before a training step (<c>memory_allocated()</c>): the library workspaces and the static tensors in whole blocks; inference's when there is no training model.</summary>
+    public required long StaticBytes { get; init; }
+
+    /// <summary>Inference's allocated peak above <see cref="InferenceStaticAllocatedBytes"/>, in the allocator's blocks.</summary>
+    public required long InferencePeakRoundedBytes { get; init; }
+
+    /// <summary>The bytes the allocator's blocks add to inference's requested activation peak.</summary>
+    public required long InferenceRoundingBytes { get; init; }
+
+    /// <summary>The training step's steady allocated peak above <see cref="StaticBytes"/>, in the allocator's blocks; 0 without a training model.</summary>
+    public required long TrainingSteadyPeakRoundedBytes { get; init; }
+
+    /// <summary>The bytes the allocator's blocks add to the training step's requested steady peak; 0 without a training model.</summary>
+    public required long TrainingRoundingBytes { get; init; }
+
     /// <summary>cuBLAS workspaces and the libraries' other first-use allocations, part of <see cref="StaticBytes"/>.</summary>
     public long LibraryWorkspaceBytes { get; init; }
 

@@ -6,16 +6,32 @@ namespace CnnMem.Reports;
 /// One row of the per-layer table: a node's output, parameters and cost, for the whole batch.
 /// Shapes are stored channels-first; renderers show them in the report's display layout.
 /// </summary>
-public sealed record LayerReport(
-    string Name,
-    string Op,
-    ImmutableArray<TensorReport> Outputs,
-    long Params,
-    long TrainableParams,
-    long BufferElements,
-    long Macs,
-    bool InTextbookSum)
+public sealed record LayerReport
 {
+    /// <summary>The node's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The node's op type.</summary>
+    public required string Op { get; init; }
+
+    /// <summary>The node's outputs.</summary>
+    public required ImmutableArray<TensorReport> Outputs { get; init; }
+
+    /// <summary>Trainable and frozen parameters the layer owns (weights, biases, normalization scale/shift); buffers excluded.</summary>
+    public required long Params { get; init; }
+
+    /// <summary>Parameters that receive gradients.</summary>
+    public required long TrainableParams { get; init; }
+
+    /// <summary>Non-learned state such as BatchNorm running mean and variance.</summary>
+    public required long BufferElements { get; init; }
+
+    /// <summary>Multiply-accumulates for the whole batch.</summary>
+    public required long Macs { get; init; }
+
+    /// <summary>Whether the layer's outputs count in the textbook activation sum.</summary>
+    public required bool InTextbookSum { get; init; }
+
     /// <summary>The first output's shape (most layers have one output).</summary>
     public Shape OutputShape => Outputs.IsEmpty ? Shape.Scalar : Outputs[0].Shape;
 

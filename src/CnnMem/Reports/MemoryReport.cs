@@ -1,8 +1,11 @@
 namespace CnnMem.Reports;
 
 /// <summary>Memory figures. <see cref="Naive"/> is the textbook method; the framework model adds inference and training beside it.</summary>
-public sealed record MemoryReport(NaiveMemory Naive)
+public sealed record MemoryReport
 {
+    /// <summary>The textbook method's figures.</summary>
+    public required NaiveMemory Naive { get; init; }
+
     /// <summary>The settings the framework model ran with (null when it did not run).</summary>
     public MemoryModelSettings? Model { get; init; }
 

@@ -6,18 +6,23 @@ namespace CnnMem.Reports;
 /// allocator's rounding; CPU: the static bytes plus the peak), or the textbook sums when the framework model did not run.
 /// With a device: its memory, whether each mode fits at this batch and the largest batch that does (0: not even batch 1).
 /// </summary>
-/// <param name="InferenceBytes">Memory for inference at this batch, bytes.</param>
-/// <param name="TrainingStepBytes">Memory for one training step (the steady-state peak total), bytes; null without a training model.</param>
-/// <param name="Params">Parameters (elements).</param>
-/// <param name="Macs">Multiply-accumulates for the batch.</param>
-/// <param name="Basis">Where the two memory figures come from: "cuda_device_total", "cpu_static_plus_peak" or "textbook".</param>
-public sealed record ReportSummary(
-    long InferenceBytes,
-    long? TrainingStepBytes,
-    long Params,
-    long Macs,
-    string Basis)
+public sealed record ReportSummary
 {
+    /// <summary>Memory for inference at this batch, bytes.</summary>
+    public required long InferenceBytes { get; init; }
+
+    /// <summary>Memory for one training step (the steady-state peak total), bytes; null without a training model.</summary>
+    public required long? TrainingStepBytes { get; init; }
+
+    /// <summary>Parameters (elements).</summary>
+    public required long Params { get; init; }
+
+    /// <summary>Multiply-accumulates for the batch.</summary>
+    public required long Macs { get; init; }
+
+    /// <summary>Where the two memory figures come from: "cuda_device_total", "cpu_static_plus_peak" or "textbook".</summary>
+    public required string Basis { get; init; }
+
     /// <summary>The device given with --device (a <c>fit --list-devices</c> name), or null.</summary>
     public string? Device { get; init; }
 

@@ -1,26 +1,35 @@
 namespace CnnMem.Reports;
 
 /// <summary>Whole-network totals. Each equals the sum of the matching per-layer column (plus the input for activations).</summary>
-/// <param name="Params">Trainable and frozen parameters (weights, biases, normalization scale/shift); buffers excluded.</param>
-/// <param name="TrainableParams">Parameters that receive gradients.</param>
-/// <param name="BufferElements">Non-learned state such as BatchNorm running mean and variance.</param>
-/// <param name="ParamBytes">Parameter bytes in the analysis dtype.</param>
-/// <param name="BufferBytes">Buffer bytes.</param>
-/// <param name="ActivationElementsPerSample">The textbook sum for one sample: the input plus every counted layer output.</param>
-/// <param name="ActivationElements">The same for the whole batch.</param>
-/// <param name="Macs">Multiply-accumulates for the whole batch.</param>
-/// <param name="Flops">Floating point operations: 2 x MACs plus other element operations.</param>
-public sealed record Totals(
-    long Params,
-    long TrainableParams,
-    long BufferElements,
-    long ParamBytes,
-    long BufferBytes,
-    long ActivationElementsPerSample,
-    long ActivationElements,
-    long Macs,
-    long Flops)
+public sealed record Totals
 {
+    /// <summary>Trainable and frozen parameters (weights, biases, normalization scale/shift); buffers excluded.</summary>
+    public required long Params { get; init; }
+
+    /// <summary>Parameters that receive gradients.</summary>
+    public required long TrainableParams { get; init; }
+
+    /// <summary>Non-learned state such as BatchNorm running mean and variance.</summary>
+    public required long BufferElements { get; init; }
+
+    /// <summary>Parameter bytes in the analysis dtype.</summary>
+    public required long ParamBytes { get; init; }
+
+    /// <summary>Buffer bytes.</summary>
+    public required long BufferBytes { get; init; }
+
+    /// <summary>The textbook sum for one sample: the input plus every counted layer output.</summary>
+    public required long ActivationElementsPerSample { get; init; }
+
+    /// <summary>The same for the whole batch.</summary>
+    public required long ActivationElements { get; init; }
+
+    /// <summary>Multiply-accumulates for the whole batch.</summary>
+    public required long Macs { get; init; }
+
+    /// <summary>Floating point operations: 2 x MACs plus other element operations.</summary>
+    public required long Flops { get; init; }
+
     /// <summary>Parameters that are not trained (frozen weights).</summary>
     public long NonTrainableParams => Params - TrainableParams;
 

@@ -6,7 +6,7 @@ namespace CnnMem.Tests.Api;
 
 /// <summary>
 /// The public surface of an assembly as text, one line per exported type and an indented line per public or protected
-/// member, sorted, with C# type names and nullability, so a change to the API shows as a diff of eng/public-api.txt.
+/// member, sorted, with C# type names, nullability and <c>required</c>, so a change to the API shows as a diff of eng/public-api.txt.
 /// Members every record or class gets from the compiler or from object (Equals, GetHashCode, ToString, the record's
 /// clone and equality contract) are left out: they follow from the type's kind.
 /// </summary>
@@ -93,7 +93,9 @@ internal static class PublicApiListing
                     var name = p.GetIndexParameters() is { Length: > 0 } index
                         ? $"this[{string.Join(", ", index.Select(i => TypeName(i.ParameterType, nullability.Create(i)) + " " + i.Name))}]"
                         : p.Name;
-                    yield return (name, $"{Static(p.GetMethod ?? p.SetMethod)}{TypeName(p.PropertyType, nullability.Create(p))} {name} {{ {accessors} }}");
+                    // required is part of the contract: a caller's object initializer must set the member
+                    var required = p.IsDefined(typeof(RequiredMemberAttribute)) ? "required " : "";
+                    yield return (name, $"{Static(p.GetMethod ?? p.SetMethod)}{required}{TypeName(p.PropertyType, nullability.Create(p))} {name} {{ {accessors} }}");
                     break;
                 case FieldInfo f:
                     yield return (f.Name, $"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : "")}{(f.IsInitOnly ? "readonly " : "")}{TypeName(f.FieldType, nullability.Create(f))} {f.Name}");

@@ -23,7 +23,7 @@ internal static class FailureSite
         }
         if (f.Bytes == StaticRequest)
         {
-            return new BudgetFailure("static tensors", null, null, 0, f.Reserved, f.Allocated, f.LargestFree, Math.Max(0, limit - f.Reserved));
+            return Failure("static tensors", null, null, 0, f, limit);
         }
         var n = g.Nodes.Length;
         var tensor = f.Id >= 0 && f.Id < g.Storages.Length ? g.Storages[f.Id].Name : null;
@@ -35,6 +35,18 @@ internal static class FailureSite
             var s when training && s > (2 * n) + 1 => ("recomputation", s - (2 * n) - 2),
             _ => ("optimizer step", -1),
         };
-        return new BudgetFailure(phase, node >= 0 ? g.Nodes[node].Name : null, tensor, f.Bytes, f.Reserved, f.Allocated, f.LargestFree, Math.Max(0, limit - f.Reserved));
+        return Failure(phase, node >= 0 ? g.Nodes[node].Name : null, tensor, f.Bytes, f, limit);
     }
+
+    private static BudgetFailure Failure(string phase, string? layer, string? tensor, long request, TraceFailure f, long limit) => new()
+    {
+        Phase = phase,
+        Layer = layer,
+        Tensor = tensor,
+        RequestBytes = request,
+        ReservedBytes = f.Reserved,
+        AllocatedBytes = f.Allocated,
+        LargestFreeBytes = f.LargestFree,
+        RoomBytes = Math.Max(0, limit - f.Reserved),
+    };
 }

@@ -38,12 +38,31 @@ internal static class CudnnWorkspaceUses
             var spatial = Enumerable.Range(2, x.Shape.Rank - 2).Select(i => x.Shape[i].Value!.Value).ToImmutableArray();
             var y = n.Outputs[0].Shape;
             var outSpatial = Enumerable.Range(2, Math.Max(0, y.Rank - 2)).Select(i => y[i].Value ?? 0).ToImmutableArray();
-            convs.Add(new CudnnConvolutionUse(
-                n.Node.Name, key.Kernel, key.Stride, key.Dilation, g.Groups, g.InChannels, g.OutChannels,
-                x.Shape[0].Value!.Value, spatial, outSpatial, key.DType, key.Layout, calls));
+            convs.Add(new CudnnConvolutionUse
+            {
+                Layer = n.Node.Name,
+                Kernel = key.Kernel,
+                Stride = key.Stride,
+                Dilation = key.Dilation,
+                Groups = g.Groups,
+                InChannels = g.InChannels,
+                OutChannels = g.OutChannels,
+                Batch = x.Shape[0].Value!.Value,
+                Spatial = spatial,
+                OutputSpatial = outSpatial,
+                Dtype = key.DType,
+                Layout = key.Layout,
+                Calls = calls,
+            });
         }
-        return new CudnnWorkspaceReport(arch, options.CudnnBenchmark, options.ChannelsLast, table.Source, table.EntriesFor(arch), convs.ToImmutable())
+        return new CudnnWorkspaceReport
         {
+            Arch = arch,
+            Benchmark = options.CudnnBenchmark,
+            ChannelsLast = options.ChannelsLast,
+            Table = table.Source,
+            TableEntries = table.EntriesFor(arch),
+            Convolutions = convs.ToImmutable(),
             DryRunTable = table.DryRun,
         };
     }
@@ -58,6 +77,6 @@ internal static class CudnnWorkspaceUses
     private static CudnnCallUse Call(NodeInference n, MemoryOptions options, ConvDirection d)
     {
         var w = CudnnWorkspaces.Resolve(n, options, d);
-        return new CudnnCallUse(CudnnConvKey.DirectionName(d), w.Bytes, w.FromTable);
+        return new CudnnCallUse { Direction = CudnnConvKey.DirectionName(d), WorkspaceBytes = w.Bytes, FromTable = w.FromTable };
     }
 }

@@ -35,22 +35,14 @@ internal static class TimelineModel
         var forward = LiveBySteps(lifetimes, g.Nodes.Length);
         for (var s = 0; s < forward.Length; s++)
         {
-            steps.Add(new TimelineStep(steps.Count, InferenceModel.StepName(g, s), "forward", checked(baseBytes + forward[s])));
+            steps.Add(Step(steps.Count, InferenceModel.StepName(g, s), "forward", checked(baseBytes + forward[s])));
         }
         var after = ForwardPass.LiveAtEnd(lifetimes, g.Nodes.Length);
         BackwardPass.Run(g, after, steady: true, round, (name, level) =>
-            steps.Add(new TimelineStep(steps.Count, name, "backward", checked(baseBytes + level))));
-        steps.Add(new TimelineStep(steps.Count, "optimizer step", "optimizer", checked(baseBytes + round(training.OptimizerStepTemporaryBytes))));
+            steps.Add(Step(steps.Count, name, "backward", checked(baseBytes + level))));
+        steps.Add(Step(steps.Count, "optimizer step", "optimizer", checked(baseBytes + round(training.OptimizerStepTemporaryBytes))));
 
-        var peak = 0;
-        for (var i = 1; i < steps.Count; i++)
-        {
-            if (steps[i].AllocatedBytes > steps[peak].AllocatedBytes)
-            {
-                peak = i;
-            }
-        }
-        return new MemoryTimeline(baseBytes, peak, steps.ToImmutable());
+        return WithPeak(baseBytes, steps);
     }
 
     /// <summary>
@@ -71,7 +63,7 @@ internal static class TimelineModel
             if (allocated >= 0 || always)
             {
                 level = allocated >= 0 ? allocated : level;
-                steps.Add(new TimelineStep(steps.Count, name, phase, checked(above + level)));
+                steps.Add(Step(steps.Count, name, phase, checked(above + level)));
             }
         }
         var n = levels.Nodes;
@@ -94,6 +86,15 @@ internal static class TimelineModel
             Add(g.Nodes[i].Name, "backward", levels.Backward[(2 * n) - i], always: false);
         }
         Add("optimizer step", "optimizer", Math.Max(levels.Backward[(2 * n) + 1], levels.Step[(2 * n) + 1]), always: true);
+        return WithPeak(checked(above + levels.Baseline), steps);
+    }
+
+    private static TimelineStep Step(int index, string name, string phase, long allocated) =>
+        new() { Index = index, Name = name, Phase = phase, AllocatedBytes = allocated };
+
+    /// <summary>The timeline of <paramref name="steps"/>, its peak the first step with the most bytes allocated.</summary>
+    private static MemoryTimeline WithPeak(long baseBytes, ImmutableArray<TimelineStep>.Builder steps)
+    {
         var peak = 0;
         for (var i = 1; i < steps.Count; i++)
         {
@@ -102,7 +103,7 @@ internal static class TimelineModel
                 peak = i;
             }
         }
-        return new MemoryTimeline(checked(above + levels.Baseline), peak, steps.ToImmutable());
+        return new MemoryTimeline { BaseBytes = baseBytes, PeakIndex = peak, Steps = steps.ToImmutable() };
     }
 
     /// <summary>Bytes live at each step 0..<paramref name="end"/> (both inclusive), by a difference array over the lifetimes.</summary>

@@ -29,15 +29,15 @@ internal static class DeviceModel
     {
         var p = options.Profile;
         var library = checked((p.BlasHandles * options.EffectiveBlasWorkspaceBytes) + p.OtherLibraryBytes);
-        return new DeviceMemory(
-            options.EffectiveContextBytes,
-            options.CudnnWorkspaceLimitBytes ?? 0,
-            training?.StaticAllocated ?? inference.StaticAllocated,
-            inference.PeakAboveStatic,
-            inference.PeakAboveStatic - requestedInference.ActivationPeakBytes,
-            training?.PeakAboveStatic ?? 0,
-            training is null || requestedTraining is null ? 0 : training.PeakAboveStatic - requestedTraining.SteadyPeakBytes)
+        return new DeviceMemory
         {
+            ContextBytes = options.EffectiveContextBytes,
+            WorkspaceLimitBytes = options.CudnnWorkspaceLimitBytes ?? 0,
+            StaticBytes = training?.StaticAllocated ?? inference.StaticAllocated,
+            InferencePeakRoundedBytes = inference.PeakAboveStatic,
+            InferenceRoundingBytes = inference.PeakAboveStatic - requestedInference.ActivationPeakBytes,
+            TrainingSteadyPeakRoundedBytes = training?.PeakAboveStatic ?? 0,
+            TrainingRoundingBytes = training is null || requestedTraining is null ? 0 : training.PeakAboveStatic - requestedTraining.SteadyPeakBytes,
             LibraryWorkspaceBytes = library,
             InferenceStaticAllocatedBytes = inference.StaticAllocated,
             InferenceReservedPeakBytes = inference.ReservedPeak,

@@ -28,11 +28,22 @@ internal static class InferenceModel
             {
                 throw new InvalidOperationException($"arena strategy '{name}' planned {plan.Total} bytes, below the liveness peak of {peak.Bytes}");
             }
-            arenas.Add(new ArenaReport(name, plan.Total));
+            arenas.Add(new ArenaReport { Strategy = name, Bytes = plan.Total });
         }
         var workspace = g.Nodes.Where(n => n.Index == peak.Step).Sum(n => n.ForwardWorkspace);
         var outputs = g.HeldOutputs.Sum(s => g.Storages[s].Bytes);
-        return new InferenceMemory(g.ParamBytes, g.BufferBytes, g.InputBytes, peak.Bytes, StepName(g, peak.Step), workspace, outputs, options.Alignment, arenas.ToImmutable());
+        return new InferenceMemory
+        {
+            WeightBytes = g.ParamBytes,
+            BufferBytes = g.BufferBytes,
+            InputBytes = g.InputBytes,
+            ActivationPeakBytes = peak.Bytes,
+            PeakAtLayer = StepName(g, peak.Step),
+            WorkspaceAtPeakBytes = workspace,
+            OutputBytes = outputs,
+            Alignment = options.Alignment,
+            Arenas = arenas.ToImmutable(),
+        };
     }
 
     public static string StepName(StorageGraph g, int step) =>

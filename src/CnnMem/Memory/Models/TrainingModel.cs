@@ -116,7 +116,18 @@ internal static class TrainingModel
             var paramBytes = Sum(n.ParamGrads);
             var state = OptimizerModel.StateBytes(options, paramBytes, n.ParamGrads.Length);
             running = checked(running + kept + actGrad + (2 * paramBytes) + state);
-            rows.Add(new TrainingLayerMemory(n.Name, n.Op, kept, actGrad, checked(2 * paramBytes), state, running) { WeightBytes = paramBytes, WeightGradientBytes = paramBytes });
+            rows.Add(new TrainingLayerMemory
+            {
+                Name = n.Name,
+                Op = n.Op,
+                KeptForBackwardBytes = kept,
+                ActivationGradientBytes = actGrad,
+                ParamAndGradBytes = checked(2 * paramBytes),
+                OptimizerStateBytes = state,
+                RunningTotalBytes = running,
+                WeightBytes = paramBytes,
+                WeightGradientBytes = paramBytes,
+            });
         }
         return rows.MoveToImmutable();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering.Charts;
@@ -17,20 +18,7 @@ internal static class BatchChart
         var points = sweep.Points;
         var c = new ChartBuilder(960, 580, 80, 90, 150, 84);
         var budgeted = points.Any(p => p.InferenceUnconstrainedBytes is not null);
-        var note = sweep.Backend != "cuda" ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
-            : budgeted ? $"CUDA: memory under the {sweep.Devices[0].Name} budget, as fit decides it; thin: unconstrained"
-            : "CUDA: context and allocator rounding included; curves unconstrained";
-        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
-            [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
-        var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
-        maxBytes = Math.Max(maxBytes, points.Max(p => Math.Max(p.InferenceUnconstrainedBytes ?? 0, p.TrainingUnconstrainedBytes ?? 0)));
-        var (divisor, unit) = Scale.ByteUnit(maxBytes);
-        var y = Scale.Nice(0, maxBytes * 1.05 / divisor);
-        c.Y = new Scale(0, y.Max * divisor, y.Step * divisor);
-        var maxBatch = points.Max(p => p.Batch);
-        c.X = Scale.Nice(0, maxBatch);
-        c.YAxis(divisor, $"memory ({unit}, 1 {unit} = {PerLayerChart.UnitPower(unit)} bytes)", "batch size");
-        c.XTicks();
+        Frame(c, report, sweep, budgeted);
 
         var bx = c.PX(report.Batch);
         c.Line(bx, c.Top, bx, c.Bottom, ChartPalette.Axis, 1, dashed: true);
@@ -39,22 +27,7 @@ internal static class BatchChart
         var offChart = new List<string>();
         foreach (var d in sweep.Devices)
         {
-            var dy = c.PY(d.Bytes);
-            c.Line(c.Left, dy, c.Right, dy, ChartPalette.Axis, 1.5, dashed: true);
-            c.Text(c.Right + 6, dy + 4, $"{d.Name} {ByteFormat.Bytes(d.Bytes, UnitSystem.Iec)}", 11.5);
-            var beyond = new List<string>();
-            if (!budgeted)
-            {
-                UnderBudget(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), d.Bytes, d.MaxTrainingBatch, ChartPalette.Vermillion);
-                UnderBudget(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), d.Bytes, d.MaxInferenceBatch, ChartPalette.Blue);
-            }
-            Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, beyond, offChart, d.Name);
-            Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, beyond, offChart, d.Name);
-            for (var i = 0; i < beyond.Count; i++)
-            {
-                // the largest batch beyond the x axis: said under the GPU's label, in the mode's colour
-                c.Text(c.Right + 6, dy + 18 + (i * 13), beyond[i], 10.5, color: beyond[i].StartsWith("inf", StringComparison.Ordinal) ? ChartPalette.Blue : ChartPalette.Vermillion);
-            }
+            DeviceLine(c, d, points, budgeted, offChart);
         }
         if (budgeted)
         {
@@ -72,6 +45,47 @@ internal static class BatchChart
             c.Text(c.Left, c.Bottom + 68, string.Join("; ", offChart), 11.5, color: ChartPalette.Axis);
         }
         return c.Build("memory-vs-batch", "Memory against batch size");
+    }
+
+    /// <summary>The header with the setup and what the curves are, and the axes scaled to the largest figure and batch.</summary>
+    private static void Frame(ChartBuilder c, AnalysisReport report, BatchSweep sweep, bool budgeted)
+    {
+        var points = sweep.Points;
+        var note = sweep.Backend != "cuda" ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
+            : budgeted ? $"CUDA: memory under the {sweep.Devices[0].Name} budget, as fit decides it; thin: unconstrained"
+            : "CUDA: context and allocator rounding included; curves unconstrained";
+        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
+            [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
+        var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
+        maxBytes = Math.Max(maxBytes, points.Max(p => Math.Max(p.InferenceUnconstrainedBytes ?? 0, p.TrainingUnconstrainedBytes ?? 0)));
+        var (divisor, unit) = Scale.ByteUnit(maxBytes);
+        var y = Scale.Nice(0, maxBytes * 1.05 / divisor);
+        c.Y = new Scale(0, y.Max * divisor, y.Step * divisor);
+        var maxBatch = points.Max(p => p.Batch);
+        c.X = Scale.Nice(0, maxBatch);
+        c.YAxis(divisor, $"memory ({unit}, 1 {unit} = {PerLayerChart.UnitPower(unit)} bytes)", "batch size");
+        c.XTicks();
+    }
+
+    /// <summary>A GPU's dashed line with its label, the batches that still run under it, and its largest batches marked.</summary>
+    private static void DeviceLine(ChartBuilder c, DeviceFit d, ImmutableArray<BatchSweepPoint> points, bool budgeted, List<string> offChart)
+    {
+        var dy = c.PY(d.Bytes);
+        c.Line(c.Left, dy, c.Right, dy, ChartPalette.Axis, 1.5, dashed: true);
+        c.Text(c.Right + 6, dy + 4, $"{d.Name} {ByteFormat.Bytes(d.Bytes, UnitSystem.Iec)}", 11.5);
+        var beyond = new List<string>();
+        if (!budgeted)
+        {
+            UnderBudget(c, points.Where(p => p.TrainingBytes is not null).Select(p => (p.Batch, p.TrainingBytes!.Value)).ToList(), d.Bytes, d.MaxTrainingBatch, ChartPalette.Vermillion);
+            UnderBudget(c, points.Select(p => (p.Batch, p.InferenceBytes)).ToList(), d.Bytes, d.MaxInferenceBatch, ChartPalette.Blue);
+        }
+        Mark(c, d.MaxTrainingBatch, dy, "train", ChartPalette.Vermillion, beyond, offChart, d.Name);
+        Mark(c, d.MaxInferenceBatch, dy, "inf.", ChartPalette.Blue, beyond, offChart, d.Name);
+        for (var i = 0; i < beyond.Count; i++)
+        {
+            // the largest batch beyond the x axis: said under the GPU's label, in the mode's colour
+            c.Text(c.Right + 6, dy + 18 + (i * 13), beyond[i], 10.5, color: beyond[i].StartsWith("inf", StringComparison.Ordinal) ? ChartPalette.Blue : ChartPalette.Vermillion);
+        }
     }
 
     /// <summary>A marker where a mode's largest fitting batch meets the GPU line, or a note when it is off the axis.</summary>
