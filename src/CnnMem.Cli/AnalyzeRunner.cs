@@ -4,7 +4,6 @@ using CnnMem.Rendering;
 using CnnMem.Rendering.Charts;
 using CnnMem.Reports;
 using CnnMem.Pipeline;
-using CnnMem.Costs;
 
 namespace CnnMem.Cli;
 
@@ -12,10 +11,9 @@ namespace CnnMem.Cli;
 /// The analyze command:
 /// 1. check that PNG charts can be painted when asked for (<see cref="SkiaLibrary"/>), then load the model (built-in, .cnn or .onnx);
 /// 2. pick the batch (<see cref="BatchChoice"/>: --batch or --dim for the batch symbol, else the file's declared batch, else 64
-///    for built-ins and 1 for files) and analyse (with the chart data when charts or HTML are asked for, and the device fit
-///    with --device);
-/// 3. fold the layer rows (--group, --depth; an analysis step, <see cref="LayerFolding"/>);
-/// 4. write the charts (--charts DIR), then render in the chosen format to stdout or --output.
+///    for built-ins and 1 for files) and analyse (with the chart data when charts or HTML are asked for, the device fit
+///    with --device, and the layer rows folded with --group or --depth);
+/// 3. write the charts (--charts DIR), then render in the chosen format to stdout or --output.
 /// </summary>
 internal static class AnalyzeRunner
 {
@@ -25,38 +23,12 @@ internal static class AnalyzeRunner
         {
             throw new CnnMemException(why);
         }
-        var model = ctx.Loader.Load(settings.Path, settings.Input);
-        var batch = BatchChoice.Resolve(model.Graph, settings.Batch, settings.Dims, model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
-        var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
-        {
-            Batch = batch,
-            DType = settings.DType,
-            Optimizer = settings.Optimizer,
-            Dims = settings.Dims,
-            AllowUnknown = settings.AllowUnknown,
-            Freeze = settings.Freeze,
-            Registry = ctx.Registry,
-            Memory = settings.Memory,
-            Parallel = settings.Parallel,
-            Device = settings.Device,
-            ChartData = settings.ChartsDir is not null || settings.Format == OutputFormat.Html,
-        });
-        if (settings.Parallel is not null && report.Memory.Parallel is null)
-        {
-            throw new CnnMemException("--gpus/--parallel give the per-device training memory, but this network has no training model (no float output of known shape)");
-        }
-        if (settings.PerLayer && report.Memory.Training is null)
-        {
-            throw new CnnMemException("--per-layer shows the framework model's training rows, but this report has no training model");
-        }
+        var report = Analyze(settings, ctx);
         var view = new RenderOptions
         {
             PerLayer = settings.PerLayer,
             SummaryOnly = settings.SummaryOnly,
             ShowConstants = settings.ShowConstants,
-            Groups = settings.Group ? LayerFolding.ConvBlocks(model.Graph, report.Layers)
-                : settings.Depth is { } depth ? LayerFolding.ByDepth(report.Layers, depth)
-                : default,
         };
         if (settings.ChartsDir is { } dir)
         {
@@ -83,15 +55,54 @@ internal static class AnalyzeRunner
         }
         if (settings.Format == OutputFormat.Csv)
         {
-            // CSV holds only the table: the framework profile it was computed for and its warnings go to stderr,
-            // where a script's reader still sees them and a CSV parser never does
-            ctx.Error.WriteLine($"cnnmem: profile: {FrameworkSummary.Profile(report.Memory)}");
-            foreach (var w in report.Warnings)
-            {
-                ctx.Error.WriteLine($"cnnmem: warning: {w}");
-            }
+            CsvSideNotes(report, ctx);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Loads the model, analyses it at the chosen batch with the command line's options, and checks that the sections asked for exist.</summary>
+    private static AnalysisReport Analyze(AnalyzeSettings settings, CliContext ctx)
+    {
+        var model = ctx.Loader.Load(settings.Path, settings.Input);
+        var batch = BatchChoice.Resolve(model.Graph, settings.Batch, settings.Dims, model.BuiltIn ? AnalyzeSettings.BuiltInBatch : AnalyzeSettings.FileBatch);
+        var report = Analyzer.Analyze(model.Graph, new AnalysisOptions
+        {
+            Batch = batch,
+            DType = settings.DType,
+            Optimizer = settings.Optimizer,
+            Dims = settings.Dims,
+            AllowUnknown = settings.AllowUnknown,
+            Freeze = settings.Freeze,
+            Registry = ctx.Registry,
+            Memory = settings.Memory,
+            Parallel = settings.Parallel,
+            Device = settings.Device,
+            ChartData = settings.ChartsDir is not null || settings.Format == OutputFormat.Html,
+            GroupConvBlocks = settings.Group,
+            GroupDepth = settings.Depth,
+        });
+        if (settings.Parallel is not null && report.Memory.Parallel is null)
+        {
+            throw new CnnMemException("--gpus/--parallel give the per-device training memory, but this network has no training model (no float output of known shape)");
+        }
+        if (settings.PerLayer && report.Memory.Training is null)
+        {
+            throw new CnnMemException("--per-layer shows the framework model's training rows, but this report has no training model");
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// CSV holds only the table: the framework profile it was computed for and its warnings go to stderr,
+    /// where a script's reader still sees them and a CSV parser never does.
+    /// </summary>
+    private static void CsvSideNotes(AnalysisReport report, CliContext ctx)
+    {
+        ctx.Error.WriteLine($"cnnmem: profile: {FrameworkSummary.Profile(report.Memory)}");
+        foreach (var w in report.Warnings)
+        {
+            ctx.Error.WriteLine($"cnnmem: warning: {w}");
+        }
     }
 
     /// <summary>Writes each chart the report has data for; returns titles and paths as a Markdown report beside --output links them.</summary>

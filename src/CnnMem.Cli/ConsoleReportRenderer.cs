@@ -100,7 +100,7 @@ internal static class ConsoleReportRenderer
         {
             Wrapped(console, $"Left out to fit {width} columns: {string.Join(", ", left)} (all columns: a wider terminal, COLUMNS=N, or --format json/csv).", width);
         }
-        if (!view.Groups.IsDefault)
+        if (!report.Groups.IsEmpty)
         {
             Wrapped(console, "Folded rows: the last layer's shape; elements and bytes of the counted layers, params and MACs of all, summed.", width);
         }

@@ -37,6 +37,24 @@ public class AnalysisRunnerTests
     }
 
     [Fact]
+    public void LayerRows_FoldAsTheClisGroupAndDepth()
+    {
+        var every = AnalysisRunner.Run(Zoo("resnet18"), new WebSettings()).Report!;
+        var blocks = AnalysisRunner.Run(Zoo("resnet18"), new WebSettings { GroupConvBlocks = true }).Report!;
+        var depth = AnalysisRunner.Run(Zoo("resnet18"), new WebSettings { GroupDepth = 1 }).Report!;
+
+        Assert.Empty(every.Groups);
+        Assert.Equal(Names(CnnMem.Costs.LayerFolding.ConvBlocks(ZooGraph("resnet18"), every.Layers)), Names(blocks.Groups));
+        Assert.Equal(Names(CnnMem.Costs.LayerFolding.ByDepth(every.Layers, 1)), Names(depth.Groups));
+        Assert.Equal(depth.Inputs.Length + depth.Groups.Length, CnnMem.Rendering.ReportRows.Shown(depth).Length);
+    }
+
+    private static IEnumerable<string> Names(IEnumerable<CnnMem.Reports.FoldedRow> rows) => rows.Select(r => $"{r.Name} {r.Op} {r.Members}");
+
+    private static CnnMem.Graphs.ModelGraph ZooGraph(string name) =>
+        ZooModels.TryBuild(name, null, null, out var g) ? g! : throw new InvalidOperationException(name);
+
+    [Fact]
     public void DeviceFit_IsFitsAnswer_AndComesSecond()
     {
         var settings = new WebSettings { Device = "t4" };

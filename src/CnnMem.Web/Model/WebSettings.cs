@@ -45,6 +45,12 @@ public sealed record WebSettings
     /// <summary>Also compute the training-step timeline and memory against batch (the CLI's <c>--charts</c> data): slower, off by default.</summary>
     public bool ChartData { get; init; }
 
+    /// <summary>Fold each convolution with its normalization and activation into one row of the layer table (the CLI's <c>--group</c>).</summary>
+    public bool GroupConvBlocks { get; init; }
+
+    /// <summary>Fold each module deeper than this many module-path components into one row of the layer table (the CLI's <c>--depth N</c>); null: every layer.</summary>
+    public int? GroupDepth { get; init; }
+
     /// <summary>The multi-device options as the CLI reads <c>--gpus</c>, <c>--parallel</c> and <c>--grad-accum</c>; null on one device without accumulation.</summary>
     public DataParallelOptions? Parallel => Gpus > 1 || GradAccum > 1
         ? new DataParallelOptions { Gpus = Gpus, Strategy = Strategy, GradAccum = GradAccum }
@@ -68,5 +74,7 @@ public sealed record WebSettings
         // the batch chart marks the chosen GPU and its largest batch: computed with the device fit when there is a device
         ChartData = ChartData && (deviceFit || Device is null),
         Device = deviceFit ? Device : null,
+        GroupConvBlocks = GroupConvBlocks,
+        GroupDepth = GroupDepth,
     };
 }

@@ -60,6 +60,19 @@ public sealed record AnalysisOptions
     /// <summary>A GPU from <see cref="Memory.Profiles.DeviceTable"/> (<c>--device</c>): the summary says whether this batch fits it and the largest batch that does.</summary>
     public string? Device { get; init; }
 
+    /// <summary>
+    /// Fold each convolution (or linear layer) with the normalization and activation that read only its output into one
+    /// row of <see cref="Reports.AnalysisReport.Groups"/> (the CLI's <c>--group</c>). Not with <see cref="GroupDepth"/>.
+    /// </summary>
+    public bool GroupConvBlocks { get; init; }
+
+    /// <summary>
+    /// Fold consecutive layers whose module path (<c>layer1.0.conv1</c>) is deeper than this many components into one row
+    /// per module of <see cref="Reports.AnalysisReport.Groups"/> (the CLI's <c>--depth N</c>); at least 1, null = no folding.
+    /// Not with <see cref="GroupConvBlocks"/>.
+    /// </summary>
+    public int? GroupDepth { get; init; }
+
     /// <summary>Also compute what the charts need: the training-step memory timeline and the batch sweep (slower: many batches are evaluated).</summary>
     public bool ChartData { get; init; }
 }

@@ -80,7 +80,19 @@ internal static class LayerFolding
         if (members.Length == 1)
         {
             var l = members[0];
-            return new FoldedRow(l.Name, l.Op, l.Outputs.IsEmpty ? null : l.OutputShape, l.OutputElements, l.OutputBytes, l.Params, l.Macs, l.InTextbookSum, 1) { NonTrainableParams = l.NonTrainableParams };
+            return new FoldedRow
+            {
+                Name = l.Name,
+                Op = l.Op,
+                OutputShape = l.Outputs.IsEmpty ? null : l.OutputShape,
+                Elements = l.OutputElements,
+                Bytes = l.OutputBytes,
+                Params = l.Params,
+                Macs = l.Macs,
+                Counted = l.InTextbookSum,
+                Members = 1,
+                NonTrainableParams = l.NonTrainableParams,
+            };
         }
         long? elements = 0, bytes = 0;
         long prms = 0, macs = 0;
@@ -97,8 +109,17 @@ internal static class LayerFolding
         var ops = members.Select(m => m.Op).Distinct(StringComparer.Ordinal).ToList();
         var op = ops.Count <= 3 ? string.Join('+', ops) : $"{members.Length} layers";
         var last = members[^1];
-        return new FoldedRow(name, op, last.Outputs.IsEmpty ? null : last.OutputShape, elements, bytes, prms, macs, members.Any(m => m.InTextbookSum), members.Length)
+        return new FoldedRow
         {
+            Name = name,
+            Op = op,
+            OutputShape = last.Outputs.IsEmpty ? null : last.OutputShape,
+            Elements = elements,
+            Bytes = bytes,
+            Params = prms,
+            Macs = macs,
+            Counted = members.Any(m => m.InTextbookSum),
+            Members = members.Length,
             NonTrainableParams = members.Aggregate(0L, (a, m) => checked(a + m.NonTrainableParams)),
         };
     }

@@ -24,6 +24,9 @@ internal interface IOpRule
     /// <summary>How the op is written in a <c>.cnn</c> spec; empty when the spec has no keyword for it.</summary>
     ImmutableArray<SpecSyntax> Spec => ImmutableArray<SpecSyntax>.Empty;
 
+    /// <summary>Shorter names for people's tables, by op type (<see cref="OpShortName"/>); an op not listed keeps its canonical name.</summary>
+    ImmutableArray<OpShortName> ShortNames => ImmutableArray<OpShortName>.Empty;
+
     /// <summary>Infers the node's outputs; throws <see cref="Graphs.OpException"/> on bad attributes or shapes.</summary>
     OpResult Infer(OpContext ctx);
 }

@@ -20,7 +20,9 @@ namespace CnnMem.Pipeline;
 /// 4. the framework memory model (<see cref="InferenceModel"/>, <see cref="TrainingModel"/>, <see cref="DeviceModel"/>);
 /// 5. checks that only warn (uneven pooling comes from the rules; tensor-core alignment here);
 /// 6. with <see cref="AnalysisOptions.ChartData"/> the training-step timeline and the batch sweep, then the summary
-///    (the answer first), with the device fit when <see cref="AnalysisOptions.Device"/> is set.
+///    (the answer first), with the device fit when <see cref="AnalysisOptions.Device"/> is set;
+/// 7. the layer rows folded for a shorter table when <see cref="AnalysisOptions.GroupConvBlocks"/> or
+///    <see cref="AnalysisOptions.GroupDepth"/> asks (<see cref="LayerFolding"/>).
 /// Pure: the same graph and options always give the same report.
 /// </summary>
 internal static class Analyzer
@@ -34,6 +36,14 @@ internal static class Analyzer
         if (graph.BatchSymbol is { } symbol && options.Dims.TryGetValue(symbol, out var dimBatch) && dimBatch != options.Batch)
         {
             throw new CnnMemException($"--dim {symbol}={dimBatch} sets the batch, but the batch is {options.Batch}; give one of them");
+        }
+        if (options.GroupDepth is < 1)
+        {
+            throw new CnnMemException($"GroupDepth (--depth) must be at least 1 (module path components), found {options.GroupDepth}");
+        }
+        if (options.GroupConvBlocks && options.GroupDepth is not null)
+        {
+            throw new CnnMemException("GroupConvBlocks (--group) and GroupDepth (--depth) fold the layer rows in different ways; set one of them");
         }
         // the device's architecture decides cuBLAS's workspaces and which measurements are borrowed
         options = options with { Memory = DeviceTable.OnDevice(options.Memory, options.Device) };
@@ -67,27 +77,34 @@ internal static class Analyzer
                 BatchSweep = BatchSweeper.Compute(memoryAt, Cuda(options) ? "cuda" : "cpu", options.Batch, options.Device),
             };
         }
-        return new AnalysisReport(
-            graph.Name,
-            graph.Source,
-            options.Batch,
-            options.DType,
-            options.Optimizer,
-            graph.Layout,
-            inference.Inputs.Select(Tensor).ToImmutableArray(),
-            inference.Outputs.Select(Tensor).ToImmutableArray(),
-            layers,
-            totals,
-            memory,
-            warnings)
+        return new AnalysisReport
         {
+            Model = graph.Name,
+            Source = graph.Source,
+            Batch = options.Batch,
+            DType = options.DType,
+            Optimizer = options.Optimizer,
+            Layout = graph.Layout,
+            Inputs = inference.Inputs.Select(Tensor).ToImmutableArray(),
+            Outputs = inference.Outputs.Select(Tensor).ToImmutableArray(),
+            Layers = layers,
+            Totals = totals,
+            Memory = memory,
+            Warnings = warnings,
             Summary = SummaryModel.Compute(totals, memory, options.Device, memoryAt, options.Batch),
             Notes = BatchChoice.Notes(graph, options.Batch),
             InputOp = graph.InputOp,
+            Groups = Folded(graph, layers, options),
         };
     }
 
     private static TensorReport Tensor(TensorInfo t) => new() { Name = t.Name, Shape = t.Shape, DType = t.DType };
+
+    /// <summary>The layer rows folded as the options ask (<see cref="LayerFolding"/>), or none.</summary>
+    private static ImmutableArray<FoldedRow> Folded(ModelGraph graph, ImmutableArray<LayerReport> layers, AnalysisOptions options) =>
+        options.GroupConvBlocks ? LayerFolding.ConvBlocks(graph, layers)
+        : options.GroupDepth is { } depth ? LayerFolding.ByDepth(layers, depth)
+        : ImmutableArray<FoldedRow>.Empty;
 
     private static bool Cuda(AnalysisOptions options) => options.Memory.Backend == Backend.Cuda;
 

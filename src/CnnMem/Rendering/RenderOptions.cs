@@ -5,7 +5,8 @@ namespace CnnMem.Rendering;
 
 /// <summary>
 /// What a human-readable rendering shows besides the defaults: the per-layer training table, only the headline and
-/// totals (<c>--summary</c>), folded layer rows (<c>--group</c>, <c>--depth</c>), and chart files to link (Markdown).
+/// totals (<c>--summary</c>), and chart files to link (Markdown). Folded layer rows (<c>--group</c>, <c>--depth</c>) come
+/// with the report (<see cref="AnalysisReport.Groups"/>).
 /// </summary>
 internal sealed record RenderOptions
 {
@@ -14,9 +15,6 @@ internal sealed record RenderOptions
     public bool PerLayer { get; init; }
 
     public bool SummaryOnly { get; init; }
-
-    /// <summary>Folded rows to show instead of one row per layer, or default for one row per layer.</summary>
-    public ImmutableArray<FoldedRow> Groups { get; init; }
 
     /// <summary>Chart files written beside the report (relative paths or names), with a title each.</summary>
     public ImmutableArray<(string Title, string Path)> Charts { get; init; } = [];
@@ -30,7 +28,7 @@ internal sealed record RenderOptions
     /// <summary>The rows shown: one per input and layer (or folded group), without the Constant rows unless asked for.</summary>
     public ImmutableArray<TableRow> Rows(AnalysisReport report)
     {
-        var rows = Groups.IsDefault ? ReportRows.Body(report) : ReportRows.Body(report, Groups);
+        var rows = ReportRows.Shown(report);
         return ShowConstants ? rows : rows.RemoveAll(ReportRows.IsConstant);
     }
 
@@ -41,7 +39,7 @@ internal sealed record RenderOptions
     public ImmutableArray<string> TableNotes(AnalysisReport report, int shownRows)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
-        var hidden = ShowConstants ? 0 : (Groups.IsDefault ? ReportRows.Body(report) : ReportRows.Body(report, Groups)).Count(ReportRows.IsConstant);
+        var hidden = ShowConstants ? 0 : ReportRows.Shown(report).Count(ReportRows.IsConstant);
         if (hidden > 0)
         {
             notes.Add($"{ByteFormat.Count(hidden)} Constant row{(hidden == 1 ? "" : "s")} hidden (no parameters, no MACs, outside the textbook sum): --show-constants shows them; JSON and CSV list every layer.");

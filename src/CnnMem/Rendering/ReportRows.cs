@@ -38,6 +38,9 @@ internal static class ReportRows
         return rows.ToImmutable();
     }
 
+    /// <summary>The rows of people's tables: inputs then the report's folded groups when it has them (<see cref="AnalysisReport.Groups"/>), else every layer.</summary>
+    public static ImmutableArray<TableRow> Shown(AnalysisReport report) => report.Groups.IsEmpty ? Body(report) : Body(report, report.Groups);
+
     /// <summary>A Constant row that changes no column's total (no parameters, no MACs, outside the textbook sum): hidden from people's tables by default.</summary>
     public static bool IsConstant(TableRow r) => r.Kind == RowKind.Layer && r.Op == "Constant" && r.Params == 0 && r.Macs == 0 && !r.Counted;
 

@@ -22,8 +22,6 @@ public class ReportRecordsTests
         nameof(ParallelDeviceMemory),
         nameof(ParallelSetup),
         nameof(ParallelCommunication),
-        nameof(AnalysisReport),
-        nameof(FoldedRow),
     };
 
     [Fact]

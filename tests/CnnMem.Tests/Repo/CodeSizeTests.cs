@@ -17,7 +17,7 @@ public partial class CodeSizeTests
     /// <summary>Methods being split on helper branches (issue 20); the list shrinks to empty when they land.</summary>
     private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
     {
-        "CliCommands.cs:Build", "AnalyzeRunner.cs:Run",
+        "CliCommands.cs:Build",
         "FrameworkSummary.cs:Sections", "Zero3Model.cs:Compute",
     };
 

@@ -21,6 +21,8 @@ internal sealed class BatchNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("BatchNormalization");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("BatchNormalization", "BatchNorm", InGroup: "BN")];
+
     public string Description => "Batch normalization: per-channel scale and shift, running statistics as buffers.";
 
     public ImmutableArray<SpecSyntax> Spec { get; } = ImmutableArray.Create(new SpecSyntax(

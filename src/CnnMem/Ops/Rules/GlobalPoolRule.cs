@@ -13,6 +13,8 @@ internal sealed class GlobalPoolRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("GlobalAveragePool", "GlobalMaxPool");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("GlobalAveragePool", "GlobalAvgPool")];
+
     public string Description => "Global average and max pooling: every spatial dimension reduced to 1.";
 
     public ImmutableArray<SpecSyntax> Spec { get; } = ImmutableArray.Create(

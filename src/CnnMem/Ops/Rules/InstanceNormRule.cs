@@ -16,6 +16,8 @@ internal sealed class InstanceNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("InstanceNormalization");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("InstanceNormalization", "InstanceNorm", InGroup: "IN")];
+
     public string Description => "Instance normalization: statistics per sample and channel, per-channel scale and shift.";
 
     public ImmutableArray<SpecSyntax> Spec { get; } = ImmutableArray.Create(new SpecSyntax(

@@ -22,6 +22,8 @@ internal sealed class LayerNormRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("LayerNormalization");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("LayerNormalization", "LayerNorm", InGroup: "LN")];
+
     public (int Min, int Max) Opsets => (17, 21);
 
     public string Description => "Layer normalization over the trailing axes (spec: over channels for image tensors), with scale and bias.";

@@ -20,6 +20,8 @@ internal sealed class PoolRule : IOpRule
 
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MaxPool", "AveragePool");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("AveragePool", "AvgPool")];
+
     public string Description => "Max and average pooling: kernel, stride, padding (same/valid/explicit, asymmetric), dilation (max), ceil or floor mode.";
 
     public ImmutableArray<SpecSyntax> Spec { get; } = ImmutableArray.Create(

@@ -7,6 +7,8 @@ internal sealed class MeanVarianceNormalizationRule : IOpRule
 {
     public ImmutableArray<string> OpTypes { get; } = ImmutableArray.Create("MeanVarianceNormalization");
 
+    public ImmutableArray<OpShortName> ShortNames { get; } = [new("MeanVarianceNormalization", "MVN")];
+
     public string Description => "Normalize to zero mean and unit variance over axes.";
 
     public OpResult Infer(OpContext ctx)
