@@ -1,3 +1,4 @@
+using CnnMem.Core;
 using CnnMem.Reports;
 using CnnMem.Memory.Profiles;
 
@@ -19,7 +20,7 @@ internal static class SummaryModel
         var summary = memory switch
         {
             { Device: { } d, Inference: not null } => new ReportSummary(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, totals.Params, totals.Macs, "cuda_device_total"),
-            { Inference: { } i } => new ReportSummary(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, totals.Params, totals.Macs, $"{memory.Model?.Backend ?? "cpu"}_static_plus_peak"),
+            { Inference: { } i } => new ReportSummary(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, totals.Params, totals.Macs, $"{Backends.Name(memory.Model?.Backend ?? Backend.Cpu)}_static_plus_peak"),
             _ => new ReportSummary(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, totals.Params, totals.Macs, "textbook"),
         };
         if (device is null || memoryAt is null)

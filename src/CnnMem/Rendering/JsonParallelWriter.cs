@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CnnMem.Memory.Parallel;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -9,7 +10,7 @@ internal static class JsonParallelWriter
     public static void Write(Utf8JsonWriter json, ParallelMemory p)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "strategy"u8, p.Strategy);
+        json.WriteString("strategy"u8, ParallelStrategies.Name(p.Strategy));
         json.WriteNumber("gpus"u8, p.Gpus);
         json.WriteNumber("micro_batch"u8, p.MicroBatch);
         json.WriteNumber("grad_accum"u8, p.GradAccum);

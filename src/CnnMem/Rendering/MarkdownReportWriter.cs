@@ -60,7 +60,7 @@ public static class MarkdownReportWriter
         }
         if (perLayer && report.Memory.Training is { } training)
         {
-            sb.Append("## Training memory per layer (").Append(Escape(training.Optimizer)).Append(")\n\n");
+            sb.Append("## Training memory per layer (").Append(Escape(Optimizers.Name(training.Optimizer))).Append(")\n\n");
             var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
             Row(sb, trainingColumns.Select(c => c.Header));
             Row(sb, trainingColumns.Select(c => c.Align == Align.Right ? "---:" : ":---"));

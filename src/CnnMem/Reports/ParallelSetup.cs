@@ -6,8 +6,11 @@ namespace CnnMem.Reports;
 /// <c>autocast_half_gather</c> (FSDP2 MixedPrecisionPolicy: fp32 shards, half all-gathers), <c>half_fp32_master</c>
 /// (DeepSpeed fp16/bf16 mode: half weights and gradients, fp32 master weights in the optimizer state).
 /// </summary>
-public sealed record ParallelSetup(string Precision)
+public sealed record ParallelSetup
 {
+    /// <summary>The precision mode (see the type's summary for its values).</summary>
+    public required string Precision { get; init; }
+
     /// <summary>DDP: <c>gradient_as_bucket_view</c> (gradients are views into the buckets, no second copy).</summary>
     public bool? GradientAsBucketView { get; init; }
 

@@ -25,8 +25,18 @@ internal static class DdpModel
             Bucket: o.GradientAsBucketView ? 0 : t.GradientBytes,
             Gathered: 0,
             ReduceScatter: 0,
-            new ParallelSetup(input.MixedPrecision ? "autocast" : Precision(input)) { GradientAsBucketView = o.GradientAsBucketView });
+            new ParallelSetup { Precision = input.MixedPrecision ? "autocast" : Precision(input), GradientAsBucketView = o.GradientAsBucketView },
+            Replica);
     }
+
+    /// <summary>A full replica of everything on every device; the buckets hold the gradients once more.</summary>
+    private static readonly ParallelPlacement Replica = new()
+    {
+        Parameters = Placement.Replicated,
+        Gradients = Placement.Replicated,
+        OptimizerState = Placement.Replicated,
+        BucketsHoldGradients = true,
+    };
 
     internal static string Precision(ParallelInput input) =>
         input.Params.IsEmpty ? "fp32" : input.Params[0].ElementBytes switch { 2 => "half", 8 => "fp64", _ => "fp32" };
