@@ -56,7 +56,7 @@ internal static class JsonParallelWriter
     private static void Write(Utf8JsonWriter json, ParallelSetup s)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "precision"u8, s.Precision);
+        json.WriteString("precision"u8, ParallelPrecisions.Name(s.Precision));
         JsonFields.Boolean(json, "gradient_as_bucket_view"u8, s.GradientAsBucketView);
         JsonFields.Number(json, "reduce_bucket_elements"u8, s.ReduceBucketElements);
         JsonFields.Boolean(json, "overlap_comm"u8, s.OverlapComm);

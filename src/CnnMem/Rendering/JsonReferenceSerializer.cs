@@ -71,6 +71,7 @@ internal static class JsonReferenceSerializer
         options.Converters.Add(new JsonNameConverter<DType>(DTypes.Name));
         options.Converters.Add(new JsonNameConverter<Optimizer>(Optimizers.Name));
         options.Converters.Add(new JsonNameConverter<ParallelStrategy>(ParallelStrategies.Name));
+        options.Converters.Add(new JsonNameConverter<ParallelPrecision>(ParallelPrecisions.Name));
         return options;
     }
 

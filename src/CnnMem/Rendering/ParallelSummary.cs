@@ -55,12 +55,12 @@ internal static class ParallelSummary
         return [new SummarySection($"Data-parallel training: {ParallelStrategies.Title(p.Strategy)} on {p.Gpus} device{(p.Gpus == 1 ? "" : "s")} (per device)", lines.ToImmutable())];
     }
 
-    private static string Precision(string p) => p switch
+    private static string Precision(ParallelPrecision p) => p switch
     {
-        "autocast" => "autocast: fp32 weights and gradients, half activations",
-        "autocast_half_gather" => "autocast; MixedPrecisionPolicy gathers half weights, shards stay fp32",
-        "half_fp32_master" => "DeepSpeed fp16/bf16 mode: half weights and gradients, fp32 master weights",
-        _ => p,
+        ParallelPrecision.Autocast => "autocast: fp32 weights and gradients, half activations",
+        ParallelPrecision.AutocastHalfGather => "autocast; MixedPrecisionPolicy gathers half weights, shards stay fp32",
+        ParallelPrecision.HalfFp32Master => "DeepSpeed fp16/bf16 mode: half weights and gradients, fp32 master weights",
+        _ => ParallelPrecisions.Name(p),
     };
 
     private static string Weights(ParallelMemory p) => (p.Placement.Parameters, p.Placement.Shards) switch

@@ -15,6 +15,7 @@ public class NameTableTests
         RoundTrip(Frameworks.Names);
         RoundTrip(Backends.Names);
         RoundTrip(ZeroGradModes.Names);
+        RoundTrip(ParallelPrecisions.Names);
     }
 
     [Theory]
@@ -28,6 +29,7 @@ public class NameTableTests
         Assert.Equal(["pytorch-2", "pytorch-1.13", "pytorch"], Frameworks.Names.Accepted);
         Assert.Equal(["cpu", "cuda"], Backends.Names.Accepted);
         Assert.Equal(["set-to-none", "zero"], ZeroGradModes.Names.Accepted);
+        Assert.Equal(["fp32", "half", "fp64", "autocast", "autocast_half_gather", "half_fp32_master"], ParallelPrecisions.Names.Accepted);
         Assert.Equal(["ddp", "zero1", "zero2", "zero3", "fsdp"], ParallelStrategies.Names);
     }
 

@@ -73,7 +73,7 @@ internal static class FsdpModel
             reduceScatter,
             new ParallelSetup
             {
-                Precision = input.MixedPrecision ? "autocast_half_gather" : DdpModel.Precision(input),
+                Precision = input.MixedPrecision ? ParallelPrecision.AutocastHalfGather : DdpModel.Precision(input),
                 FsdpUnitDepth = o.FsdpUnitDepth,
                 ReshardAfterForward = o.ReshardAfterForward,
                 Units = units.Length,

@@ -68,7 +68,7 @@ internal static class Zero3Model
             unitGrads,
             new ParallelSetup
             {
-                Precision = half ? "half_fp32_master" : DdpModel.Precision(input),
+                Precision = half ? ParallelPrecision.HalfFp32Master : DdpModel.Precision(input),
                 ReduceBucketElements = o.ReduceBucketElements,
                 OverlapComm = true,
                 PersistenceThresholdElements = ParallelDefaults.Stage3PersistenceThreshold,

@@ -58,7 +58,7 @@ internal static class ZeroModel
             ReduceScatter: 0,
             new ParallelSetup
             {
-                Precision = half ? "half_fp32_master" : DdpModel.Precision(input),
+                Precision = half ? ParallelPrecision.HalfFp32Master : DdpModel.Precision(input),
                 ReduceBucketElements = o.ReduceBucketElements,
                 OverlapComm = overlap,
             },
