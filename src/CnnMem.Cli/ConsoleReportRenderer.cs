@@ -51,7 +51,7 @@ internal static class ConsoleReportRenderer
         if (view.PerLayer && report.Memory.Training is { } training)
         {
             console.WriteLine();
-            Wrapped(console, $"Training memory per layer ({training.Optimizer})", width, bold: true);
+            Wrapped(console, $"Training memory per layer ({Optimizers.Name(training.Optimizer)})", width, bold: true);
             TrainingTable(report, training, units, console, terminal, width);
         }
         if (!report.Warnings.IsEmpty)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CnnMem.Core;
 using CnnMem.Memory.Profiles;
 
 namespace CnnMem.Cli;
@@ -12,13 +13,11 @@ namespace CnnMem.Cli;
 /// </summary>
 internal sealed class MemoryCliOptions
 {
-    /// <summary>What people run today; <c>pytorch</c> (the only value before profiles) keeps meaning 1.13.</summary>
+    /// <summary>What people run today (<see cref="Frameworks"/>: <c>pytorch</c> keeps meaning 1.13).</summary>
     public const string DefaultFramework = "pytorch-2";
 
-    private static readonly string[] Frameworks = ["pytorch-2", "pytorch-1.13", "pytorch"];
-    private static readonly string[] Backends = ["cpu", "cuda"];
-    private static readonly string[] ZeroGrads = ["set-to-none", "zero"];
-    private static readonly string[] AmpTypes = ["float16", "bfloat16"];
+    /// <summary>Autocast's half types: the two <see cref="DType"/> names <c>--amp-dtype</c> accepts.</summary>
+    private static readonly NameTable<DType> AmpTypes = new([(DType.Float16, "float16"), (DType.BFloat16, "bfloat16")]);
 
     private readonly Option<string> framework = new("--framework")
     {
@@ -104,8 +103,8 @@ internal sealed class MemoryCliOptions
     public static MemoryOptions Create(MemoryCliValues v)
     {
         var defaults = new MemoryOptions();
-        var fw = OneOf("--framework", v.Framework, Frameworks);
-        var be = OneOf("--backend", v.Backend, Backends);
+        var fw = OneOf("--framework", v.Framework, Frameworks.Names);
+        var be = OneOf("--backend", v.Backend, Backends.Names);
         var useMkldnn = v.Mkldnn switch
         {
             null => true,
@@ -128,17 +127,17 @@ internal sealed class MemoryCliOptions
         }
         return defaults with
         {
-            Framework = fw == "pytorch-2" ? Framework.PyTorch2 : Framework.PyTorch113,
-            Backend = be == "cuda" ? Backend.Cuda : Backend.Cpu,
+            Framework = fw,
+            Backend = be,
             Mkldnn = useMkldnn && !v.NoMkldnn,
             CpuThreads = v.Threads is null ? defaults.CpuThreads : (int)PositiveInteger("--threads", v.Threads, "a number of threads, e.g. --threads 4"),
             MixedPrecision = v.Mixed,
-            AmpDType = v.AmpDType is null ? defaults.AmpDType : OneOf("--amp-dtype", v.AmpDType, AmpTypes) == "bfloat16" ? DType.BFloat16 : DType.Float16,
+            AmpDType = v.AmpDType is null ? defaults.AmpDType : OneOf("--amp-dtype", v.AmpDType, AmpTypes),
             CheckpointEvery = v.Checkpoint is null ? 0 : ParseCheckpoint(v.Checkpoint),
             Alignment = v.Alignment is null ? defaults.Alignment : ParseAlignment(v.Alignment),
             CudaContextBytes = v.CudaContext is null ? null : Size("--cuda-context", v.CudaContext, allowZero: true),
             CudnnWorkspaceLimitBytes = v.WorkspaceLimit is null ? defaults.CudnnWorkspaceLimitBytes : Size("--workspace-limit", v.WorkspaceLimit),
-            ZeroGrad = v.ZeroGrad is null ? null : OneOf("--zero-grad", v.ZeroGrad, ZeroGrads) == "zero" ? ZeroGradMode.Zero : ZeroGradMode.SetToNone,
+            ZeroGrad = v.ZeroGrad is null ? null : OneOf("--zero-grad", v.ZeroGrad, ZeroGradModes.Names),
             Foreach = v.Foreach ? true : v.NoForeach ? false : null,
             ExpandableSegments = v.ExpandableSegments,
             CudnnBenchmark = v.CudnnBenchmark,
@@ -172,26 +171,24 @@ internal sealed class MemoryCliOptions
     }
 
     /// <summary>An option of one backend given with the other would be silently ignored: say so instead.</summary>
-    private static void CheckBackendOptions(string backend, MemoryCliValues v)
+    private static void CheckBackendOptions(Backend backend, MemoryCliValues v)
     {
-        var (other, given) = backend == "cpu"
-            ? ("cuda", new (string Name, bool Given)[] { ("--cuda-context", v.CudaContext is not null), ("--workspace-limit", v.WorkspaceLimit is not null),
+        var (other, given) = backend == Backend.Cpu
+            ? (Backend.Cuda, new (string Name, bool Given)[] { ("--cuda-context", v.CudaContext is not null), ("--workspace-limit", v.WorkspaceLimit is not null),
                 ("--cudnn-benchmark", v.CudnnBenchmark), ("--channels-last", v.ChannelsLast), ("--cudnn-table", v.CudnnTable is not null), ("--cudnn-arch", v.CudnnArch is not null) })
-            : ("cpu", new (string Name, bool Given)[] { ("--mkldnn", v.Mkldnn is not null), ("--no-mkldnn", v.NoMkldnn), ("--threads", v.Threads is not null) });
+            : (Backend.Cpu, new (string Name, bool Given)[] { ("--mkldnn", v.Mkldnn is not null), ("--no-mkldnn", v.NoMkldnn), ("--threads", v.Threads is not null) });
         var ignored = given.Where(g => g.Given).Select(g => g.Name).ToList();
         if (ignored.Count > 0)
         {
             throw new CnnMemException(
-                $"{string.Join(" and ", ignored)} {(ignored.Count == 1 ? "applies" : "apply")} to --backend {other}, but the backend is {backend}" +
-                $"{(backend == ModelCliOptions.DefaultBackend ? " (the default)" : "")}; add --backend {other}, or drop {string.Join(" and ", ignored)}");
+                $"{string.Join(" and ", ignored)} {(ignored.Count == 1 ? "applies" : "apply")} to --backend {Backends.Name(other)}, but the backend is {Backends.Name(backend)}" +
+                $"{(Backends.Name(backend) == ModelCliOptions.DefaultBackend ? " (the default)" : "")}; add --backend {Backends.Name(other)}, or drop {string.Join(" and ", ignored)}");
         }
     }
 
-    private static string OneOf(string option, string value, string[] accepted)
-    {
-        var v = value.Trim().ToLowerInvariant();
-        return accepted.Contains(v) ? v : throw new CnnMemException($"{option}: unknown value '{value}'; expected one of: {string.Join(", ", accepted)}");
-    }
+    private static T OneOf<T>(string option, string value, NameTable<T> names)
+        where T : struct, Enum =>
+        names.TryParse(value, out var v) ? v : throw new CnnMemException($"{option}: unknown value '{value}'; expected one of: {string.Join(", ", names.Accepted)}");
 
     /// <summary><c>every=K</c> (or a bare K) gives K; <c>sqrt</c> gives -1, <see cref="MemoryOptions.CheckpointEvery"/>'s code for sqrt(n).</summary>
     public static int ParseCheckpoint(string text)

@@ -81,7 +81,7 @@ public class AnalysisRunnerTests
         var outcome = AnalysisRunner.Run(Seed(), settings);
         var parallel = outcome.Report!.Memory.Parallel!;
         Assert.Equal(4, parallel.Gpus);
-        Assert.Equal("fsdp", parallel.Strategy);
+        Assert.Equal(ParallelStrategy.Fsdp, parallel.Strategy);
         Assert.Equal(64 * 4, parallel.GlobalBatch);
 
         var graph = SpecParser.Parse(Seed().Spec, "seed.cnn");

@@ -21,7 +21,7 @@ internal sealed record FitRenderer(string Model, long Budget, string BudgetFrom,
     /// <summary>With --gpus/--parallel: the largest per-device micro-batch per strategy and optimizer.</summary>
     public IReadOnlyList<ParallelFitResult>? Parallel { get; init; }
 
-    private string Backend => Settings.Memory.Backend == CnnMem.Backend.Cuda ? "cuda" : "cpu";
+    private string Backend => Backends.Name(Settings.Memory.Backend);
 
     public string Render(OutputFormat format) => format switch
     {

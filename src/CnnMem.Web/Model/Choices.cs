@@ -31,19 +31,9 @@ internal static class Choices
     /// <summary>How many networks the zoo has.</summary>
     public static int ZooCount => ZooModels.Entries.Length;
 
-    /// <summary>A framework's name as the user knows it (PyTorch113: "pytorch-1.13"), from its enum name.</summary>
-    public static string FrameworkName(Framework f)
-    {
-        var name = f.ToString();
-        var digits = name.IndexOfAny("0123456789".ToCharArray());
-        if (digits < 0)
-        {
-            return name.ToLowerInvariant();
-        }
-        var version = name[digits..];
-        // The first digit is the major version, the rest the minor one (113 -> 1.13, 2 -> 2).
-        return $"{name[..digits].ToLowerInvariant()}-{version[..1]}{(version.Length > 1 ? "." + version[1..] : "")}";
-    }
+    /// <summary>A framework's name as <c>--framework</c> takes it ("pytorch-1.13").</summary>
+    public static string FrameworkName(Framework f) => CnnMem.Core.Frameworks.Name(f);
 
-    public static string BackendName(Backend b) => b.ToString().ToLowerInvariant();
+    /// <summary>A backend's name as <c>--backend</c> takes it.</summary>
+    public static string BackendName(Backend b) => CnnMem.Core.Backends.Name(b);
 }

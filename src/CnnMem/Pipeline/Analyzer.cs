@@ -196,19 +196,19 @@ internal static class Analyzer
             : t with { CheckpointSavingsBytes = CudaReplay.Training(inference, m with { CheckpointEvery = 0 }).PeakAboveStatic - run.PeakAboveStatic };
 
     /// <summary>The settings echoed in the report: the profile and every option that changes a figure.</summary>
-    public static MemoryModelSettings Settings(MemoryOptions m) => new(
-        m.Framework == Framework.PyTorch2 ? "pytorch-2" : "pytorch-1.13",
-        m.Backend == Backend.Cuda ? "cuda" : "cpu",
-        m.Backend == Backend.Cpu && m.Mkldnn,
-        m.CpuThreads,
-        m.MixedPrecision,
-        m.CheckpointEvery,
-        m.Alignment)
+    public static MemoryModelSettings Settings(MemoryOptions m) => new()
     {
+        Framework = m.Framework,
+        Backend = m.Backend,
+        Mkldnn = m.Backend == Backend.Cpu && m.Mkldnn,
+        Threads = m.CpuThreads,
+        MixedPrecision = m.MixedPrecision,
+        CheckpointEvery = m.CheckpointEvery,
+        Alignment = m.Alignment,
         Profile = m.Profile.Label,
-        ZeroGrad = m.EffectiveZeroGrad == ZeroGradMode.SetToNone ? "set-to-none" : "zero",
+        ZeroGrad = m.EffectiveZeroGrad,
         Foreach = m.EffectiveForeach,
-        AmpDType = m.MixedPrecision ? DTypes.Name(m.AmpDType) : null,
+        AmpDType = m.MixedPrecision ? m.AmpDType : null,
         ExpandableSegments = m.Backend == Backend.Cuda && m.ExpandableSegments,
         GpuArch = m.Backend == Backend.Cuda ? m.EffectiveGpuArch : null,
         ProfileMeasuredOn = m.Backend == Backend.Cuda ? GpuArchitectures.MeasuredOn : null,

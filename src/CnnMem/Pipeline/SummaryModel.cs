@@ -1,3 +1,4 @@
+using CnnMem.Core;
 using CnnMem.Reports;
 using CnnMem.Memory.Profiles;
 
@@ -21,7 +22,7 @@ internal static class SummaryModel
         var summary = memory switch
         {
             { Device: { } d, Inference: not null } => Plan(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, "cuda_device_total"),
-            { Inference: { } i } => Plan(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, $"{memory.Model?.Backend ?? "cpu"}_static_plus_peak"),
+            { Inference: { } i } => Plan(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, $"{Backends.Name(memory.Model?.Backend ?? Backend.Cpu)}_static_plus_peak"),
             _ => Plan(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, "textbook"),
         };
         if (device is null || memoryAt is null)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -45,7 +46,7 @@ internal static class DeviceSummary
         });
         if (memory.Training is { } t)
         {
-            sections.Add(new SummarySection($"Device view (CUDA): training step ({t.Optimizer}), batch {ByteFormat.Count(batch)}", ImmutableArray.Create(
+            sections.Add(new SummarySection($"Device view (CUDA): training step ({Optimizers.Name(t.Optimizer)}), batch {ByteFormat.Count(batch)}", ImmutableArray.Create(
                 context,
                 library,
                 new SummaryLine("Static tensors (weights, buffers, input, labels)", Bytes(d.TrainingStaticTensorBytes)),

@@ -62,7 +62,7 @@ public static class HtmlReportWriter
         }
         if (!view.SummaryOnly && report.Memory.Training is { } training)
         {
-            sb.Append("<h2>Training memory per layer (").Append(E(training.Optimizer)).Append(")</h2>\n<div class=\"scroll\"><table>\n");
+            sb.Append("<h2>Training memory per layer (").Append(E(Optimizers.Name(training.Optimizer))).Append(")</h2>\n<div class=\"scroll\"><table>\n");
             var columns = TrainingLayerColumns.Create(CellStyle.Human, units);
             Head(sb, columns.Select(c => (c.Header, c.Align)));
             foreach (var row in training.Layers)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -79,17 +80,17 @@ internal static class JsonMemoryWriter
     private static void Write(Utf8JsonWriter json, MemoryModelSettings m)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "framework"u8, m.Framework);
-        JsonFields.String(json, "backend"u8, m.Backend);
+        json.WriteString("framework"u8, Frameworks.Name(m.Framework));
+        json.WriteString("backend"u8, Backends.Name(m.Backend));
         json.WriteBoolean("mkldnn"u8, m.Mkldnn);
         json.WriteNumber("threads"u8, m.Threads);
         json.WriteBoolean("mixed_precision"u8, m.MixedPrecision);
         json.WriteNumber("checkpoint_every"u8, m.CheckpointEvery);
         json.WriteNumber("alignment"u8, m.Alignment);
         JsonFields.String(json, "profile"u8, m.Profile);
-        JsonFields.String(json, "zero_grad"u8, m.ZeroGrad);
+        json.WriteString("zero_grad"u8, ZeroGradModes.Name(m.ZeroGrad));
         json.WriteBoolean("foreach"u8, m.Foreach);
-        JsonFields.String(json, "amp_d_type"u8, m.AmpDType);
+        JsonFields.String(json, "amp_d_type"u8, m.AmpDType is { } amp ? DTypes.Name(amp) : null);
         json.WriteBoolean("expandable_segments"u8, m.ExpandableSegments);
         JsonFields.String(json, "gpu_arch"u8, m.GpuArch);
         JsonFields.String(json, "profile_measured_on"u8, m.ProfileMeasuredOn);

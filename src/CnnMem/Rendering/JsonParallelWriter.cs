@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CnnMem.Memory.Parallel;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -9,7 +10,7 @@ internal static class JsonParallelWriter
     public static void Write(Utf8JsonWriter json, ParallelMemory p)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "strategy"u8, p.Strategy);
+        json.WriteString("strategy"u8, ParallelStrategies.Name(p.Strategy));
         json.WriteNumber("gpus"u8, p.Gpus);
         json.WriteNumber("micro_batch"u8, p.MicroBatch);
         json.WriteNumber("grad_accum"u8, p.GradAccum);
@@ -55,7 +56,7 @@ internal static class JsonParallelWriter
     private static void Write(Utf8JsonWriter json, ParallelSetup s)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "precision"u8, s.Precision);
+        json.WriteString("precision"u8, ParallelPrecisions.Name(s.Precision));
         JsonFields.Boolean(json, "gradient_as_bucket_view"u8, s.GradientAsBucketView);
         JsonFields.Number(json, "reduce_bucket_elements"u8, s.ReduceBucketElements);
         JsonFields.Boolean(json, "overlap_comm"u8, s.OverlapComm);

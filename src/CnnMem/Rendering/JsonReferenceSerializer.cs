@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CnnMem.Core;
+using CnnMem.Memory.Parallel;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -62,14 +63,28 @@ internal static class JsonReferenceSerializer
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = JsonConventions.Create(CnnMemJsonContext.Default.WithAddedModifier(RenameContractFields));
+        var options = JsonConventions.Create(CnnMemJsonContext.Default.WithAddedModifier(MatchContract));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonNameConverter<Framework>(Frameworks.Name));
+        options.Converters.Add(new JsonNameConverter<Backend>(Backends.Name));
+        options.Converters.Add(new JsonNameConverter<ZeroGradMode>(ZeroGradModes.Name));
+        options.Converters.Add(new JsonNameConverter<DType>(DTypes.Name));
+        options.Converters.Add(new JsonNameConverter<Optimizer>(Optimizers.Name));
+        options.Converters.Add(new JsonNameConverter<ParallelStrategy>(ParallelStrategies.Name));
+        options.Converters.Add(new JsonNameConverter<ParallelPrecision>(ParallelPrecisions.Name));
         return options;
     }
 
-    /// <summary>Report record members whose C# name differs from the JSON contract's field name.</summary>
-    private static void RenameContractFields(JsonTypeInfo info)
+    /// <summary>
+    /// Report record members whose C# name differs from the JSON contract's field name, and the one the contract leaves
+    /// out: the parallel placement, which the text summary words and the JSON's figures and setup already imply.
+    /// </summary>
+    private static void MatchContract(JsonTypeInfo info)
     {
+        if (info.Type == typeof(ParallelMemory) && info.Properties.FirstOrDefault(p => p.Name == "placement") is { } placement)
+        {
+            info.Properties.Remove(placement);
+        }
         if (info.Type != typeof(NaiveMemory))
         {
             return;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -12,7 +13,7 @@ internal static class JsonTrainingWriter
     public static void Write(Utf8JsonWriter json, TrainingMemory t)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "optimizer"u8, t.Optimizer);
+        json.WriteString("optimizer"u8, Optimizers.Name(t.Optimizer));
         json.WriteNumber("static_bytes"u8, t.StaticBytes);
         json.WriteNumber("saved_for_backward_bytes"u8, t.SavedForBackwardBytes);
         json.WriteNumber("forward_peak_bytes"u8, t.ForwardPeakBytes);

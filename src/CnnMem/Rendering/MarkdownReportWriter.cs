@@ -79,7 +79,7 @@ public static class MarkdownReportWriter
 
     private static void TrainingTable(StringBuilder sb, AnalysisReport report, TrainingMemory training, UnitSystem units)
     {
-        sb.Append("## Training memory per layer (").Append(Escape(training.Optimizer)).Append(")\n\n");
+        sb.Append("## Training memory per layer (").Append(Escape(Optimizers.Name(training.Optimizer))).Append(")\n\n");
         var trainingColumns = TrainingLayerColumns.Create(CellStyle.Human, units);
         Row(sb, trainingColumns.Select(c => c.Header));
         Row(sb, trainingColumns.Select(c => c.Align == Align.Right ? "---:" : ":---"));

@@ -2,12 +2,12 @@ namespace CnnMem.Reports;
 
 /// <summary>
 /// The settings and structure behind the per-device figures; fields that do not apply to the strategy are null.
-/// <see cref="Precision"/>: <c>fp32</c> (or the model dtype), <c>autocast</c> (DDP: fp32 weights, half activations),
-/// <c>autocast_half_gather</c> (FSDP2 MixedPrecisionPolicy: fp32 shards, half all-gathers), <c>half_fp32_master</c>
-/// (DeepSpeed fp16/bf16 mode: half weights and gradients, fp32 master weights in the optimizer state).
 /// </summary>
-public sealed record ParallelSetup(string Precision)
+public sealed record ParallelSetup
 {
+    /// <summary>The precision mode: the model's dtype, or how autocast / DeepSpeed's fp16/bf16 mode splits it.</summary>
+    public required ParallelPrecision Precision { get; init; }
+
     /// <summary>DDP: <c>gradient_as_bucket_view</c> (gradients are views into the buckets, no second copy).</summary>
     public bool? GradientAsBucketView { get; init; }
 

@@ -10,42 +10,15 @@ namespace CnnMem.Tests.Api;
 /// </summary>
 public class ReportRecordsTests
 {
-    /// <summary>
-    /// Records still positional while their own branches of issue 20 convert them (the typed-report helper's six, the
-    /// layer-groups helper's two). The list shrinks to empty when those branches land.
-    /// </summary>
-    private static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
-    {
-        nameof(MemoryModelSettings),
-        nameof(TrainingMemory),
-        nameof(ParallelMemory),
-        nameof(ParallelDeviceMemory),
-        nameof(ParallelSetup),
-        nameof(ParallelCommunication),
-    };
-
     [Fact]
     public void ReportRecords_HaveNoPositionalConstructor()
     {
         var positional = ReportRecords()
-            .Where(t => !NotYetConverted.Contains(t.Name))
             .Where(t => t.GetConstructors(BindingFlags.Public | BindingFlags.Instance).Any(c => c.GetParameters().Length > 0))
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.True(positional.Count == 0, $"report records with a public constructor taking parameters (make them init-only properties): {string.Join(", ", positional)}");
-    }
-
-    [Fact]
-    public void NotYetConverted_NamesOnlyPositionalReportRecords()
-    {
-        // a record converted by its branch leaves the list with it, so the list cannot hide a new positional record
-        var records = ReportRecords().ToDictionary(t => t.Name, StringComparer.Ordinal);
-        foreach (var name in NotYetConverted)
-        {
-            Assert.True(records.TryGetValue(name, out var type), $"{name} is not a public record in CnnMem.Reports");
-            Assert.True(type.GetConstructors().Any(c => c.GetParameters().Length > 0), $"{name} has no positional constructor any more: take it off the list");
-        }
     }
 
     [Fact]

@@ -43,23 +43,23 @@ internal static class TrainingModel
             : checked(state + Math.Max(forwardPeak, Math.Max(cold.Peak, grads + temp)));
         var labels = checked(g.LossRows * DTypes.SizeOf(DType.Int64));
         var statics = checked(g.ParamBytes + g.BufferBytes + g.InputBytes + labels);
-        return new TrainingMemory(
-            Optimizers.Name(options.Optimizer),
-            statics,
-            SavedBytes(g),
-            forwardPeak,
-            forwardAt,
-            after,
-            cold.Peak,
-            cold.AtNode,
-            steady.Peak,
-            grads,
-            state,
-            temp,
-            checked(grads + state + temp),
-            steadyPeak,
-            Layers(g, options))
+        return new TrainingMemory
         {
+            Optimizer = options.Optimizer,
+            StaticBytes = statics,
+            SavedForBackwardBytes = SavedBytes(g),
+            ForwardPeakBytes = forwardPeak,
+            ForwardPeakAt = forwardAt,
+            AfterForwardBytes = after,
+            BackwardPeakBytes = cold.Peak,
+            BackwardPeakAt = cold.AtNode,
+            SteadyBackwardPeakBytes = steady.Peak,
+            GradientBytes = grads,
+            OptimizerStateBytes = state,
+            OptimizerStepTemporaryBytes = temp,
+            StepPeakBytes = checked(grads + state + temp),
+            SteadyPeakBytes = steadyPeak,
+            Layers = Layers(g, options),
             PersistentBytes = checked(g.ParamBytes + g.BufferBytes + grads + state),
         };
     }

@@ -25,9 +25,20 @@ internal static class DdpModel
             Bucket: o.GradientAsBucketView ? 0 : t.GradientBytes,
             Gathered: 0,
             ReduceScatter: 0,
-            new ParallelSetup(input.MixedPrecision ? "autocast" : Precision(input)) { GradientAsBucketView = o.GradientAsBucketView });
+            new ParallelSetup { Precision = input.MixedPrecision ? ParallelPrecision.Autocast : Precision(input), GradientAsBucketView = o.GradientAsBucketView },
+            Replica);
     }
 
-    internal static string Precision(ParallelInput input) =>
-        input.Params.IsEmpty ? "fp32" : input.Params[0].ElementBytes switch { 2 => "half", 8 => "fp64", _ => "fp32" };
+    /// <summary>A full replica of everything on every device; the buckets hold the gradients once more.</summary>
+    private static readonly ParallelPlacement Replica = new()
+    {
+        Parameters = Placement.Replicated,
+        Gradients = Placement.Replicated,
+        OptimizerState = Placement.Replicated,
+        BucketsHoldGradients = true,
+    };
+
+    /// <summary>Without autocast, the model's own precision, read from its first parameter's element size.</summary>
+    internal static ParallelPrecision Precision(ParallelInput input) =>
+        input.Params.IsEmpty ? ParallelPrecision.Fp32 : input.Params[0].ElementBytes switch { 2 => ParallelPrecision.Half, 8 => ParallelPrecision.Fp64, _ => ParallelPrecision.Fp32 };
 }

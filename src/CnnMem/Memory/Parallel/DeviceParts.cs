@@ -2,7 +2,10 @@ using CnnMem.Reports;
 
 namespace CnnMem.Memory.Parallel;
 
-/// <summary>What one strategy model finds for one device before the common parts (activations, buffers, NCCL) are added.</summary>
+/// <summary>
+/// What one strategy model finds for one device before the common parts (activations, buffers, NCCL) are added, and
+/// what it places there (<see cref="ParallelPlacement"/>).
+/// </summary>
 internal sealed record DeviceParts(
     long Param,
     long Gradient,
@@ -12,4 +15,5 @@ internal sealed record DeviceParts(
     long Bucket,
     long Gathered,
     long ReduceScatter,
-    ParallelSetup Setup);
+    ParallelSetup Setup,
+    ParallelPlacement Placement);

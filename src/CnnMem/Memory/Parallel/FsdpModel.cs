@@ -71,16 +71,28 @@ internal static class FsdpModel
             Bucket: 0,
             checked(inFlight + rootBytes + allGatherInput),
             reduceScatter,
-            new ParallelSetup(input.MixedPrecision ? "autocast_half_gather" : DdpModel.Precision(input))
+            new ParallelSetup
             {
+                Precision = input.MixedPrecision ? ParallelPrecision.AutocastHalfGather : DdpModel.Precision(input),
                 FsdpUnitDepth = o.FsdpUnitDepth,
                 ReshardAfterForward = o.ReshardAfterForward,
                 Units = units.Length,
                 LargestUnit = largestIndex < 0 ? null : units[largestIndex].Name,
                 LargestUnitBytes = largestIndex < 0 ? null : largest,
                 RootParamBytes = rootBytes,
-            });
+            },
+            FullShard);
     }
+
+    /// <summary>Weights, gradients and optimizer state all in dim-0 shards; units gathered as they run.</summary>
+    private static readonly ParallelPlacement FullShard = new()
+    {
+        Parameters = Placement.Sharded,
+        Gradients = Placement.Sharded,
+        OptimizerState = Placement.Sharded,
+        Shards = ShardLayout.Dim0,
+        Gathering = WeightGathering.PerUnit,
+    };
 
     /// <summary>A unit's unsharded gradients (autograd's, unpadded) and the padded reduce-scatter input.</summary>
     private static long ReduceScatter(IEnumerable<ParamEntry> ps, int n, Func<ParamEntry, int> width) =>

@@ -31,7 +31,7 @@ internal static class ParallelModel
         var bufferAndInput = Math.Max(0, t.StaticBytes - singleParams);
         var activations = Math.Max(t.ForwardPeakBytes, t.SteadyBackwardPeakBytes);
         var nccl = options.EffectiveNcclBytes;
-        var comm = new ParallelCommunication(parts.Bucket, parts.Gathered, parts.ReduceScatter, nccl);
+        var comm = new ParallelCommunication { GradientBucketBytes = parts.Bucket, GatheredParamBytes = parts.Gathered, ReduceScatterBytes = parts.ReduceScatter, NcclBytes = nccl };
         var commBytes = checked(parts.Bucket + parts.Gathered + parts.ReduceScatter + nccl);
         var transient = Math.Max(activations, parts.StepTemporary);
         var total = checked(parts.Param + bufferAndInput + parts.Gradient + parts.State + commBytes + transient);
@@ -39,22 +39,31 @@ internal static class ParallelModel
             ? checked(context + nccl + bufferAndInput + transient + input.StepRoundingBytes
                 + Round(parts.Param) + Round(parts.Gradient) + Round(parts.State) + Round(parts.Bucket) + Round(parts.Gathered) + Round(parts.ReduceScatter))
             : null;
-        var device = new ParallelDeviceMemory(parts.Param, parts.Gradient, parts.State, activations, commBytes, total)
+        var device = new ParallelDeviceMemory
         {
+            ParamBytes = parts.Param,
+            GradientBytes = parts.Gradient,
+            OptimizerStateBytes = parts.State,
+            ActivationPeakBytes = activations,
+            CommunicationBufferBytes = commBytes,
+            TotalBytes = total,
             BufferAndInputBytes = bufferAndInput,
             StepTemporaryBytes = parts.StepTemporary,
             PaddingElements = parts.PaddingElements,
             ReservedBytes = reserved,
         };
-        return new ParallelMemory(
-            ParallelStrategies.Name(options.Strategy),
-            options.Gpus,
-            input.MicroBatch,
-            options.GradAccum,
-            checked(options.Gpus * input.MicroBatch * options.GradAccum),
-            device,
-            comm,
-            parts.Setup);
+        return new ParallelMemory
+        {
+            Strategy = options.Strategy,
+            Gpus = options.Gpus,
+            MicroBatch = input.MicroBatch,
+            GradAccum = options.GradAccum,
+            GlobalBatch = checked(options.Gpus * input.MicroBatch * options.GradAccum),
+            PerDevice = device,
+            Communication = comm,
+            Setup = parts.Setup,
+            Placement = parts.Placement,
+        };
     }
 
     /// <summary>The bytes a device must have for the step: reserved on CUDA, else the total.</summary>

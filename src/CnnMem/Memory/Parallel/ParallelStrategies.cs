@@ -21,6 +21,17 @@ internal static class ParallelStrategies
         return false;
     }
 
+    /// <summary>The strategy as its users call it, in titles ("DDP", "DeepSpeed ZeRO-3", "FSDP2 full shard").</summary>
+    public static string Title(ParallelStrategy s) => s switch
+    {
+        ParallelStrategy.Ddp => "DDP",
+        ParallelStrategy.Zero1 => "DeepSpeed ZeRO-1",
+        ParallelStrategy.Zero2 => "DeepSpeed ZeRO-2",
+        ParallelStrategy.Zero3 => "DeepSpeed ZeRO-3",
+        ParallelStrategy.Fsdp => "FSDP2 full shard",
+        _ => Name(s),
+    };
+
     /// <summary>Strategies that shard the optimizer state over the devices.</summary>
     public static bool ShardsOptimizerState(ParallelStrategy s) => s != ParallelStrategy.Ddp;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Reports;
 
@@ -53,17 +54,9 @@ internal static class Zero3Model
         var flattenCopies = half || trainableTensors > 1;
         var step = checked((flattenCopies ? fp32 : 0) + OptimizerProfiles.Of(input.Optimizer).ForLoopTemporaryBytes(fp32));
         var units = ModuleUnits.PerNode(input.Params);
-        // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
-        var gathered = units.Select(u => Gathered(u, n, Width)).Where(g => g.Bytes > 0).ToArray();
-        long inFlight = 0;
-        for (var k = 0; k < gathered.Length; k++)
-        {
-            var next = k + 1 < gathered.Length && gathered[k + 1].Elements <= ParallelDefaults.Stage3PrefetchBucketElements ? gathered[k + 1].Bytes : 0;
-            inFlight = Math.Max(inFlight, checked(gathered[k].Bytes + next));
-        }
+        var (inFlight, largestUnit) = InFlight(units, n, Width);
         var unitGrads = units.Select(u => u.Params.Where(p => p.Trainable).Aggregate(0L, (a, p) => checked(a + (p.Elements * Width(p))))).DefaultIfEmpty(0).Max();
         var width = input.Params.IsEmpty ? 4 : Width(input.Params[0]);
-        var largestUnit = units.Where(u => Gathered(u, n, Width).Bytes > 0).MaxBy(u => Gathered(u, n, Width).Bytes);
         return new DeviceParts(
             param,
             gradients,
@@ -73,8 +66,9 @@ internal static class Zero3Model
             Bucket: trainableShard == 0 ? 0 : checked(o.ReduceBucketElements * width),
             inFlight,
             unitGrads,
-            new ParallelSetup(half ? "half_fp32_master" : DdpModel.Precision(input))
+            new ParallelSetup
             {
+                Precision = half ? ParallelPrecision.HalfFp32Master : DdpModel.Precision(input),
                 ReduceBucketElements = o.ReduceBucketElements,
                 OverlapComm = true,
                 PersistenceThresholdElements = ParallelDefaults.Stage3PersistenceThreshold,
@@ -82,7 +76,40 @@ internal static class Zero3Model
                 Units = units.Length,
                 LargestUnit = largestUnit?.Name,
                 LargestUnitBytes = largestUnit is null ? null : Gathered(largestUnit, n, Width).Bytes,
-            });
+            },
+            Slices(masterCopy));
+    }
+
+    /// <summary>
+    /// Weights, gradients and optimizer state sliced per parameter; modules gathered as they run; one reduce bucket (with
+    /// <c>overlap_comm</c> on, stage 3 still reduces through one <c>reduce_bucket_size</c> buffer).
+    /// </summary>
+    private static ParallelPlacement Slices(bool masterCopy) => new()
+    {
+        Parameters = Placement.Sharded,
+        Gradients = Placement.Sharded,
+        OptimizerState = Placement.Sharded,
+        Shards = ShardLayout.PerParameter,
+        Fp32MasterCopy = masterCopy,
+        ReduceBuckets = 1,
+        Gathering = WeightGathering.PerModule,
+    };
+
+    /// <summary>
+    /// The weights in flight at most: a module gathered and the next one prefetched when it fits
+    /// <c>stage3_prefetch_bucket_size</c>, the largest such pair in forward order; and the module with the largest gathered weights.
+    /// </summary>
+    private static (long Bytes, ModuleUnit? Largest) InFlight(ImmutableArray<ModuleUnit> units, int n, Func<ParamEntry, int> width)
+    {
+        // modules whose parameters are all persistent gather nothing: the prefetch reaches the next one that does
+        var gathered = units.Select(u => (Unit: u, Size: Gathered(u, n, width))).Where(g => g.Size.Bytes > 0).ToArray();
+        long inFlight = 0;
+        for (var k = 0; k < gathered.Length; k++)
+        {
+            var next = k + 1 < gathered.Length && gathered[k + 1].Size.Elements <= ParallelDefaults.Stage3PrefetchBucketElements ? gathered[k + 1].Size.Bytes : 0;
+            inFlight = Math.Max(inFlight, checked(gathered[k].Size.Bytes + next));
+        }
+        return (inFlight, gathered.Length == 0 ? null : gathered.MaxBy(g => g.Size.Bytes).Unit);
     }
 
     /// <summary>A module's non-persistent parameters, gathered at their padded size: elements and bytes.</summary>

@@ -56,10 +56,20 @@ internal static class ZeroModel
             bucket,
             Gathered: 0,
             ReduceScatter: 0,
-            new ParallelSetup(half ? "half_fp32_master" : DdpModel.Precision(input))
+            new ParallelSetup
             {
+                Precision = half ? ParallelPrecision.HalfFp32Master : DdpModel.Precision(input),
                 ReduceBucketElements = o.ReduceBucketElements,
                 OverlapComm = overlap,
+            },
+            new ParallelPlacement
+            {
+                Parameters = Placement.Replicated,
+                Gradients = partitionGradients ? Placement.Sharded : Placement.ReplicatedUntilReduced,
+                OptimizerState = Placement.Sharded,
+                Shards = ShardLayout.FlatPartition,
+                Fp32MasterCopy = true,
+                ReduceBuckets = overlap ? 2 : 1,
             });
     }
 }

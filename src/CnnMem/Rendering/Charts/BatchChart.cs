@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering.Charts;
@@ -54,7 +55,7 @@ internal static class BatchChart
         var note = sweep.Backend != "cuda" ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
             : budgeted ? $"CUDA: memory under the {sweep.Devices[0].Name} budget, as fit decides it; thin: unconstrained"
             : "CUDA: context and allocator rounding included; curves unconstrained";
-        c.Header("Memory against batch size", $"{report.Model}, {report.Memory.Training?.Optimizer ?? "inference only"}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
+        c.Header("Memory against batch size", $"{report.Model}, {(report.Memory.Training is { } trainingStep ? Optimizers.Name(trainingStep.Optimizer) : "inference only")}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
             [("training step", ChartPalette.Vermillion), ("inference", ChartPalette.Blue), ("GPU memory (dashed), with the largest batch that fits", ChartPalette.Axis)]);
         var maxBytes = Math.Max(points.Max(p => Math.Max(p.InferenceBytes, p.TrainingBytes ?? 0)), sweep.Devices.IsEmpty ? 0 : sweep.Devices.Max(d => d.Bytes));
         maxBytes = Math.Max(maxBytes, points.Max(p => Math.Max(p.InferenceUnconstrainedBytes ?? 0, p.TrainingUnconstrainedBytes ?? 0)));

@@ -1,4 +1,5 @@
 using CnnMem.Graphs;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering.Charts;
@@ -30,7 +31,7 @@ internal static class PerLayerChart
             return null;
         }
         var c = new ChartBuilder(960, 600, 80, 90, 24, 150);
-        c.Header("Training memory per layer", $"{report.Model}, batch {ByteFormat.Count(report.Batch)}, {training.Optimizer}: what each layer adds to a training step ({FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)})",
+        c.Header("Training memory per layer", $"{report.Model}, batch {ByteFormat.Count(report.Batch)}, {Optimizers.Name(training.Optimizer)}: what each layer adds to a training step ({FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)})",
             Parts.Select(p => (p.Label, p.Color)).ToList());
         var max = layers.Max(l => Parts.Sum(p => (double)p.Get(l)));
         var (divisor, unit) = Scale.ByteUnit(max);

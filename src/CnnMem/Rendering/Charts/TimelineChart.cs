@@ -1,4 +1,5 @@
 using CnnMem.Graphs;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering.Charts;
@@ -24,7 +25,7 @@ internal static class TimelineChart
         }
         var steps = timeline.Steps;
         var c = new ChartBuilder(960, 540, 80, 90, 24, 60);
-        c.Header("Memory timeline of a training step", $"{report.Model}, batch {ByteFormat.Count(report.Batch)}, {report.Memory.Training?.Optimizer}: allocated bytes op by op, steady state ({FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)})",
+        c.Header("Memory timeline of a training step", $"{report.Model}, batch {ByteFormat.Count(report.Batch)}, {(report.Memory.Training is { } trainingStep ? Optimizers.Name(trainingStep.Optimizer) : "")}: allocated bytes op by op, steady state ({FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)})",
             [("allocated", ChartPalette.Blue), ("forward", ChartPalette.Sky), ("backward", ChartPalette.Orange), ("optimizer step", ChartPalette.Green), ("static + gradients + optimizer state", ChartPalette.Axis)]);
         var peak = timeline.Peak;
         var (divisor, unit) = Scale.ByteUnit(peak.AllocatedBytes);

@@ -23,8 +23,23 @@ internal static class ParallelCases
     public static TrainingMemory Training(long paramBytes, long gradBytes, int tensors, long other, long forward, long backward, long temp)
     {
         var state = checked((2 * gradBytes) + (4L * tensors));
-        return new TrainingMemory(
-            "adam", paramBytes + other, 0, forward, "", 0, backward, "", backward, gradBytes, state, temp,
-            gradBytes + state + temp, gradBytes + state + Math.Max(forward, Math.Max(backward, temp)), []);
+        return new TrainingMemory
+        {
+            Optimizer = Optimizer.Adam,
+            StaticBytes = paramBytes + other,
+            SavedForBackwardBytes = 0,
+            ForwardPeakBytes = forward,
+            ForwardPeakAt = "",
+            AfterForwardBytes = 0,
+            BackwardPeakBytes = backward,
+            BackwardPeakAt = "",
+            SteadyBackwardPeakBytes = backward,
+            GradientBytes = gradBytes,
+            OptimizerStateBytes = state,
+            OptimizerStepTemporaryBytes = temp,
+            StepPeakBytes = gradBytes + state + temp,
+            SteadyPeakBytes = gradBytes + state + Math.Max(forward, Math.Max(backward, temp)),
+            Layers = [],
+        };
     }
 }
