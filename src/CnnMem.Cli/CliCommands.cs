@@ -45,7 +45,7 @@ internal static class CliCommands
         var analyze = new Command(
             "analyze",
             "Analyze a network: layer table, totals, the textbook memory estimate and the framework model of inference and training " +
-            $"(default --backend {ModelCliOptions.DefaultBackend}: the device view; --backend cpu for the CPU figures).")
+            $"(default --backend {MemoryCliOptions.DefaultBackend}: the device view; --backend cpu for the CPU figures).")
         {
             path, batch, optimizer, perLayer, input,
         };
@@ -96,7 +96,7 @@ internal static class CliCommands
         root.SetAction(_ => AnalyzeRunner.Run(
             AnalyzeSettings.Create("seed", null, "float32", "sgd", "table", null, "si", [], allowUnknown: false) with
             {
-                Memory = MemoryCliOptions.Create(new MemoryCliValues { Framework = MemoryCliOptions.DefaultFramework, Backend = ModelCliOptions.DefaultBackend }),
+                Memory = MemoryCliOptions.Create(new MemoryCliValues()),
             },
             ctx));
         return root;
