@@ -9,7 +9,8 @@ namespace CnnMem.Bench;
 /// <summary>
 /// A generated Conv/Relu chain of 1,000, 10,000 and 100,000 nodes: the cost should grow linearly with the node count.
 /// Two option sets: <c>cli</c> is what <c>cnnmem analyze FILE --batch 8</c> runs (PyTorch 2.x on CUDA, with the caching
-/// allocator's replays), <c>library</c> is <c>new AnalysisOptions()</c> (PyTorch 1.13 on CPU).
+/// allocator's replays; the library's defaults), <c>library</c> is PyTorch 1.13 on CPU (<see cref="MemoryOptions.PyTorch113Cpu"/>,
+/// the library's default before it took the CLI's).
 /// </summary>
 [MemoryDiagnoser]
 // Benchmark methods return object: the graph and inference types are internal to the library (BenchmarkDotNet

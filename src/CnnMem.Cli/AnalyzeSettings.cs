@@ -62,9 +62,6 @@ internal sealed record AnalyzeSettings(
     /// <summary>Batch size for model files when --batch is absent.</summary>
     public const long FileBatch = 1;
 
-    public static AnalyzeSettings Create(string path, long? batch, string dtype, string optimizer, string format, string? output, string units, IEnumerable<string> dims, bool allowUnknown) =>
-        From(path, batch, optimizer, ModelSettings.Create(dtype, dims, allowUnknown, format, output, units));
-
     /// <summary>The analyze command's own options (PATH, --batch, --optimizer) with the model options it shares with fit.</summary>
     public static AnalyzeSettings From(string path, long? batch, string optimizer, ModelSettings model)
     {

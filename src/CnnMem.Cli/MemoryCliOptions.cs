@@ -13,8 +13,14 @@ namespace CnnMem.Cli;
 /// </summary>
 internal sealed class MemoryCliOptions
 {
-    /// <summary>What people run today (<see cref="Frameworks"/>: <c>pytorch</c> keeps meaning 1.13).</summary>
-    public const string DefaultFramework = "pytorch-2";
+    /// <summary>The library's defaults (<see cref="MemoryOptions"/>): every option not given keeps its value, so the CLI cannot drift from the library.</summary>
+    private static readonly MemoryOptions Defaults = new();
+
+    /// <summary>The library's framework (PyTorch 2.x, what people run today) as --framework names it; <c>pytorch</c> (the only value before profiles) keeps meaning 1.13.</summary>
+    public static readonly string DefaultFramework = Frameworks.Name(Defaults.Framework);
+
+    /// <summary>The library's backend (CUDA: the question people bring is whether a model fits a GPU) as --backend names it.</summary>
+    public static readonly string DefaultBackend = Backends.Name(Defaults.Backend);
 
     /// <summary>Autocast's half types: the two <see cref="DType"/> names <c>--amp-dtype</c> accepts.</summary>
     private static readonly NameTable<DType> AmpTypes = new([(DType.Float16, "float16"), (DType.BFloat16, "bfloat16")]);
@@ -64,13 +70,13 @@ internal sealed class MemoryCliOptions
 
     private readonly Option<string?> cudnnArch = new("--cudnn-arch") { HelpName = "sm_XY", Description = "CUDA: the GPU architecture whose cuDNN measurements apply, e.g. sm_80, sm_89, sm_90 (default sm_90, the profile's H200)." };
 
-    /// <summary>The options, with <paramref name="defaultBackend"/> as --backend's default.</summary>
-    public MemoryCliOptions(string defaultBackend = "cpu")
+    /// <summary>The options, with the library's backend as --backend's default.</summary>
+    public MemoryCliOptions()
     {
         backend = new("--backend")
         {
-            Description = $"Where the framework runs: cpu (oneDNN / im2col workspaces) or cuda (cuDNN, the caching allocator, reserved memory); default {defaultBackend}.",
-            DefaultValueFactory = _ => defaultBackend,
+            Description = $"Where the framework runs: cpu (oneDNN / im2col workspaces) or cuda (cuDNN, the caching allocator, reserved memory); default {DefaultBackend}.",
+            DefaultValueFactory = _ => DefaultBackend,
         };
     }
 
@@ -102,12 +108,12 @@ internal sealed class MemoryCliOptions
     /// <summary>Checks each value and builds the options; anything not given keeps <see cref="MemoryOptions"/>' or the profile's default.</summary>
     public static MemoryOptions Create(MemoryCliValues v)
     {
-        var defaults = new MemoryOptions();
+        var defaults = Defaults;
         var fw = OneOf("--framework", v.Framework, Frameworks.Names);
         var be = OneOf("--backend", v.Backend, Backends.Names);
         var useMkldnn = v.Mkldnn switch
         {
-            null => true,
+            null => defaults.Mkldnn,
             _ when v.Mkldnn.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Mkldnn.Equals("on", StringComparison.OrdinalIgnoreCase) => true,
             _ when v.Mkldnn.Equals("false", StringComparison.OrdinalIgnoreCase) || v.Mkldnn.Equals("off", StringComparison.OrdinalIgnoreCase) => false,
             _ => throw new CnnMemException($"--mkldnn expects true or false (or on, off), found '{v.Mkldnn}'"),
@@ -131,19 +137,19 @@ internal sealed class MemoryCliOptions
             Backend = be,
             Mkldnn = useMkldnn && !v.NoMkldnn,
             CpuThreads = v.Threads is null ? defaults.CpuThreads : (int)PositiveInteger("--threads", v.Threads, "a number of threads, e.g. --threads 4"),
-            MixedPrecision = v.Mixed,
+            MixedPrecision = v.Mixed || defaults.MixedPrecision,
             AmpDType = v.AmpDType is null ? defaults.AmpDType : OneOf("--amp-dtype", v.AmpDType, AmpTypes),
-            CheckpointEvery = v.Checkpoint is null ? 0 : ParseCheckpoint(v.Checkpoint),
+            CheckpointEvery = v.Checkpoint is null ? defaults.CheckpointEvery : ParseCheckpoint(v.Checkpoint),
             Alignment = v.Alignment is null ? defaults.Alignment : ParseAlignment(v.Alignment),
-            CudaContextBytes = v.CudaContext is null ? null : Size("--cuda-context", v.CudaContext, allowZero: true),
+            CudaContextBytes = v.CudaContext is null ? defaults.CudaContextBytes : Size("--cuda-context", v.CudaContext, allowZero: true),
             CudnnWorkspaceLimitBytes = v.WorkspaceLimit is null ? defaults.CudnnWorkspaceLimitBytes : Size("--workspace-limit", v.WorkspaceLimit),
-            ZeroGrad = v.ZeroGrad is null ? null : OneOf("--zero-grad", v.ZeroGrad, ZeroGradModes.Names),
-            Foreach = v.Foreach ? true : v.NoForeach ? false : null,
-            ExpandableSegments = v.ExpandableSegments,
-            CudnnBenchmark = v.CudnnBenchmark,
-            ChannelsLast = v.ChannelsLast,
-            CudnnArch = v.CudnnArch is null ? null : ParseArch(v.CudnnArch),
-            CudnnTable = v.CudnnTable is null ? null : ReadCudnnTable(v.CudnnTable),
+            ZeroGrad = v.ZeroGrad is null ? defaults.ZeroGrad : OneOf("--zero-grad", v.ZeroGrad, ZeroGradModes.Names),
+            Foreach = v.Foreach ? true : v.NoForeach ? false : defaults.Foreach,
+            ExpandableSegments = v.ExpandableSegments || defaults.ExpandableSegments,
+            CudnnBenchmark = v.CudnnBenchmark || defaults.CudnnBenchmark,
+            ChannelsLast = v.ChannelsLast || defaults.ChannelsLast,
+            CudnnArch = v.CudnnArch is null ? defaults.CudnnArch : ParseArch(v.CudnnArch),
+            CudnnTable = v.CudnnTable is null ? defaults.CudnnTable : ReadCudnnTable(v.CudnnTable),
         };
     }
 
@@ -182,7 +188,7 @@ internal sealed class MemoryCliOptions
         {
             throw new CnnMemException(
                 $"{string.Join(" and ", ignored)} {(ignored.Count == 1 ? "applies" : "apply")} to --backend {Backends.Name(other)}, but the backend is {Backends.Name(backend)}" +
-                $"{(Backends.Name(backend) == ModelCliOptions.DefaultBackend ? " (the default)" : "")}; add --backend {Backends.Name(other)}, or drop {string.Join(" and ", ignored)}");
+                $"{(Backends.Name(backend) == DefaultBackend ? " (the default)" : "")}; add --backend {Backends.Name(other)}, or drop {string.Join(" and ", ignored)}");
         }
     }
 

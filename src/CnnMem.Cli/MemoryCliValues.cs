@@ -1,11 +1,11 @@
 namespace CnnMem.Cli;
 
-/// <summary>The framework-model options as the user typed them (null: not given), before <see cref="MemoryCliOptions.Create"/> checks them.</summary>
+/// <summary>The framework-model options as the user typed them (null: not given; --framework and --backend: the library's defaults), before <see cref="MemoryCliOptions.Create"/> checks them.</summary>
 internal sealed record MemoryCliValues
 {
     public string Framework { get; init; } = MemoryCliOptions.DefaultFramework;
 
-    public string Backend { get; init; } = "cpu";
+    public string Backend { get; init; } = MemoryCliOptions.DefaultBackend;
 
     public string? Mkldnn { get; init; }
 

@@ -1,25 +1,23 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using CnnMem.Core;
 
 namespace CnnMem.Cli;
 
 /// <summary>
 /// The model options that analyze and fit both take, declared once: --dtype, --dim, --allow-unknown, --format,
-/// --output, --units and the framework-model options (<see cref="MemoryCliOptions"/>, cuda by default in both).
+/// --output, --units and the framework-model options (<see cref="MemoryCliOptions"/>, with the library's defaults: PyTorch 2.x on CUDA).
 /// </summary>
 internal sealed class ModelCliOptions
 {
-    /// <summary>The backend both commands default to: the question people bring is whether a model fits a GPU.</summary>
-    public const string DefaultBackend = "cuda";
-
     private static readonly string[] Formats = ["table", "json", "csv", "markdown"];
     private static readonly string[] FormatsWithHtml = ["table", "json", "csv", "markdown", "html"];
 
     private readonly Option<string> dtype = new("--dtype")
     {
         Description = "Element type of weights and activations: float32, float16, bfloat16, float64, int8, ...",
-        DefaultValueFactory = _ => "float32",
+        DefaultValueFactory = _ => DTypes.Name(new AnalysisOptions().DType),
     };
 
     private readonly Option<string> format = new("--format", "-f")
@@ -63,7 +61,7 @@ internal sealed class ModelCliOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly MemoryCliOptions memory = new(DefaultBackend);
+    private readonly MemoryCliOptions memory = new();
 
     /// <param name="formatHelp">What each format writes for this command.</param>
     /// <param name="html">Whether the command writes an HTML report.</param>

@@ -51,7 +51,8 @@ public sealed class Model
 
     /// <summary>
     /// Infers every shape and computes parameters, MACs and the memory figures (textbook sums and the
-    /// framework model) for <paramref name="options"/> (batch 1, float32, SGD when omitted).
+    /// framework model) for <paramref name="options"/> (when omitted: batch 1, float32, SGD, PyTorch 2.x on CUDA, the CLI's defaults
+    /// but for the batch, which the CLI picks from the model).
     /// </summary>
     /// <exception cref="CnnMemException">The network is invalid for these options (the message names the layer).</exception>
     public AnalysisReport Analyze(AnalysisOptions? options = null) => Analyzer.Analyze(Graph, options ?? new AnalysisOptions());

@@ -36,7 +36,7 @@ internal static class FitCommand
         var fit = new Command(
             "fit",
             "The largest batch that fits a memory budget, for inference and training, with the memory at that batch and the headroom " +
-            $"(default --backend {ModelCliOptions.DefaultBackend}; takes analyze's model options).")
+            $"(default --backend {MemoryCliOptions.DefaultBackend}; takes analyze's model options).")
         {
             path, memory, device, listDevices, optimizers, input,
         };

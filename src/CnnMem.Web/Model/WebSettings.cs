@@ -6,23 +6,26 @@ using CnnMem.Memory.Profiles;
 namespace CnnMem.Web.Model;
 
 /// <summary>
-/// The analysis settings the page edits: the CLI's analyze options, with the CLI's defaults. The framework
-/// model's settings are the library's own <see cref="MemoryOptions"/> record, edited in place with <c>with</c>,
-/// so an option added there needs only a control in the settings panel.
+/// The analysis settings the page edits: the CLI's analyze options, with the library's defaults (which are the CLI's:
+/// PyTorch 2.x on CUDA, float32, SGD). The framework model's settings are the library's own <see cref="MemoryOptions"/>
+/// record, edited in place with <c>with</c>, so an option added there needs only a control in the settings panel.
 /// </summary>
 public sealed record WebSettings
 {
+    /// <summary>The library's defaults, read here rather than restated, so the page cannot drift from the library and the CLI.</summary>
+    private static readonly AnalysisOptions Defaults = new();
+
     /// <summary>Null: the CLI's default (the file's declared batch, else 64 for built-in networks and the spec editor, 1 for model files).</summary>
     public long? Batch { get; init; }
 
-    public DType DType { get; init; } = DType.Float32;
+    public DType DType { get; init; } = Defaults.DType;
 
-    public Optimizer Optimizer { get; init; } = Optimizer.Sgd;
+    public Optimizer Optimizer { get; init; } = Defaults.Optimizer;
 
     public UnitSystem Units { get; init; } = UnitSystem.Si;
 
-    /// <summary>The CLI's defaults: PyTorch 2.x on CUDA.</summary>
-    public MemoryOptions Memory { get; init; } = new() { Framework = Framework.PyTorch2, Backend = Backend.Cuda };
+    /// <summary>The library's (and the CLI's) defaults: PyTorch 2.x on CUDA.</summary>
+    public MemoryOptions Memory { get; init; } = Defaults.Memory;
 
     /// <summary>Frozen parameters, as <see cref="FreezeText"/> reads them: <c>* +fc*</c> freezes all but the classifier.</summary>
     public string Freeze { get; init; } = "";

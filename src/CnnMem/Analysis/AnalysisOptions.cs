@@ -3,7 +3,10 @@ using CnnMem.Ops;
 
 namespace CnnMem;
 
-/// <summary>What to analyse: batch size, element type, optimizer and extra symbol bindings.</summary>
+/// <summary>
+/// What to analyse: batch size, element type, optimizer and extra symbol bindings. The defaults are the CLI's and the web
+/// page's, which read them from here (PyTorch 2.x on CUDA in <see cref="Memory"/>); the batch is 1 where the CLI picks one from the model.
+/// </summary>
 public sealed record AnalysisOptions
 {
     /// <summary>The batch size the batch symbol (usually <c>N</c>) is bound to; at least 1.</summary>

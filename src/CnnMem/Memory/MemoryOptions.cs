@@ -5,8 +5,14 @@ namespace CnnMem;
 /// <summary>How the framework model runs the network: backend, precision, checkpointing and device overheads.</summary>
 public sealed record MemoryOptions
 {
-    /// <summary>The framework version; the library's default stays 1.13 (what the CPU oracle measured), the CLI's is 2.x.</summary>
-    public Framework Framework { get; init; } = Framework.PyTorch113;
+    /// <summary>
+    /// PyTorch 1.13 on the CPU, the setup the CPU oracle measured (the library's default before it became the CLI's):
+    /// <c>new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cpu }</c>.
+    /// </summary>
+    public static MemoryOptions PyTorch113Cpu { get; } = new() { Framework = Framework.PyTorch113, Backend = Backend.Cpu };
+
+    /// <summary>The framework version: PyTorch 2.x by default (what people run today; the CLI's and the web page's default too).</summary>
+    public Framework Framework { get; init; } = Framework.PyTorch2;
 
     /// <summary>The profile of <see cref="Framework"/> on <see cref="Backend"/>: defaults and mechanisms as data.</summary>
     internal FrameworkProfile Profile => FrameworkProfiles.For(Framework, Backend);
@@ -32,8 +38,8 @@ public sealed record MemoryOptions
     /// <summary>Device memory outside the allocator: the option when given, else the profile's measured figure.</summary>
     public long EffectiveContextBytes => CudaContextBytes ?? Profile.ContextBytes;
 
-    /// <summary>Where the framework runs: CPU (the library's default) or CUDA (cuDNN workspaces, the caching allocator).</summary>
-    public Backend Backend { get; init; } = Backend.Cpu;
+    /// <summary>Where the framework runs: CUDA (the default, as in the CLI and the web page: cuDNN workspaces, the caching allocator) or CPU.</summary>
+    public Backend Backend { get; init; } = Backend.Cuda;
 
     /// <summary>CPU only: whether oneDNN (mkldnn) convolutions are enabled (PyTorch's default).</summary>
     public bool Mkldnn { get; init; } = true;

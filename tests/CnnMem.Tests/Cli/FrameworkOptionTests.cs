@@ -96,7 +96,8 @@ public class FrameworkOptionTests
         Assert.False(o.Foreach);
         Assert.Equal(DType.BFloat16, o.AmpDType);
         Assert.True(o.ExpandableSegments);
-        Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create(new MemoryCliValues { Framework = "pytorch-1.13" }));
+        Assert.Equal(MemoryOptions.PyTorch113Cpu, MemoryCliOptions.Create(new MemoryCliValues { Framework = "pytorch-1.13", Backend = "cpu" }));
+        Assert.Equal(new MemoryOptions(), MemoryCliOptions.Create(new MemoryCliValues()));
         Assert.Equal(Framework.PyTorch2, MemoryCliOptions.Create(new MemoryCliValues()).Framework);
         Assert.Equal(0, MemoryCliOptions.Create(new MemoryCliValues { Backend = "cuda", CudaContext = "0" }).CudaContextBytes);
         Assert.Equal(-1, MemoryCliOptions.ParseCheckpoint("sqrt"));

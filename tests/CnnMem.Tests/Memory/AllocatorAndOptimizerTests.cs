@@ -27,14 +27,14 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.Adagrad, 1000L + 12)]
     public void OptimizerState_Slots_AndStepTensors(Optimizer o, long expected)
     {
-        Assert.Equal(expected, OptimizerModel.StateBytes(new MemoryOptions { Optimizer = o }, 1000, 3));
+        Assert.Equal(expected, OptimizerModel.StateBytes(MemoryOptions.PyTorch113Cpu with { Optimizer = o }, 1000, 3));
     }
 
     [Fact]
     public void OptimizerState_Resnet50Adam_MatchesOracleReadme()
     {
         // README: 3 x 102,228,128 + 161 x 4 = 306,685,028 (grads + Adam state)
-        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(new MemoryOptions { Optimizer = Optimizer.Adam }, 102_228_128L, 161));
+        Assert.Equal(306_685_028L, 102_228_128L + OptimizerModel.StateBytes(MemoryOptions.PyTorch113Cpu with { Optimizer = Optimizer.Adam }, 102_228_128L, 161));
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class AllocatorAndOptimizerTests
     [InlineData(Optimizer.RmsProp, 1)]
     public void OptimizerStep_Temporaries_ScaleWithLargestTensor(Optimizer o, int copies)
     {
-        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(new MemoryOptions { Optimizer = o }, 777, 5000));
+        Assert.Equal(copies * 777L, OptimizerModel.StepTemporaryBytes(MemoryOptions.PyTorch113Cpu with { Optimizer = o }, 777, 5000));
     }
 
     // largest parameter 777 bytes of 5,000: the for-loop path per parameter; the foreach path per list, as each version's

@@ -9,7 +9,7 @@ public class BatchScalingTests
     private static long Saved(string model, long batch)
     {
         var graph = OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", model + ".train.onnx"));
-        return TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), new MemoryOptions()).SavedForBackwardBytes;
+        return TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), MemoryOptions.PyTorch113Cpu).SavedForBackwardBytes;
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public class ConvWorkspace3DTests
     public void UsesOneDnn_FollowsPyTorchsDims(long n, long c, long t, long h, long w, long[] kernel, long stride, bool oneDnn)
     {
         var node = Conv(n, c, t, h, w, kernel, stride, 64);
-        Assert.Equal(oneDnn, Workspaces.UsesOneDnn(node, new MemoryOptions { Backend = Backend.Cpu }));
+        Assert.Equal(oneDnn, Workspaces.UsesOneDnn(node, new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cpu }));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ConvWorkspace3DTests
         var node = Conv(8, 64, 8, 28, 28, new long[] { 3, 3, 3 }, 1, 64);
         var act = 8L * 64 * 8 * 28 * 28 * 4;
         var weight = 64L * 64 * 27 * 4;
-        Assert.Equal(act + weight, Workspaces.Forward(node, new MemoryOptions { Backend = Backend.Cpu }, training: false));
+        Assert.Equal(act + weight, Workspaces.Forward(node, new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cpu }, training: false));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class ConvWorkspace3DTests
         // the RGB clip of the stem: no input copy; weight + blocked output (64 channels), then the plain output
         var node = Conv(8, 3, 8, 56, 56, new long[] { 3, 7, 7 }, 2, 64);
         var outBlocked = 8L * 64 * 4 * 28 * 28 * 4; // stride 2 in every dim: 4x28x28
-        Assert.Equal(outBlocked, Workspaces.Forward(node, new MemoryOptions { Backend = Backend.Cpu }, training: false));
+        Assert.Equal(outBlocked, Workspaces.Forward(node, new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cpu }, training: false));
     }
 
     private static NodeInference Conv(long n, long c, long t, long h, long w, long[] kernel, long stride, long filters)

@@ -14,7 +14,7 @@ public class FitAgreesWithAnalyzeTests
     {
         Assert.True(BuiltInModels.TryGet(name, out var found));
         var graph = found!;
-        var options = new AnalysisOptions { Batch = batch, Memory = new MemoryOptions { Backend = Backend.Cuda } };
+        var options = new AnalysisOptions { Batch = batch, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda } };
         var device = Analyzer.Analyze(graph, options).Memory.Device!;
         Assert.Equal(device.InferenceTotalBytes, FitModel.InferenceBytes(graph, options, batch));
         Assert.Equal(device.TrainingTotalBytes, FitModel.TrainingBytes(graph, options with { Optimizer = Optimizer.Sgd }, batch));

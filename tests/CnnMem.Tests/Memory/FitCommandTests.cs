@@ -20,7 +20,7 @@ public class FitCommandTests
     public void Fit_MemoryBudget_PrintsBatchPerMode()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, Settings(new MemoryOptions()));
+        var code = FitCommand.Run(Context(output), "tiny", "3MB", null, new[] { "sgd", "adam" }, Settings(MemoryOptions.PyTorch113Cpu));
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("inference: batch ", text);
@@ -31,7 +31,7 @@ public class FitCommandTests
     [Fact]
     public void Fit_TwoBudgets_Fails()
     {
-        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, Settings(new MemoryOptions())));
+        var e = Assert.Throws<CnnMemException>(() => FitCommand.Run(Context(new StringWriter()), "tiny", "3MB", "a100-80gb", new[] { "sgd" }, Settings(MemoryOptions.PyTorch113Cpu)));
         Assert.Contains("exactly one budget", e.Message);
     }
 
@@ -39,7 +39,7 @@ public class FitCommandTests
     public void Fit_CudaContextLargerThanBudget_DoesNotFit()
     {
         var output = new StringWriter();
-        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, Settings(new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 200_000_000 }));
+        var code = FitCommand.Run(Context(output), "tiny", "100MB", null, new[] { "sgd" }, Settings(new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda, CudaContextBytes = 200_000_000 }));
         Assert.Equal(1, code);
         Assert.Contains("does not fit even at batch 1", output.ToString());
     }

@@ -59,7 +59,7 @@ public class FitTests
     [InlineData(Optimizer.Adam)]
     public void Fit_ConvGraph_TrainingFitsAndNextDoesNot(Optimizer optimizer)
     {
-        long Bytes(long b) => TrainingModel.Compute(TestGraphs.ConvReluConv(b), new MemoryOptions { Optimizer = optimizer }).SteadyPeakTotalBytes;
+        long Bytes(long b) => TrainingModel.Compute(TestGraphs.ConvReluConv(b), MemoryOptions.PyTorch113Cpu with { Optimizer = optimizer }).SteadyPeakTotalBytes;
         const long budget = 3_000_000;
         var r = FitSolver.Solve("training", budget, Bytes);
         Assert.True(r.Batch > 1);

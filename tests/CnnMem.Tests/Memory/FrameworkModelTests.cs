@@ -16,7 +16,7 @@ public class FrameworkModelTests
     [Fact]
     public void Inference_Batch1_PeakAtSecondConvWithIm2Col()
     {
-        var m = InferenceModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions());
+        var m = InferenceModel.Compute(TestGraphs.ConvReluConv(1), MemoryOptions.PyTorch113Cpu);
         Assert.Equal(A1 + Y + Finput2, m.ActivationPeakBytes);
         Assert.Equal("c2", m.PeakAtLayer);
         Assert.Equal(Finput2, m.WorkspaceAtPeakBytes);
@@ -27,7 +27,7 @@ public class FrameworkModelTests
     public void Inference_Batch2_OneDnnCopiesTheOutput()
     {
         // batch > 1 picks oneDNN: a blocked output (channels padded to 16) and a weight copy instead of im2col
-        var m = InferenceModel.Compute(TestGraphs.ConvReluConv(2), new MemoryOptions());
+        var m = InferenceModel.Compute(TestGraphs.ConvReluConv(2), MemoryOptions.PyTorch113Cpu);
         const long blocked = 2 * 16 * 64 * 4;
         const long c2Weight = 4 * 8 * 9 * 4;
         Assert.Equal((2 * A1) + (2 * Y) + blocked + c2Weight, m.ActivationPeakBytes);
@@ -40,7 +40,7 @@ public class FrameworkModelTests
     [InlineData(5L)]
     public void Training_SavedBytes_LinearInBatch(long batch)
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(batch), new MemoryOptions());
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(batch), MemoryOptions.PyTorch113Cpu);
         // c1 keeps x; r1 keeps its in-place result, which c2 keeps too (counted once)
         Assert.Equal(batch * (X + A1), t.SavedForBackwardBytes);
     }
@@ -48,7 +48,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_Batch1_ForwardBackwardAndSteady()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions { Optimizer = Optimizer.Adam });
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), MemoryOptions.PyTorch113Cpu with { Optimizer = Optimizer.Adam });
         const long rows = 4 * 8, classes = 8;
         const long logSoftmax = rows * classes * 4;
         Assert.Equal(A1 + Y + Finput2, t.ForwardPeakBytes);
@@ -68,7 +68,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_SecondReader_ReluNotInPlace()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1, extraReaderOfC1: true), new MemoryOptions());
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1, extraReaderOfC1: true), MemoryOptions.PyTorch113Cpu);
         // c1's output (kept by c3) and r1's own result (kept by r1 and c2) are now separate
         Assert.Equal(X + A1 + A1, t.SavedForBackwardBytes);
     }
@@ -76,7 +76,7 @@ public class FrameworkModelTests
     [Fact]
     public void Training_Layers_RunningTotalAddsUp()
     {
-        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), new MemoryOptions { Optimizer = Optimizer.Momentum });
+        var t = TrainingModel.Compute(TestGraphs.ConvReluConv(1), MemoryOptions.PyTorch113Cpu with { Optimizer = Optimizer.Momentum });
         var sum = t.Layers.Sum(l => l.KeptForBackwardBytes + l.ActivationGradientBytes + l.ParamAndGradBytes + l.OptimizerStateBytes);
         Assert.Equal(sum, t.Layers[^1].RunningTotalBytes);
         Assert.Equal(t.SavedForBackwardBytes, t.Layers.Sum(l => l.KeptForBackwardBytes));
@@ -85,7 +85,7 @@ public class FrameworkModelTests
     [Fact]
     public void Cuda_DeviceView_RoundsAndAddsContext()
     {
-        var options = new MemoryOptions { Backend = Backend.Cuda, CudaContextBytes = 1000 };
+        var options = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda, CudaContextBytes = 1000 };
         var inference = TestGraphs.ConvReluConv(1);
         var inf = InferenceModel.Compute(inference, options);
         var train = TrainingModel.Compute(inference, options);
@@ -101,8 +101,8 @@ public class FrameworkModelTests
     public void Checkpointing_EveryLayer_KeepsNoMoreThanWithout()
     {
         var inference = TestGraphs.ConvReluConv(4);
-        var plain = TrainingModel.Compute(inference, new MemoryOptions());
-        var ckpt = TrainingModel.Compute(inference, new MemoryOptions { CheckpointEvery = 1 });
+        var plain = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu);
+        var ckpt = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu with { CheckpointEvery = 1 });
         Assert.True(ckpt.AfterForwardBytes <= plain.AfterForwardBytes);
         Assert.Equal(1, ckpt.CheckpointEvery);
         Assert.Equal(plain.SteadyPeakBytes - ckpt.SteadyPeakBytes, ckpt.CheckpointSavingsBytes);
@@ -112,8 +112,8 @@ public class FrameworkModelTests
     public void MixedPrecision_HalvesKeptActivations_AddsCastWeights()
     {
         var inference = TestGraphs.ConvReluConv(4);
-        var fp32 = TrainingModel.Compute(inference, new MemoryOptions());
-        var amp = TrainingModel.Compute(inference, new MemoryOptions { MixedPrecision = true });
+        var fp32 = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu);
+        var amp = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu with { MixedPrecision = true });
         // the input stays float32; c1's output (kept by r1 and c2) is half
         Assert.Equal(4 * (X + (A1 / 2)), amp.SavedForBackwardBytes);
         Assert.Equal(fp32.GradientBytes, amp.GradientBytes); // fp32 master gradients

@@ -36,7 +36,7 @@ internal static class FrozenOracle
             .Select(r => new FreezeRule(r.GetProperty("pattern").GetString()!, r.GetProperty("trainable").GetBoolean()))
             .ToImmutableArray();
         var g = graph is null ? OnnxImporter.Import(ModelFile(model)) : graph(model);
-        return (doc, g, new AnalysisOptions { Freeze = rules }, root.GetProperty("batch").GetInt64());
+        return (doc, g, new AnalysisOptions { Freeze = rules, Memory = MemoryOptions.PyTorch113Cpu }, root.GetProperty("batch").GetInt64());
     }
 
     public static IEnumerable<OracleRow> Rows(string name, Func<string, ModelGraph>? graph = null)
@@ -48,7 +48,7 @@ internal static class FrozenOracle
         var train = mem.GetProperty("train");
         var steady = mem.GetProperty("steady_state").GetProperty("optimizers");
         var inference = Analyzer.Infer(g, options, batch);
-        var memory = new MemoryOptions();
+        var memory = MemoryOptions.PyTorch113Cpu;
         var sgd = TrainingModel.Compute(inference, memory with { Optimizer = Optimizer.Sgd });
         long L(JsonElement e, string field) => e.GetProperty(field).GetInt64();
         var frozen = inference.Nodes.SelectMany(n => n.Params).Where(p => !p.IsBuffer && !inference.IsTrainable(p)).Sum(p => p.Elements);

@@ -30,8 +30,8 @@ public class HandComputedFigureTests
         // r1 is recomputed in backward. The last segment keeps what it saves: r2.
         const long batch = 4;
         var inference = Chain(batch);
-        var plain = TrainingModel.Compute(inference, new MemoryOptions());
-        var ckpt = TrainingModel.Compute(inference, new MemoryOptions { CheckpointEvery = 3 });
+        var plain = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu);
+        var ckpt = TrainingModel.Compute(inference, MemoryOptions.PyTorch113Cpu with { CheckpointEvery = 3 });
         Assert.Equal(batch * (X + R + R), plain.SavedForBackwardBytes);
         Assert.Equal(batch * (X + R), ckpt.SavedForBackwardBytes);
         Assert.Equal(batch * R, plain.AfterForwardBytes - ckpt.AfterForwardBytes);
@@ -74,7 +74,7 @@ public class HandComputedFigureTests
         g.Output.Add(ImportTestModels.Tensor("z", DataType.Float, "N", 4L, 8L, 8L));
         var graph = OnnxImporter.FromModel(ImportTestModels.Model(g), "silu.onnx", OnnxImportOptions.Default);
         const long batch = 2;
-        var t = TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), new MemoryOptions());
+        var t = TrainingModel.Compute(Analyzer.Infer(graph, new AnalysisOptions(), batch), MemoryOptions.PyTorch113Cpu);
         Assert.Equal(batch * (X + R + R), t.SavedForBackwardBytes);
     }
 }

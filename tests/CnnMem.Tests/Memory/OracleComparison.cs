@@ -51,7 +51,7 @@ public static class OracleComparison
         var mem = memory.GetProperty("mkldnn_on");
         var graph = OnnxImporter.Import(ModelFile(dir, model));
         var inference = Analyzer.Infer(graph, new AnalysisOptions(), batch);
-        var options = new MemoryOptions();
+        var options = MemoryOptions.PyTorch113Cpu; // what the oracle measured
         var inf = InferenceModel.Compute(inference, options);
         long L(JsonElement e, string name) => e.GetProperty(name).GetInt64();
         if (root.TryGetProperty("inference_only", out var only) && only.GetBoolean())

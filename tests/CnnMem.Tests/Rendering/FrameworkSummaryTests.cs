@@ -11,7 +11,7 @@ public class FrameworkSummaryTests
     private static AnalysisReport Seed(Backend backend)
     {
         Assert.True(BuiltInModels.TryGet("seed", out var graph));
-        return Analyzer.Analyze(graph!, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Backend = backend } });
+        return Analyzer.Analyze(graph!, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = backend } });
     }
 
     private static string Value(IEnumerable<SummarySection> sections, string title, string label) =>

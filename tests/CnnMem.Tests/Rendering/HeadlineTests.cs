@@ -12,21 +12,21 @@ public class HeadlineTests
     public void Summary_OnCpu_IsStaticPlusPeak_OnCuda_TheDeviceTotals()
     {
         var graph = TestModels.Seed();
-        var cpu = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64 });
+        var cpu = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Memory = MemoryOptions.PyTorch113Cpu });
         Assert.Equal(cpu.Memory.Inference!.TotalBytes, cpu.Summary!.InferenceBytes);
         Assert.Equal(cpu.Memory.Training!.SteadyPeakTotalBytes, cpu.Summary.TrainingStepBytes);
         Assert.Equal(cpu.Totals.Macs, cpu.Summary.Macs);
 
-        var cuda = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Backend = Backend.Cuda } });
+        var cuda = Analyzer.Analyze(graph, new AnalysisOptions { Batch = 64, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda } });
         Assert.Equal(cuda.Memory.Device!.InferenceTotalBytes, cuda.Summary!.InferenceBytes);
         Assert.Equal(cuda.Memory.Device.TrainingTotalBytes, cuda.Summary.TrainingStepBytes);
-        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Optimizer = CnnMem.Optimizer.Sgd, Memory = new MemoryOptions { Backend = Backend.Cuda } }, 64), cuda.Summary.TrainingStepBytes);
+        Assert.Equal(FitModel.TrainingBytes(graph, new AnalysisOptions { Optimizer = CnnMem.Optimizer.Sgd, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda } }, 64), cuda.Summary.TrainingStepBytes);
     }
 
     [Fact]
     public void Summary_WithDevice_FitsAgreeWithTheLargestBatch()
     {
-        var s = Analyzer.Analyze(TestModels.Seed(), new AnalysisOptions { Batch = 64, Device = "t4", Memory = new MemoryOptions { Backend = Backend.Cuda } }).Summary!;
+        var s = Analyzer.Analyze(TestModels.Seed(), new AnalysisOptions { Batch = 64, Device = "t4", Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda } }).Summary!;
         Assert.Equal("t4", s.Device);
         Assert.Equal(DeviceTable.Bytes("t4"), s.DeviceBytes);
         Assert.Equal(64 <= s.MaxInferenceBatch, s.FitsInference);

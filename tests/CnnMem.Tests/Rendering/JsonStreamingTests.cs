@@ -42,11 +42,11 @@ public class JsonStreamingTests
             Device = "t4",
             Memory = new MemoryOptions { Backend = Backend.Cuda, Framework = Framework.PyTorch2 },
         },
-        ["amp-checkpoint"] = new() { Batch = 8, Memory = new MemoryOptions { Backend = Backend.Cuda, MixedPrecision = true, CheckpointEvery = 2 } },
+        ["amp-checkpoint"] = new() { Batch = 8, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda, MixedPrecision = true, CheckpointEvery = 2 } },
         ["fp16-inference-only"] = new() { Batch = 1, DType = DType.Float16, FrameworkMemory = false },
-        ["ddp4"] = new() { Batch = 4, Memory = new MemoryOptions { Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 4 } },
-        ["zero3x2"] = new() { Batch = 4, Optimizer = Optimizer.Adam, Memory = new MemoryOptions { Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 2, Strategy = ParallelStrategy.Zero3 } },
-        ["fsdp2"] = new() { Batch = 2, Memory = new MemoryOptions { Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 2, Strategy = ParallelStrategy.Fsdp } },
+        ["ddp4"] = new() { Batch = 4, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 4 } },
+        ["zero3x2"] = new() { Batch = 4, Optimizer = Optimizer.Adam, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 2, Strategy = ParallelStrategy.Zero3 } },
+        ["fsdp2"] = new() { Batch = 2, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda }, Parallel = new DataParallelOptions { Gpus = 2, Strategy = ParallelStrategy.Fsdp } },
     };
 
     [Theory]
@@ -89,7 +89,7 @@ public class JsonStreamingTests
             {
                 Batch = batch,
                 ChartData = charts,
-                Memory = new MemoryOptions { Backend = charts ? Backend.Cuda : Backend.Cpu },
+                Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = charts ? Backend.Cuda : Backend.Cpu },
             })), iter: 60);
     }
 

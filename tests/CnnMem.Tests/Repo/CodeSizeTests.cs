@@ -14,13 +14,6 @@ public partial class CodeSizeTests
     private const int MaxMethodLines = 60;
     private const int MaxFileLines = 300;
 
-    /// <summary>Methods being split on helper branches (issue 20); the list shrinks to empty when they land.</summary>
-    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
-    {
-        "CliCommands.cs:Build",
-        "FrameworkSummary.cs:Sections", "Zero3Model.cs:Compute",
-    };
-
     [Fact]
     public void NoFileOrMethod_IsTooLong()
     {
@@ -37,7 +30,7 @@ public partial class CodeSizeTests
             }
             foreach (var (method, line, length) in Members(lines))
             {
-                if (length > MaxMethodLines && !Pending.Contains($"{Path.GetFileName(file)}:{method}"))
+                if (length > MaxMethodLines)
                 {
                     problems.Add($"{name}:{line} {method}: {length} lines (at most {MaxMethodLines})");
                 }

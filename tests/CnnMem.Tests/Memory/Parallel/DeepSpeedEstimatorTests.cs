@@ -36,7 +36,7 @@ public class DeepSpeedEstimatorTests
 
     public static IEnumerable<Row> Rows()
     {
-        var options = new AnalysisOptions { Batch = 1, Optimizer = Optimizer.Adam, Memory = new MemoryOptions { MixedPrecision = true } };
+        var options = new AnalysisOptions { Batch = 1, Optimizer = Optimizer.Adam, Memory = MemoryOptions.PyTorch113Cpu with { MixedPrecision = true } };
         foreach (var model in Models)
         {
             var inference = Analyzer.Infer(OnnxImporter.Import(Path.Combine(OracleComparison.OracleDir, "models", model + ".train.onnx")), options, 1);

@@ -94,7 +94,7 @@ public class ParallelProperties
             {
                 Batch = batch,
                 Optimizer = CnnMem.Optimizer.Adam,
-                Memory = new CnnMem.MemoryOptions { MixedPrecision = amp },
+                Memory = CnnMem.MemoryOptions.PyTorch113Cpu with { MixedPrecision = amp },
                 Parallel = new DataParallelOptions { Gpus = 1, GradientAsBucketView = true },
             });
             var t = report.Memory.Training!;

@@ -17,7 +17,7 @@ public class SvgChartsTests
             Optimizer = CnnMem.Optimizer.Adam,
             ChartData = chartData,
             Device = device,
-            Memory = new MemoryOptions { Backend = backend },
+            Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = backend },
         });
 
     [Fact]
@@ -80,7 +80,7 @@ public class SvgChartsTests
         var sweep = report.Memory.BatchSweep!;
         var here = sweep.Points.Single(p => p.Batch == 64);
         Assert.Equal(report.Summary!.TrainingStepBytes, here.TrainingBytes);
-        var options = new AnalysisOptions { Optimizer = CnnMem.Optimizer.Adam, Memory = new MemoryOptions { Backend = Backend.Cuda, GpuArch = "sm_75" } }; // the t4's architecture, as the analyzer sets it from the device
+        var options = new AnalysisOptions { Optimizer = CnnMem.Optimizer.Adam, Memory = new MemoryOptions { Framework = Framework.PyTorch113, Backend = Backend.Cuda, GpuArch = "sm_75" } }; // the t4's architecture, as the analyzer sets it from the device
         var fit = FitModel.FitTraining(TestModels.Seed(), options with { Optimizer = CnnMem.Optimizer.Adam }, DeviceTable.Bytes("t4"));
         Assert.Equal(fit.Batch, sweep.Devices.Single().MaxTrainingBatch);
         Assert.Equal(fit.Batch, report.Summary.MaxTrainingBatch);
