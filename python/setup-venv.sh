@@ -12,7 +12,9 @@ py=/usr/bin/python3
 need=()
 $py -c 'import torch' >/dev/null 2>&1 || need+=(python3-torch)
 $py -c 'import torchvision' >/dev/null 2>&1 || need+=(python3-torchvision)
-$py -c 'import onnx' >/dev/null 2>&1 || need+=(python3-onnx)
+# libonnx-testdata installs dist-packages/onnx/backend only, so a bare `import onnx` finds a namespace package: ask for
+# the real package's version
+$py -c 'import onnx; onnx.__version__' >/dev/null 2>&1 || need+=(python3-onnx)
 $py -c 'import pytest' >/dev/null 2>&1 || need+=(python3-pytest)
 $py -c 'import setuptools, wheel' >/dev/null 2>&1 || need+=(python3-setuptools python3-wheel)
 $py -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
