@@ -74,7 +74,7 @@ internal static class Analyzer
             memory = memory with
             {
                 Timeline = memory.Training is { } t ? Timeline(inference, options, t) : null,
-                BatchSweep = BatchSweeper.Compute(memoryAt, Cuda(options) ? "cuda" : "cpu", options.Batch, options.Device),
+                BatchSweep = BatchSweeper.Compute(memoryAt, options.Memory.Backend, options.Batch, options.Device),
             };
         }
         return new AnalysisReport

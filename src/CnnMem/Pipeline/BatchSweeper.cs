@@ -20,7 +20,7 @@ internal static class BatchSweeper
 
     public const long MaxSweepBatch = 8192;
 
-    public static BatchSweep Compute(MemoryAtBatch memory, string backend, long batch, string? device)
+    public static BatchSweep Compute(MemoryAtBatch memory, Backend backend, long batch, string? device)
     {
         var names = device is null ? CommonDevices : [DeviceTable.Resolve(device)];
         var fits = names.Select(n =>

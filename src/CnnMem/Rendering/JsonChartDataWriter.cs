@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CnnMem.Core;
 using CnnMem.Reports;
 
 namespace CnnMem.Rendering;
@@ -32,7 +33,7 @@ internal static class JsonChartDataWriter
     public static void Write(Utf8JsonWriter json, BatchSweep sweep)
     {
         json.WriteStartObject();
-        JsonFields.String(json, "backend"u8, sweep.Backend);
+        JsonFields.String(json, "backend"u8, Backends.Name(sweep.Backend));
         json.WriteStartArray("points"u8);
         foreach (var p in sweep.Points)
         {

@@ -12,7 +12,7 @@ namespace CnnMem.Reports;
 public sealed record BatchSweep
 {
     /// <summary>The backend the points were computed on.</summary>
-    public required string Backend { get; init; }
+    public required Backend Backend { get; init; }
 
     /// <summary>The memory at each batch size swept, in increasing batch order.</summary>
     public required ImmutableArray<BatchSweepPoint> Points { get; init; }

@@ -35,7 +35,7 @@ internal static class BatchChart
             Thin(c, points.Where(p => p.TrainingUnconstrainedBytes is not null).Select(p => (p.Batch, p.TrainingUnconstrainedBytes!.Value)).ToList(), ChartPalette.Vermillion);
             Thin(c, points.Select(p => (p.Batch, p.InferenceUnconstrainedBytes!.Value)).ToList(), ChartPalette.Blue);
         }
-        else if (sweep.Backend == "cuda" && sweep.Devices.Length > 0)
+        else if (sweep.Backend == Backend.Cuda && sweep.Devices.Length > 0)
         {
             offChart.Add("solid along a GPU line: batches that still run under its budget (the allocator frees its cache, cuDNN takes smaller workspaces)");
         }
@@ -52,7 +52,7 @@ internal static class BatchChart
     private static void Frame(ChartBuilder c, AnalysisReport report, BatchSweep sweep, bool budgeted)
     {
         var points = sweep.Points;
-        var note = sweep.Backend != "cuda" ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
+        var note = sweep.Backend != Backend.Cuda ? "CPU model: no CUDA context or rounding (use --backend cuda for GPU figures)"
             : budgeted ? $"CUDA: memory under the {sweep.Devices[0].Name} budget, as fit decides it; thin: unconstrained"
             : "CUDA: context and allocator rounding included; curves unconstrained";
         c.Header("Memory against batch size", $"{report.Model}, {(report.Memory.Training is { } trainingStep ? Optimizers.Name(trainingStep.Optimizer) : "inference only")}, {FrameworkSummary.FrameworkName(report.Memory)}; {note}",
