@@ -17,13 +17,13 @@ internal static class SummaryModel
 {
     public static ReportSummary Compute(Totals totals, MemoryReport memory, string? device, MemoryAtBatch? memoryAt, long batch)
     {
-        ReportSummary Plan(long inferenceBytes, long? trainingBytes, string basis) =>
+        ReportSummary Plan(long inferenceBytes, long? trainingBytes, SummaryBasis basis) =>
             new() { InferenceBytes = inferenceBytes, TrainingStepBytes = trainingBytes, Params = totals.Params, Macs = totals.Macs, Basis = basis };
         var summary = memory switch
         {
-            { Device: { } d, Inference: not null } => Plan(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, "cuda_device_total"),
-            { Inference: { } i } => Plan(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, $"{Backends.Name(memory.Model?.Backend ?? Backend.Cpu)}_static_plus_peak"),
-            _ => Plan(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, "textbook"),
+            { Device: { } d, Inference: not null } => Plan(d.InferenceTotalBytes, memory.Training is null ? null : d.TrainingTotalBytes, SummaryBasis.CudaDeviceTotal),
+            { Inference: { } i } => Plan(i.TotalBytes, memory.Training?.SteadyPeakTotalBytes, SummaryBases.StaticPlusPeak(memory.Model?.Backend ?? Backend.Cpu)),
+            _ => Plan(memory.Naive.InferenceBytes, memory.Naive.TrainingBytes, SummaryBasis.Textbook),
         };
         if (device is null || memoryAt is null)
         {

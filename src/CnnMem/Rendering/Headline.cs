@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CnnMem.Core;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Rendering;
 
@@ -52,7 +53,7 @@ internal static class Headline
         return new SummarySection($"Answer: memory to plan with ({Basis(report, s)})", lines.ToImmutable())
         {
             Note = "The figures to plan with; the sections below break them down and show the textbook estimate for comparison."
-                + (report.Memory.Device is { } d && s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? " " + Context(d, units) : "")
+                + (report.Memory.Device is { } d && SummaryBases.OnCuda(s.Basis) ? " " + Context(d, units) : "")
                 + (s.Device is not null ? " With a device they are the memory under its budget, as fit decides it; the device view below is unconstrained (what PyTorch takes when the memory is there)." : ""),
         };
     }
@@ -65,8 +66,8 @@ internal static class Headline
 
     private static string Basis(AnalysisReport report, ReportSummary s) => s.Basis switch
     {
-        "textbook" => "textbook method; the framework model did not run",
-        _ => $"{FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)}" + (s.Basis.StartsWith("cuda", StringComparison.Ordinal) ? "; device totals" : ""),
+        SummaryBasis.Textbook => "textbook method; the framework model did not run",
+        _ => $"{FrameworkSummary.FrameworkName(report.Memory)}, {FrameworkSummary.Backend(report.Memory)}" + (SummaryBases.OnCuda(s.Basis) ? "; device totals" : ""),
     };
 
     /// <summary>A mode's figure: with a device the memory under its budget, the unconstrained figure beside it when they differ.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using CnnMem.Core;
 using CnnMem.Memory.Parallel;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Rendering;
 
@@ -72,6 +73,7 @@ internal static class JsonReferenceSerializer
         options.Converters.Add(new JsonNameConverter<Optimizer>(Optimizers.Name));
         options.Converters.Add(new JsonNameConverter<ParallelStrategy>(ParallelStrategies.Name));
         options.Converters.Add(new JsonNameConverter<ParallelPrecision>(ParallelPrecisions.Name));
+        options.Converters.Add(new JsonNameConverter<SummaryBasis>(SummaryBases.Name));
         return options;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CnnMem.Reports;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Rendering;
 
@@ -13,7 +14,7 @@ internal static class JsonTotalsWriter
         JsonFields.Number(json, "training_step_bytes"u8, s.TrainingStepBytes);
         json.WriteNumber("params"u8, s.Params);
         json.WriteNumber("macs"u8, s.Macs);
-        JsonFields.String(json, "basis"u8, s.Basis);
+        JsonFields.String(json, "basis"u8, SummaryBases.Name(s.Basis));
         JsonFields.String(json, "device"u8, s.Device);
         JsonFields.Number(json, "device_bytes"u8, s.DeviceBytes);
         JsonFields.Boolean(json, "fits_inference"u8, s.FitsInference);

@@ -20,8 +20,8 @@ public sealed record ReportSummary
     /// <summary>Multiply-accumulates for the batch.</summary>
     public required long Macs { get; init; }
 
-    /// <summary>Where the two memory figures come from: "cuda_device_total", "cpu_static_plus_peak" or "textbook".</summary>
-    public required string Basis { get; init; }
+    /// <summary>Where the two memory figures come from.</summary>
+    public required SummaryBasis Basis { get; init; }
 
     /// <summary>The device given with --device (a <c>fit --list-devices</c> name), or null.</summary>
     public string? Device { get; init; }

@@ -1,5 +1,6 @@
 using CnnMem.Core;
 using CnnMem.Memory.Parallel;
+using CnnMem.Pipeline;
 
 namespace CnnMem.Tests.Core;
 
@@ -16,6 +17,7 @@ public class NameTableTests
         RoundTrip(Backends.Names);
         RoundTrip(ZeroGradModes.Names);
         RoundTrip(ParallelPrecisions.Names);
+        RoundTrip(SummaryBases.Names);
     }
 
     [Theory]
@@ -31,6 +33,7 @@ public class NameTableTests
         Assert.Equal(["set-to-none", "zero"], ZeroGradModes.Names.Accepted);
         Assert.Equal(["fp32", "half", "fp64", "autocast", "autocast_half_gather", "half_fp32_master"], ParallelPrecisions.Names.Accepted);
         Assert.Equal(["ddp", "zero1", "zero2", "zero3", "fsdp"], ParallelStrategies.Names);
+        Assert.Equal(["textbook", "cpu_static_plus_peak", "cuda_static_plus_peak", "cuda_device_total"], SummaryBases.Names.Accepted);
     }
 
     [Fact]
