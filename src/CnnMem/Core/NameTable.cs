@@ -17,6 +17,13 @@ internal sealed class NameTable<T>
         Accepted = [.. names.Select(n => n.Name), .. aliases.Select(a => a.Name)];
     }
 
+    /// <summary>Each value named as it is spelled in lower case (<c>Adam</c> is <c>adam</c>), in declaration order, with the given aliases.</summary>
+    public static NameTable<T> Lowercase(params (string Name, T Value)[] aliases) =>
+        new([.. Enum.GetValues<T>().Select(v => (v, v.ToString().ToLowerInvariant()))], aliases);
+
+    /// <summary>Each value's name, in the table's order, without the aliases.</summary>
+    public IEnumerable<string> ValueNames => names.Select(n => n.Name);
+
     /// <summary>Every name the parser accepts, each value's first, then the aliases.</summary>
     public IReadOnlyList<string> Accepted { get; }
 

@@ -1,25 +1,17 @@
+using CnnMem.Core;
+
 namespace CnnMem.Memory.Parallel;
 
 /// <summary>Names of <see cref="ParallelStrategy"/> values as the command line and the JSON write them.</summary>
 internal static class ParallelStrategies
 {
-    public static string Name(ParallelStrategy s) => s.ToString().ToLowerInvariant();
+    private static readonly NameTable<ParallelStrategy> Table = NameTable<ParallelStrategy>.Lowercase();
 
-    public static IEnumerable<string> Names => Enum.GetValues<ParallelStrategy>().Select(Name);
+    public static string Name(ParallelStrategy s) => Table.Name(s);
 
-    public static bool TryParse(string text, out ParallelStrategy strategy)
-    {
-        foreach (var s in Enum.GetValues<ParallelStrategy>())
-        {
-            if (string.Equals(Name(s), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                strategy = s;
-                return true;
-            }
-        }
-        strategy = default;
-        return false;
-    }
+    public static IEnumerable<string> Names => Table.ValueNames;
+
+    public static bool TryParse(string text, out ParallelStrategy strategy) => Table.TryParse(text, out strategy);
 
     /// <summary>The strategy as its users call it, in titles ("DDP", "DeepSpeed ZeRO-3", "FSDP2 full shard").</summary>
     public static string Title(ParallelStrategy s) => s switch
