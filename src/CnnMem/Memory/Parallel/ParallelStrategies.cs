@@ -23,7 +23,4 @@ internal static class ParallelStrategies
         ParallelStrategy.Fsdp => "FSDP2 full shard",
         _ => Name(s),
     };
-
-    /// <summary>Strategies that shard the optimizer state over the devices.</summary>
-    public static bool ShardsOptimizerState(ParallelStrategy s) => s != ParallelStrategy.Ddp;
 }
